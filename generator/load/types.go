@@ -1,0 +1,157 @@
+// Package load owns reading a site from disk: site.toml, content/units,
+// content/reports, content/directives and the pages, into plain structs in
+// which every value keeps its position. It normalises text (NFC, CRLF, BOM)
+// and checks each file on its own: syntax, unknown and missing keys, types,
+// slugs, dates, negative numbers, URLs. Cross-references between files
+// (a unit named in a report, a recipient of a directive) are checked by the
+// model, which knows them all. load renders nothing.
+package load
+
+import (
+	"time"
+
+	"github.com/loa-vn/loa/generator/diag"
+)
+
+// Site is everything read from a site folder.
+type Site struct {
+	Dir        string // the site folder as given
+	Config     Config
+	Groups     []*Group     // sorted by file name
+	Reports    []*Report    // sorted by date
+	Directives []*Directive // sorted by file name; drafts included
+	Pages      []*Page      // free pages, sorted by file name; drafts included
+	Home       *Page        // content/_index.md, nil when absent
+}
+
+// Config is site.toml.
+type Config struct {
+	Title    string
+	BaseURL  string // as written, validated absolute http(s)
+	Language string // default "vi"
+	Theme    string // default "default"
+	RawHTML  bool   // [markdown] raw_html = true lets Markdown carry raw HTML (an extension of the format)
+
+	Authority Authority
+	Campaign  Campaign
+	Audience  *Audience // nil when the table is absent
+
+	Pos diag.Pos // site.toml:1:1
+	// Keys holds the position of every key of site.toml, by dotted path
+	// ("campaign.follow_url").
+	Keys map[string]diag.Pos
+}
+
+// Authority is the [authority] table.
+type Authority struct {
+	Name   string
+	Header []string
+	Place  string
+}
+
+// Campaign is the [campaign] table.
+type Campaign struct {
+	Name      string
+	Channel   string
+	FollowURL string
+	Start     time.Time // zero when absent
+	End       time.Time // zero when absent
+	Target    int64     // 0 when absent
+}
+
+// Audience is the [audience] table.
+type Audience struct {
+	Population14Plus int64
+	SmartphoneShare  float64
+	VNeIDLevel2      int64
+}
+
+// Group is one file content/units/<id>.toml.
+type Group struct {
+	ID    string // the file name without .toml
+	Name  string
+	Order int // 0 when absent
+	Units []*Unit
+	File  string // path relative to the site, slash-separated
+	Pos   diag.Pos
+}
+
+// Unit is one [[unit]] entry.
+type Unit struct {
+	ID       string
+	Name     string
+	Short    string
+	Target   int64
+	Audience int64
+	Aliases  []string
+	Pos      diag.Pos // the [[unit]] header
+	IDPos    diag.Pos // the id value (the [[unit]] header when id is absent)
+	// AliasPos holds the position of each alias, in order.
+	AliasPos []diag.Pos
+}
+
+// Report is one file content/reports/YYYY-MM-DD.toml.
+type Report struct {
+	Date      time.Time
+	Followers int64
+	Source    string
+	Note      string
+	Units     []UnitCount // in file order
+	File      string
+	Pos       diag.Pos
+}
+
+// UnitCount is one line of a report's [units] table.
+type UnitCount struct {
+	ID    string
+	Count int64
+	Pos   diag.Pos
+}
+
+// Directive is one file content/directives/<slug>.md.
+type Directive struct {
+	Slug    string
+	Kind    string
+	Number  string
+	Date    time.Time
+	Subject string
+	To      []Ref
+	CC      []string
+	Sign    []string
+	Signer  string
+	Draft   bool
+	Tasks   []Task
+
+	Body     []byte // the Markdown body, NFC, LF line endings
+	BodyLine int    // the line of the file on which Body starts
+	File     string
+	Pos      diag.Pos
+}
+
+// Ref is a group or unit id written in a directive, with its position.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Task is one [[task]] of a directive.
+type Task struct {
+	To   []Ref
+	Text string
+	Due  time.Time // zero when absent
+	Pos  diag.Pos
+}
+
+// Page is a free page content/<slug>.md, or the home page content/_index.md
+// (Slug "").
+type Page struct {
+	Slug        string
+	Title       string
+	Description string
+	Weight      int
+	Draft       bool
+	Body        []byte
+	BodyLine    int
+	File        string
+	Pos         diag.Pos
+}
