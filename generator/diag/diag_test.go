@@ -1,0 +1,62 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestListSortsAndFormats(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "content/reports/2023-11-04.toml", Line: 7, Col: 1}, "count went down")
+	l.Errorf(Pos{File: "site.toml", Line: 3, Col: 12}, "base_url must be absolute")
+	l.Errorf(Pos{File: "content/units/phuong.toml", Line: 9, Col: 6}, "unknown key %q", "taget")
+	l.Errorf(Pos{File: "content/units/phuong.toml", Line: 2}, "x")
+	l.Errorf(Pos{File: "content/units/phuong.toml", Line: 2}, "x") // duplicate
+	got := []string{}
+	for _, d := range l.All() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/reports/2023-11-04.toml:7:1: warning: count went down",
+		"content/units/phuong.toml:2: x",
+		`content/units/phuong.toml:9:6: unknown key "taget"`,
+		"site.toml:3:12: base_url must be absolute",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !l.HasErrors() || len(l.Errors()) != 3 || len(l.Warnings()) != 1 {
+		t.Fatalf("errors %d warnings %d", len(l.Errors()), len(l.Warnings()))
+	}
+	if err := l.Err(); err == nil || strings.Count(err.Error(), "\n") != 2 {
+		t.Fatalf("Err() = %v", err)
+	}
+}
+
+func TestWarningsAloneAreNoError(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "a"}, "w")
+	if l.HasErrors() || l.Err() != nil {
+		t.Fatal("a warning must not fail the build")
+	}
+}
+
+func TestNearest(t *testing.T) {
+	keys := []string{"id", "name", "short", "target", "audience", "aliases"}
+	cases := map[string]string{
+		"taget":   "target",
+		"tagret":  "target",
+		"nme":     "name",
+		"alias":   "aliases",
+		"colour":  "",
+		"zzzzzzz": "",
+	}
+	for in, want := range cases {
+		if got := Nearest(in, keys); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if h := Hint("bac-sn", []string{"bac-son", "dong-hoa"}); h != ` (did you mean "bac-son"?)` {
+		t.Errorf("Hint = %q", h)
+	}
+}
