@@ -1,0 +1,397 @@
+package campaign
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/vi"
+)
+
+// Options changes how the model is built.
+type Options struct {
+	// Drafts keeps draft directives and pages.
+	Drafts bool
+	// BaseURL, when not empty, replaces site.toml's base_url (for preview
+	// deploys). It must be absolute http(s); the caller validates it.
+	BaseURL string
+}
+
+// New builds the model from what load read. It checks every reference
+// between files (units in reports, recipients and task targets of
+// directives) and adds problems to diags; it returns a usable model even
+// when there are errors, so that all problems are reported at once.
+func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
+	c := &Campaign{
+		units:  map[string]*Unit{},
+		groups: map[string]*Group{},
+	}
+	c.setSite(s.Config, opts)
+	c.addGroups(s.Groups)
+	c.addReports(s.Reports, diags)
+	c.addDirectives(s.Directives, opts.Drafts, diags)
+	c.addPages(s.Pages, s.Home, opts.Drafts)
+	c.compute(diags)
+	return c
+}
+
+func (c *Campaign) setSite(cfg load.Config, opts Options) {
+	base := cfg.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	path := "/"
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		path = u.Path
+		if !strings.HasSuffix(path, "/") {
+			path += "/"
+		}
+	}
+	c.Site = Site{
+		Title:    cfg.Title,
+		BaseURL:  base,
+		BasePath: path,
+		Language: cfg.Language,
+		Theme:    cfg.Theme,
+		RawHTML:  cfg.RawHTML,
+	}
+	if c.Site.Language == "" {
+		c.Site.Language = "vi"
+	}
+	if c.Site.Theme == "" {
+		c.Site.Theme = "default"
+	}
+	c.Authority = Authority{
+		Name:   cfg.Authority.Name,
+		Header: cfg.Authority.Header,
+		Place:  cfg.Authority.Place,
+	}
+	if len(c.Authority.Header) == 0 && c.Authority.Name != "" {
+		c.Authority.Header = []string{vi.Upper(c.Authority.Name)}
+	}
+	c.Info = Info{
+		Name:      cfg.Campaign.Name,
+		Channel:   cfg.Campaign.Channel,
+		FollowURL: cfg.Campaign.FollowURL,
+		Start:     cfg.Campaign.Start,
+		End:       cfg.Campaign.End,
+		Target:    cfg.Campaign.Target,
+	}
+	if c.Info.Channel == "" {
+		c.Info.Channel = c.Info.Name
+	}
+	if a := cfg.Audience; a != nil {
+		c.Audience = &Audience{
+			Population14Plus: a.Population14Plus,
+			SmartphoneShare:  a.SmartphoneShare,
+			VNeIDLevel2:      a.VNeIDLevel2,
+		}
+	}
+}
+
+func (c *Campaign) addGroups(groups []*load.Group) {
+	for _, lg := range groups {
+		g := &Group{ID: lg.ID, Name: lg.Name, Order: lg.Order}
+		c.groups[g.ID] = g
+		c.Groups = append(c.Groups, g)
+		for _, lu := range lg.Units {
+			if _, dup := c.units[lu.ID]; dup {
+				continue // load reported it
+			}
+			u := &Unit{
+				ID:       lu.ID,
+				Name:     lu.Name,
+				Short:    lu.Short,
+				Group:    g,
+				Target:   lu.Target,
+				Audience: lu.Audience,
+				Aliases:  lu.Aliases,
+				Pos:      lu.Pos,
+			}
+			if u.Short == "" {
+				u.Short = u.Name
+			}
+			g.Units = append(g.Units, u)
+			c.units[u.ID] = u
+			for _, a := range lu.Aliases {
+				if _, dup := c.units[a]; !dup {
+					c.units[a] = u
+				}
+			}
+		}
+	}
+	sort.SliceStable(c.Groups, func(i, j int) bool {
+		if c.Groups[i].Order != c.Groups[j].Order {
+			return c.Groups[i].Order < c.Groups[j].Order
+		}
+		return c.Groups[i].ID < c.Groups[j].ID
+	})
+	for _, g := range c.Groups {
+		c.Units = append(c.Units, g.Units...)
+	}
+}
+
+func (c *Campaign) unitIDs() []string {
+	ids := make([]string, 0, len(c.units))
+	for id := range c.units {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func (c *Campaign) refIDs() []string {
+	ids := c.unitIDs()
+	for id := range c.groups {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
+	var known []string
+	for _, lr := range reports {
+		r := &Report{
+			Date:      lr.Date,
+			Followers: lr.Followers,
+			Source:    lr.Source,
+			Note:      lr.Note,
+			Counts:    make(map[string]int64, len(lr.Units)),
+		}
+		seen := map[string]diag.Pos{}
+		var sum int64
+		for _, uc := range lr.Units {
+			u, ok := c.units[uc.ID]
+			if !ok {
+				if known == nil {
+					known = c.unitIDs()
+				}
+				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, diag.Hint(uc.ID, known))
+				continue
+			}
+			if first, dup := seen[u.ID]; dup {
+				diags.Errorf(uc.Pos, "unit %q is listed twice in this report (first at %s)", u.ID, first)
+				continue
+			}
+			seen[u.ID] = uc.Pos
+			r.Counts[u.ID] = uc.Count
+			sum += uc.Count
+		}
+		if sum > r.Followers {
+			diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
+		}
+		if n := len(c.Reports); n > 0 {
+			r.Change = r.Followers - c.Reports[n-1].Followers
+			r.HasChange = true
+		}
+		c.Reports = append(c.Reports, r)
+	}
+	if n := len(c.Reports); n > 0 {
+		c.Latest = c.Reports[n-1]
+	}
+	// Per-unit history, with the "count went down" warning.
+	for i, lr := range reports {
+		r := c.Reports[i]
+		for _, uc := range lr.Units {
+			u, ok := c.units[uc.ID]
+			if !ok || r.Counts[u.ID] != uc.Count {
+				continue
+			}
+			if n := len(u.History); n > 0 && u.History[n-1].Date.Equal(r.Date) {
+				continue // listed twice: reported above
+			}
+			if n := len(u.History); n > 0 && uc.Count < u.History[n-1].Count {
+				diags.Warnf(uc.Pos, "%s: count went down from %s (%s) to %s", u.ID,
+					vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(uc.Count))
+			}
+			u.History = append(u.History, Point{Date: r.Date, Count: uc.Count})
+		}
+	}
+}
+
+// resolve turns ids written in a directive into recipients.
+func (c *Campaign) resolve(refs []load.Ref, diags *diag.List) []Recipient {
+	var out []Recipient
+	for _, ref := range refs {
+		if g, ok := c.groups[ref.ID]; ok {
+			out = append(out, Recipient{Group: g})
+			continue
+		}
+		if u, ok := c.units[ref.ID]; ok {
+			out = append(out, Recipient{Unit: u})
+			continue
+		}
+		diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
+	}
+	return out
+}
+
+func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *diag.List) {
+	for _, ld := range dirs {
+		d := &Directive{
+			Slug:     ld.Slug,
+			Kind:     ld.Kind,
+			Number:   ld.Number,
+			Date:     ld.Date,
+			Subject:  ld.Subject,
+			CC:       ld.CC,
+			Sign:     ld.Sign,
+			Signer:   ld.Signer,
+			Draft:    ld.Draft,
+			Body:     ld.Body,
+			BodyLine: ld.BodyLine,
+			File:     ld.File,
+			Pos:      ld.Pos,
+		}
+		// References are checked in drafts too: a draft is published later.
+		d.To = c.resolve(ld.To, diags)
+		for _, lt := range ld.Tasks {
+			d.Tasks = append(d.Tasks, &Task{
+				Directive: d,
+				To:        c.resolve(lt.To, diags),
+				Text:      lt.Text,
+				Due:       lt.Due,
+			})
+		}
+		if d.Draft && !drafts {
+			continue
+		}
+		c.Directives = append(c.Directives, d)
+	}
+	sort.SliceStable(c.Directives, func(i, j int) bool {
+		a, b := c.Directives[i], c.Directives[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Number != b.Number {
+			return a.Number > b.Number
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
+	for _, lp := range pages {
+		if lp.Draft && !drafts {
+			continue
+		}
+		c.Pages = append(c.Pages, newPage(lp))
+	}
+	sort.SliceStable(c.Pages, func(i, j int) bool {
+		a, b := c.Pages[i], c.Pages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if n := vi.Compare(a.Title, b.Title); n != 0 {
+			return n < 0
+		}
+		return a.Slug < b.Slug
+	})
+	if home != nil {
+		c.Home = newPage(home)
+	} else {
+		c.Home = &Page{File: "content/_index.md", BodyLine: 1}
+	}
+}
+
+func newPage(lp *load.Page) *Page {
+	return &Page{
+		Slug:        lp.Slug,
+		Title:       lp.Title,
+		Description: lp.Description,
+		Weight:      lp.Weight,
+		Draft:       lp.Draft,
+		Body:        lp.Body,
+		BodyLine:    lp.BodyLine,
+		File:        lp.File,
+	}
+}
+
+// compute derives every figure once: unit counts, changes and ranks, group
+// totals, reach, tasks and directives per unit.
+func (c *Campaign) compute(diags *diag.List) {
+	for _, u := range c.Units {
+		if n := len(u.History); n > 0 {
+			last := u.History[n-1]
+			u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
+			u.InLatest = c.Latest != nil && last.Date.Equal(c.Latest.Date)
+			if n > 1 {
+				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
+			}
+		} else if len(c.Reports) > 0 {
+			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
+		}
+		if u.InLatest {
+			c.Reported++
+		}
+	}
+	for _, g := range c.Groups {
+		for _, u := range g.Units {
+			g.Target += u.Target
+			if u.HasCount {
+				g.Count += u.Count
+				g.Reported++
+			}
+			if u.HasChange {
+				g.Change += u.Change
+			}
+		}
+		rank(g.Units)
+	}
+	if c.Latest != nil && c.Audience != nil {
+		if users := float64(c.Audience.Population14Plus) * c.Audience.SmartphoneShare; users > 0 {
+			c.Reach, c.HasReach = float64(c.Latest.Followers)/users, true
+		}
+	}
+	for _, d := range c.Directives {
+		addressed := map[*Unit]bool{}
+		for _, r := range d.To {
+			for _, u := range r.Units() {
+				addressed[u] = true
+			}
+		}
+		for _, t := range d.Tasks {
+			seen := map[*Unit]bool{}
+			for _, r := range t.To {
+				for _, u := range r.Units() {
+					addressed[u] = true
+					if !seen[u] {
+						seen[u] = true
+						u.Tasks = append(u.Tasks, t)
+					}
+				}
+			}
+		}
+		for _, u := range c.Units {
+			if addressed[u] {
+				u.Directives = append(u.Directives, d)
+			}
+		}
+	}
+}
+
+// rank sets Rank by count, highest first; equal counts share a rank
+// (1, 1, 3); units without a count get 0.
+func rank(units []*Unit) {
+	counted := make([]*Unit, 0, len(units))
+	for _, u := range units {
+		u.Rank = 0
+		if u.HasCount {
+			counted = append(counted, u)
+		}
+	}
+	sort.SliceStable(counted, func(i, j int) bool { return counted[i].Count > counted[j].Count })
+	for i, u := range counted {
+		if i > 0 && u.Count == counted[i-1].Count {
+			u.Rank = counted[i-1].Rank
+		} else {
+			u.Rank = i + 1
+		}
+	}
+}
