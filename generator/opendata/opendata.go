@@ -1,0 +1,199 @@
+// Package opendata owns the campaign's progress as open data:
+// /du-lieu/tien-do.json and /du-lieu/tien-do.csv in the shape CONTENT.md
+// promises. It turns the model into bytes and writes nothing itself.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+)
+
+// JSONPath and CSVPath are where the files go, relative to the output root.
+const (
+	JSONPath = "du-lieu/tien-do.json"
+	CSVPath  = "du-lieu/tien-do.csv"
+)
+
+type progress struct {
+	Campaign  info      `json:"campaign"`
+	Latest    *string   `json:"latest"`
+	Followers *int64    `json:"followers"`
+	Reach     *float64  `json:"reach"`
+	Target    *int64    `json:"target"`
+	Audience  *audience `json:"audience"`
+	Reports   []report  `json:"reports"`
+	Groups    []group   `json:"groups"`
+	Units     []unit    `json:"units"`
+}
+
+type info struct {
+	Name      string  `json:"name"`
+	Channel   string  `json:"channel"`
+	FollowURL string  `json:"follow_url"`
+	Target    *int64  `json:"target"`
+	Start     *string `json:"start"`
+	End       *string `json:"end"`
+}
+
+type audience struct {
+	Population14Plus int64   `json:"population_14plus"`
+	SmartphoneShare  float64 `json:"smartphone_share"`
+	SmartphoneUsers  int64   `json:"smartphone_users"`
+	VNeIDLevel2      *int64  `json:"vneid_level2"`
+}
+
+type report struct {
+	Date      string `json:"date"`
+	Followers int64  `json:"followers"`
+	Source    string `json:"source,omitempty"`
+}
+
+type group struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Target *int64   `json:"target"`
+	Count  int64    `json:"count"`
+	Units  []string `json:"units"`
+}
+
+type unit struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Short    string   `json:"short"`
+	Group    string   `json:"group"`
+	Target   *int64   `json:"target"`
+	Audience *int64   `json:"audience"`
+	Count    *int64   `json:"count"`
+	Reported *string  `json:"reported"`
+	Aliases  []string `json:"aliases"`
+	History  []point  `json:"history"`
+	URL      string   `json:"url"`
+}
+
+type point struct {
+	Date  string `json:"date"`
+	Count int64  `json:"count"`
+}
+
+func isoDate(t time.Time) string { return t.Format("2006-01-02") }
+
+func optDate(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := isoDate(t)
+	return &s
+}
+
+func optInt(n int64) *int64 {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// JSON returns tien-do.json: indented, keys in a fixed order, absent
+// optional values as null.
+func JSON(c *campaign.Campaign) []byte {
+	p := progress{
+		Campaign: info{
+			Name:      c.Info.Name,
+			Channel:   c.Info.Channel,
+			FollowURL: c.Info.FollowURL,
+			Target:    optInt(c.Info.Target),
+			Start:     optDate(c.Info.Start),
+			End:       optDate(c.Info.End),
+		},
+		Target:  optInt(c.Target()),
+		Reports: []report{},
+		Groups:  []group{},
+		Units:   []unit{},
+	}
+	if c.Latest != nil {
+		p.Latest = optDate(c.Latest.Date)
+		f := c.Latest.Followers
+		p.Followers = &f
+	}
+	if c.HasReach {
+		r := math.Round(c.Reach*1e6) / 1e6
+		p.Reach = &r
+	}
+	if a := c.Audience; a != nil {
+		p.Audience = &audience{
+			Population14Plus: a.Population14Plus,
+			SmartphoneShare:  a.SmartphoneShare,
+			SmartphoneUsers:  a.SmartphoneUsers(),
+			VNeIDLevel2:      optInt(a.VNeIDLevel2),
+		}
+	}
+	for _, r := range c.Reports {
+		p.Reports = append(p.Reports, report{Date: isoDate(r.Date), Followers: r.Followers, Source: r.Source})
+	}
+	for _, g := range c.Groups {
+		jg := group{ID: g.ID, Name: g.Name, Target: optInt(g.Target), Count: g.Count, Units: []string{}}
+		for _, u := range g.Units {
+			jg.Units = append(jg.Units, u.ID)
+		}
+		p.Groups = append(p.Groups, jg)
+	}
+	for _, u := range c.Units {
+		ju := unit{
+			ID:       u.ID,
+			Name:     u.Name,
+			Short:    u.Short,
+			Group:    u.Group.ID,
+			Target:   optInt(u.Target),
+			Audience: optInt(u.Audience),
+			Aliases:  append([]string{}, u.Aliases...),
+			History:  []point{},
+			URL:      c.Site.BaseURL + "don-vi/" + u.ID + "/",
+		}
+		if u.HasCount {
+			n := u.Count
+			ju.Count = &n
+			ju.Reported = optDate(u.Reported)
+		}
+		for _, h := range u.History {
+			ju.History = append(ju.History, point{Date: isoDate(h.Date), Count: h.Count})
+		}
+		p.Units = append(p.Units, ju)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		panic("opendata: " + err.Error()) // only plain types: cannot fail
+	}
+	return b.Bytes()
+}
+
+// CSV returns tien-do.csv: a header row, then one row per unit per report
+// that lists it, oldest report first, units in the model's order.
+func CSV(c *campaign.Campaign) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true // RFC 4180
+	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
+	for _, r := range c.Reports {
+		for _, u := range c.Units {
+			n, ok := r.Counts[u.ID]
+			if !ok {
+				continue
+			}
+			target := ""
+			if u.Target > 0 {
+				target = strconv.FormatInt(u.Target, 10)
+			}
+			_ = w.Write([]string{isoDate(r.Date), u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, target})
+		}
+	}
+	w.Flush()
+	return b.Bytes()
+}
