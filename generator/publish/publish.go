@@ -1,0 +1,170 @@
+// Package publish owns putting a build on disk without ever leaving a
+// half-written output folder: files go into a staging folder beside the
+// output, and only a complete build is swapped in, in one rename. Files whose
+// source is gone are gone from the new output, since it is written afresh.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sys/unix"
+)
+
+const stagingMark = ".loa-staging-"
+
+// Staging is an output being written. It is safe for concurrent use.
+type Staging struct {
+	out string // the final output folder
+	dir string // the staging folder beside it
+
+	mu    sync.Mutex
+	made  map[string]bool // folders already created
+	files atomic.Int64
+	bytes atomic.Int64
+}
+
+// Begin starts a new output for the folder out. It refuses an out that
+// exists and does not look like a site's output (not empty, no index.html),
+// so that a mistyped -o never replaces someone's folder. Staging folders
+// left by an earlier build that was killed are removed.
+func Begin(out string) (*Staging, error) {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Split(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, base)
+	dir, err := os.MkdirTemp(parent, "."+base+stagingMark)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir, made: map[string]bool{".": true}}, nil
+}
+
+func checkReplaceable(out string) error {
+	fi, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("output %s exists and is not a folder", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
+		return nil
+	}
+	return fmt.Errorf("refusing to replace %s: it is not empty and holds no index.html, so it does not look like a site's output", out)
+}
+
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+base+stagingMark) || strings.HasPrefix(e.Name(), "."+base+".old-") {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// Dir is the staging folder.
+func (s *Staging) Dir() string { return s.dir }
+
+// Put writes one file. name is slash-separated and relative to the output
+// root; a name that is absolute, empty or climbs out with ".." is refused,
+// so nothing is ever written outside the output.
+func (s *Staging) Put(name string, data []byte) error {
+	clean, err := Clean(name)
+	if err != nil {
+		return err
+	}
+	dir := path.Dir(clean)
+	s.mu.Lock()
+	if !s.made[dir] {
+		if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+			s.mu.Unlock()
+			return err
+		}
+		for d := dir; d != "." && !s.made[d]; d = path.Dir(d) {
+			s.made[d] = true
+		}
+	}
+	s.mu.Unlock()
+	if err := os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(clean)), data, 0o644); err != nil {
+		return err
+	}
+	s.files.Add(1)
+	s.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Clean checks an output path and returns it cleaned.
+func Clean(name string) (string, error) {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") || strings.ContainsRune(name, 0) {
+		return "", fmt.Errorf("publish: refusing output path %q", name)
+	}
+	clean := path.Clean(name)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("publish: refusing output path %q: it leaves the output folder", name)
+	}
+	return clean, nil
+}
+
+// Files and Bytes count what was written so far.
+func (s *Staging) Files() int64 { return s.files.Load() }
+
+// Bytes is the total size of the files written so far.
+func (s *Staging) Bytes() int64 { return s.bytes.Load() }
+
+// Commit swaps the staging folder in as the output: an atomic exchange of
+// the two folders where the system offers it (Linux renameat2), otherwise
+// two renames, the old output kept aside until the new one is in place.
+func (s *Staging) Commit() error {
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(s.dir, s.out)
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.out, unix.RENAME_EXCHANGE); err == nil {
+		// s.dir now holds the previous output.
+		return os.RemoveAll(s.dir)
+	}
+	old := filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+strings.TrimPrefix(filepath.Base(s.dir), "."+filepath.Base(s.out)+stagingMark))
+	if err := os.Rename(s.out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		os.Rename(old, s.out) // put the previous output back
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes the staging folder, leaving the output as it was.
+func (s *Staging) Abort() { os.RemoveAll(s.dir) }
