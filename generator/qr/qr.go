@@ -1,0 +1,204 @@
+// Package qr owns QR codes: encoding a text into a bitmap, drawing it as a
+// PNG at whole-module scale and as an SVG made of one path. It knows nothing
+// about units or sites.
+package qr
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strconv"
+	"sync"
+
+	"github.com/skip2/go-qrcode"
+)
+
+// QuietZone is the width, in modules, of the light margin drawn around every
+// symbol. Four modules is the minimum ISO/IEC 18004 asks for, and enough
+// for print.
+const QuietZone = 4
+
+// Code is an encoded QR symbol including its quiet zone.
+//
+// A Code is immutable once built, so it may be shared and drawn from several
+// goroutines at once.
+type Code struct {
+	content string
+	size    int    // modules per side, quiet zone included
+	dark    []bool // row-major, size*size; true is a dark module
+}
+
+// New encodes content as a QR symbol with the library's qrcode.High
+// recovery level, which is QR level Q: a quarter of the symbol may be
+// damaged and still read. Posters get scuffed, and the URLs are short, so the
+// larger symbol costs little. (The library's strongest level, level H at 30%,
+// is qrcode.Highest.) The smallest version that fits is chosen, and a quiet
+// zone of QuietZone light modules is added on every side.
+//
+// New fails if content is empty or too long for any QR version at level Q
+// (about 1660 bytes).
+func New(content string) (*Code, error) {
+	if content == "" {
+		return nil, errors.New("qr: empty content")
+	}
+	q, err := qrcode.New(content, qrcode.High)
+	if err != nil {
+		return nil, fmt.Errorf("qr: cannot encode %d bytes: %w", len(content), err)
+	}
+	// Draw the quiet zone ourselves rather than rely on the library's default
+	// border, so its width is this package's decision and is tested here.
+	q.DisableBorder = true
+	bits := q.Bitmap() // Bitmap encodes; call it once only.
+	symbol := len(bits)
+	size := symbol + 2*QuietZone
+	dark := make([]bool, size*size)
+	for y, row := range bits {
+		if len(row) != symbol {
+			return nil, fmt.Errorf("qr: library returned a non-square bitmap (%d×%d)", len(row), symbol)
+		}
+		copy(dark[(y+QuietZone)*size+QuietZone:], row)
+	}
+	return &Code{content: content, size: size, dark: dark}, nil
+}
+
+// Content returns the text the code encodes.
+func (c *Code) Content() string { return c.content }
+
+// Size returns the number of modules per side, quiet zone included: the
+// symbol's own size (21 + 4×(version−1)) plus 2×QuietZone.
+func (c *Code) Size() int { return c.size }
+
+// Dark reports whether the module at column x, row y is dark. (0, 0) is the
+// top-left module of the quiet zone. Coordinates outside the code are light.
+func (c *Code) Dark(x, y int) bool {
+	if x < 0 || y < 0 || x >= c.size || y >= c.size {
+		return false
+	}
+	return c.dark[y*c.size+x]
+}
+
+// Palette indexes of the PNG image.
+const (
+	black = 0
+	white = 1
+)
+
+var palette = color.Palette{color.Gray{Y: 0x00}, color.Gray{Y: 0xff}}
+
+// pngEncoder uses the default zlib level: on these images BestCompression
+// is over twice as slow and no smaller (602 against 598 bytes for a
+// 492-pixel code), and BestSpeed is a little faster but more than twice the
+// size. The pool keeps the zlib state between calls; allocating a fresh
+// compressor for every image costs nearly as much as encoding one.
+var pngEncoder = png.Encoder{
+	CompressionLevel: png.DefaultCompression,
+	BufferPool:       &bufferPool{},
+}
+
+type bufferPool struct{ p sync.Pool }
+
+func (b *bufferPool) Get() *png.EncoderBuffer {
+	v, _ := b.p.Get().(*png.EncoderBuffer)
+	return v
+}
+
+func (b *bufferPool) Put(v *png.EncoderBuffer) { b.p.Put(v) }
+
+// PNG draws the code as a PNG image of Size()×scale pixels per side, each
+// module a scale×scale square of pure black or white, so the edges stay
+// sharp at any print size. The image is a 2-colour paletted PNG (1 bit per
+// pixel). A scale below 1 is treated as 1. The bytes are the same for the
+// same content and scale.
+func (c *Code) PNG(scale int) []byte {
+	if scale < 1 {
+		scale = 1
+	}
+	n := c.size * scale
+	img := image.NewPaletted(image.Rect(0, 0, n, n), palette)
+	for my := 0; my < c.size; my++ {
+		top := my * scale * img.Stride
+		row := img.Pix[top : top+n]
+		for mx, d := range c.dark[my*c.size : (my+1)*c.size] {
+			v := uint8(white)
+			if d {
+				v = black
+			}
+			px := row[mx*scale : (mx+1)*scale]
+			for i := range px {
+				px[i] = v
+			}
+		}
+		for i := 1; i < scale; i++ {
+			copy(img.Pix[top+i*img.Stride:], row)
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(512 + n*n/64)
+	if err := pngEncoder.Encode(&buf, img); err != nil {
+		// Encoding an in-memory paletted image into a bytes.Buffer cannot
+		// fail short of running out of memory.
+		panic("qr: png encoding failed: " + err.Error())
+	}
+	return buf.Bytes()
+}
+
+// SVG draws the code as a standalone SVG document. Its coordinate system is
+// one unit per module (viewBox="0 0 N N" with N = Size()), it has a white
+// background rectangle, and all the dark modules are one <path> element made
+// of horizontal runs, one rectangle per run of adjacent dark modules in a
+// row. shape-rendering="crispEdges" keeps neighbouring runs from showing
+// anti-aliased seams. The document has role="img" and a <title> holding the
+// content, for screen readers.
+//
+// The root element has no width or height: the page's CSS sizes it, and it
+// fills the window when opened on its own. The bytes are the same for the
+// same content.
+func (c *Code) SVG() []byte {
+	n := strconv.Itoa(c.size)
+	var b bytes.Buffer
+	b.Grow(512 + len(c.content) + c.size*c.size*3)
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
+	b.WriteString(n + " " + n)
+	b.WriteString(`" shape-rendering="crispEdges" role="img"><title>`)
+	// EscapeText writes to a bytes.Buffer, which never fails.
+	_ = xml.EscapeText(&b, []byte(c.content))
+	b.WriteString(`</title><rect width="`)
+	b.WriteString(n)
+	b.WriteString(`" height="`)
+	b.WriteString(n)
+	b.WriteString(`" fill="#fff"/><path fill="#000" d="`)
+	for y := 0; y < c.size; y++ {
+		row := c.dark[y*c.size : (y+1)*c.size]
+		for x := 0; x < c.size; {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < c.size && row[x] {
+				x++
+			}
+			// M x y h w v1 h-w z: one rectangle, w modules wide, 1 high.
+			b.WriteByte('M')
+			writeInt(&b, start)
+			b.WriteByte(' ')
+			writeInt(&b, y)
+			b.WriteByte('h')
+			writeInt(&b, x-start)
+			b.WriteString("v1h-")
+			writeInt(&b, x-start)
+			b.WriteByte('z')
+		}
+	}
+	b.WriteString("\"/></svg>\n")
+	return b.Bytes()
+}
+
+// writeInt appends the decimal form of v to b without allocating.
+func writeInt(b *bytes.Buffer, v int) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
+}
