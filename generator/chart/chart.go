@@ -1,0 +1,254 @@
+// Package chart owns the geometry of the followers-over-time line chart:
+// from reports (a date and a count each) and an optional target it computes
+// the coordinates of every point in a fixed box, round y-axis ticks, x-axis
+// labels and a text summary for screen readers. It writes no markup: the
+// theme's chart partial draws the SVG from these numbers.
+package chart
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/generator/vi"
+)
+
+// Point is one report: the date and the cumulative count on that date.
+type Point struct {
+	Date  time.Time
+	Count int64
+}
+
+// Box is a rectangle in SVG user units; Y grows downwards.
+type Box struct {
+	X, Y, W, H float64
+}
+
+// Right is the box's right edge.
+func (b Box) Right() float64 { return b.X + b.W }
+
+// Bottom is the box's bottom edge.
+func (b Box) Bottom() float64 { return b.Y + b.H }
+
+// Dot is a point placed in the chart.
+type Dot struct {
+	X, Y  float64
+	Date  time.Time
+	Count int64
+	// Label is "04/11/2023: 330", for a <title> on the dot.
+	Label string
+}
+
+// Tick is one labelled mark on an axis. For the y axis Pos is a y
+// coordinate, for the x axis an x coordinate.
+type Tick struct {
+	Pos   float64
+	Value int64 // y axis only
+	Label string
+}
+
+// Chart is a laid-out chart.
+type Chart struct {
+	Width, Height float64 // the viewBox
+	Plot          Box     // where the line is drawn; the axes are its left and bottom edges
+	Dots          []Dot   // oldest first
+	YTicks        []Tick  // bottom (0) to top (Max)
+	XTicks        []Tick  // left to right
+	Max           int64   // the value at the top of the y axis
+
+	// Target is the target's y coordinate when HasTarget; the target is
+	// drawn only when it fits the scale (see New).
+	Target      float64
+	TargetValue int64
+	HasTarget   bool
+	// TargetAbove is set when there is a target too far above the counts
+	// to share their scale: the chart then mentions it in text.
+	TargetAbove bool
+
+	// Summary describes the chart in words, for <desc>.
+	Summary string
+	// Empty is set when there is no point to draw.
+	Empty bool
+}
+
+// Layout sets the size of the chart and the margins kept for the axis
+// labels. The zero value gives the defaults.
+type Layout struct {
+	Width, Height            float64 // default 640 x 280
+	Left, Right, Top, Bottom float64 // default 64, 16, 16, 40
+}
+
+func (l Layout) withDefaults() Layout {
+	if l.Width <= 0 {
+		l.Width = 640
+	}
+	if l.Height <= 0 {
+		l.Height = 280
+	}
+	if l.Left <= 0 {
+		l.Left = 64
+	}
+	if l.Right <= 0 {
+		l.Right = 16
+	}
+	if l.Top <= 0 {
+		l.Top = 16
+	}
+	if l.Bottom <= 0 {
+		l.Bottom = 40
+	}
+	return l
+}
+
+// TargetFactor bounds how far above the highest count a target may be and
+// still set the scale. Further above, the line would lie flat on the axis,
+// so the scale follows the counts and the target is given in words.
+const TargetFactor = 4
+
+// maxXTicks is how many dates the x axis labels at most.
+const maxXTicks = 6
+
+// New lays out points (in any order; they are sorted by date) in a chart
+// of the given layout. target is 0 when there is none.
+//
+// The y axis starts at 0 and ends at a round value at least the highest
+// count (and the target, when the target is at most TargetFactor times the
+// highest count). The x axis is proportional to time: the first report is
+// at the left edge of the plot, the last at the right edge; a single
+// report is centred.
+func New(points []Point, target int64, layout Layout) Chart {
+	l := layout.withDefaults()
+	c := Chart{
+		Width:  l.Width,
+		Height: l.Height,
+		Plot: Box{
+			X: l.Left, Y: l.Top,
+			W: l.Width - l.Left - l.Right,
+			H: l.Height - l.Top - l.Bottom,
+		},
+		TargetValue: target,
+	}
+	pts := append([]Point(nil), points...)
+	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Date.Before(pts[j].Date) })
+
+	var high int64
+	for _, p := range pts {
+		high = max(high, p.Count)
+	}
+	top := high
+	if target > 0 {
+		if high == 0 || target <= TargetFactor*high {
+			top = max(top, target)
+		} else {
+			c.TargetAbove = true
+		}
+	}
+	c.Max, c.YTicks = ticks(top, 4)
+	y := func(v int64) float64 {
+		return c.Plot.Bottom() - float64(v)/float64(c.Max)*c.Plot.H
+	}
+	for i := range c.YTicks {
+		c.YTicks[i].Pos = y(c.YTicks[i].Value)
+	}
+	if target > 0 && !c.TargetAbove {
+		c.Target, c.HasTarget = y(target), true
+	}
+
+	c.Summary = summary(pts, target)
+	if len(pts) == 0 {
+		c.Empty = true
+		return c
+	}
+	first, last := pts[0].Date, pts[len(pts)-1].Date
+	span := last.Sub(first).Seconds()
+	x := func(d time.Time) float64 {
+		if span <= 0 {
+			return c.Plot.X + c.Plot.W/2
+		}
+		return c.Plot.X + d.Sub(first).Seconds()/span*c.Plot.W
+	}
+	oneYear := first.Year() == last.Year()
+	label := func(d time.Time) string {
+		if oneYear {
+			return vi.ShortDate(d)[:5]
+		}
+		return vi.ShortDate(d)
+	}
+	for _, p := range pts {
+		c.Dots = append(c.Dots, Dot{
+			X: x(p.Date), Y: y(p.Count), Date: p.Date, Count: p.Count,
+			Label: vi.ShortDate(p.Date) + ": " + vi.Int(p.Count),
+		})
+	}
+	for _, i := range spread(len(pts), maxXTicks) {
+		c.XTicks = append(c.XTicks, Tick{Pos: x(pts[i].Date), Label: label(pts[i].Date)})
+	}
+	return c
+}
+
+// ticks returns a round top value at least high and the ticks from 0 to
+// it, about n intervals of 1, 2 or 5 times a power of ten.
+func ticks(high int64, n int) (int64, []Tick) {
+	if high <= 0 {
+		high = 1
+	}
+	raw := float64(high) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	var step int64
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = int64(math.Max(1, math.Round(m*mag)))
+			break
+		}
+	}
+	top := (high + step - 1) / step * step
+	var out []Tick
+	for v := int64(0); v <= top; v += step {
+		out = append(out, Tick{Value: v, Label: vi.Int(v)})
+	}
+	return top, out
+}
+
+// spread picks at most k indexes out of n, evenly spaced, always the first
+// and the last.
+func spread(n, k int) []int {
+	if n <= k {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	out := make([]int, 0, k)
+	for i := 0; i < k; i++ {
+		out = append(out, int(math.Round(float64(i)*float64(n-1)/float64(k-1))))
+	}
+	return out
+}
+
+// summary describes the points in one or two Vietnamese sentences.
+func summary(pts []Point, target int64) string {
+	var b strings.Builder
+	switch len(pts) {
+	case 0:
+		b.WriteString("Chưa có số liệu báo cáo.")
+	case 1:
+		b.WriteString("Một kỳ báo cáo: ngày " + vi.ShortDate(pts[0].Date) + " có " + vi.Int(pts[0].Count) + " người quan tâm.")
+	default:
+		f, l := pts[0], pts[len(pts)-1]
+		b.WriteString(vi.Int(int64(len(pts))) + " kỳ báo cáo, từ ngày " + vi.ShortDate(f.Date) + " đến ngày " + vi.ShortDate(l.Date) + ": ")
+		switch {
+		case l.Count > f.Count:
+			b.WriteString("số người quan tâm tăng từ " + vi.Int(f.Count) + " lên " + vi.Int(l.Count) + ".")
+		case l.Count < f.Count:
+			b.WriteString("số người quan tâm giảm từ " + vi.Int(f.Count) + " xuống " + vi.Int(l.Count) + ".")
+		default:
+			b.WriteString("số người quan tâm giữ nguyên ở mức " + vi.Int(l.Count) + ".")
+		}
+	}
+	if target > 0 {
+		b.WriteString(" Chỉ tiêu: " + vi.Int(target) + ".")
+	}
+	return b.String()
+}
