@@ -1,0 +1,288 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/vi"
+)
+
+// table is a decoded TOML table being checked: each accessor reports a
+// missing required key, a value of the wrong type or a negative number at
+// its position and returns the zero value then.
+type table struct {
+	f    *source
+	path string // "" for the top level
+	// what names the table in messages: "[[unit]]", "[authority]", "front
+	// matter"; "" for the top level of a .toml file.
+	what string
+	m    map[string]any
+}
+
+func (t *table) keyAt(k string) diag.Pos { return t.f.keyAt(joinKey(t.path, k)) }
+func (t *table) valAt(k string) diag.Pos { return t.f.valAt(joinKey(t.path, k)) }
+
+// headerAt is where the table starts: its header, or line 1 column 1.
+func (t *table) headerAt() diag.Pos { return t.f.keyAt(t.path) }
+
+func (t *table) in() string {
+	if t.what == "" {
+		return ""
+	}
+	return " in " + t.what
+}
+
+func (t *table) errorf(pos diag.Pos, format string, args ...any) {
+	t.f.diags.Errorf(pos, format, args...)
+}
+
+// allow reports every key of the table that is not one of known.
+func (t *table) allow(known ...string) {
+	keys := make([]string, 0, len(t.m))
+	for k := range t.m {
+		if !slices.Contains(known, k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		t.errorf(t.keyAt(k), "unknown key %q%s%s", k, t.in(), diag.Hint(k, known))
+	}
+}
+
+func (t *table) missing(k string) {
+	t.errorf(t.headerAt(), "missing required key %q%s", k, t.in())
+}
+
+// get returns the value of k, reporting it missing when required.
+func (t *table) get(k string, required bool) (any, bool) {
+	v, ok := t.m[k]
+	if !ok && required {
+		t.missing(k)
+	}
+	return v, ok
+}
+
+// describe names the TOML type of v for messages.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a whole number"
+	case float64:
+		return "the number " + strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case time.Time:
+		return "a date or time"
+	case []any:
+		return "an array"
+	case []map[string]any:
+		return "an array of tables"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// str returns the string k. A required string must not be blank either.
+func (t *table) str(k string, required bool) string {
+	v, ok := t.get(k, required)
+	if !ok {
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.errorf(t.keyAt(k), "%s must be a string, not %s", k, describe(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		t.errorf(t.valAt(k), "%s must not be empty", k)
+	}
+	return s
+}
+
+// count returns the whole number k, which must not be negative.
+func (t *table) count(k string, required bool) (int64, bool) {
+	v, ok := t.get(k, required)
+	if !ok {
+		return 0, false
+	}
+	return t.countValue(k, joinKey(t.path, k), v)
+}
+
+// countValue checks that v, the value at path, is a whole number that is not
+// negative; label names it in messages.
+func (t *table) countValue(label, path string, v any) (int64, bool) {
+	n, isInt := v.(int64)
+	if !isInt {
+		t.errorf(t.f.keyAt(path), "%s must be a whole number, not %s", label, describe(v))
+		return 0, false
+	}
+	if n < 0 {
+		t.errorf(t.f.valAt(path), "%s must not be negative (got %d)", label, n)
+		return 0, false
+	}
+	return n, true
+}
+
+// small returns the whole number k as an int, for order and weight.
+func (t *table) small(k string) int {
+	n, ok := t.count(k, false)
+	if !ok {
+		return 0
+	}
+	if n > math.MaxInt32 {
+		t.errorf(t.valAt(k), "%s is too large (got %d)", k, n)
+		return 0
+	}
+	return int(n)
+}
+
+// number returns the number k, written as an integer or a float.
+func (t *table) number(k string, required bool) (float64, bool) {
+	v, ok := t.get(k, required)
+	if !ok {
+		return 0, false
+	}
+	switch v := v.(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	}
+	t.errorf(t.keyAt(k), "%s must be a number, not %s", k, describe(v))
+	return 0, false
+}
+
+func (t *table) boolean(k string) bool {
+	v, ok := t.get(k, false)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.errorf(t.keyAt(k), "%s must be true or false, not %s", k, describe(v))
+	}
+	return b
+}
+
+// date returns the TOML local date k (2023-10-11, without quotes) as
+// midnight UTC.
+func (t *table) date(k string, required bool) time.Time {
+	v, ok := t.get(k, required)
+	if !ok {
+		return time.Time{}
+	}
+	switch d := v.(type) {
+	case time.Time:
+		// BurntSushi/toml gives a local date (no time, no offset) this
+		// location.
+		if d.Location().String() == "date-local" {
+			y, m, day := d.Date()
+			return time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+		}
+		t.errorf(t.valAt(k), "%s must be a date without a time, like 2023-10-11", k)
+	case string:
+		t.errorf(t.valAt(k), "%s must be a date written without quotes, like 2023-10-11", k)
+	default:
+		t.errorf(t.keyAt(k), "%s must be a date like 2023-10-11, not %s", k, describe(v))
+	}
+	return time.Time{}
+}
+
+// strs returns the array of strings k and the position of each element.
+func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {
+	v, ok := t.get(k, required)
+	if !ok {
+		return nil, nil
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		t.errorf(t.keyAt(k), `%s must be an array of strings, like ["a", "b"], not %s`, k, describe(v))
+		return nil, nil
+	}
+	path := joinKey(t.path, k)
+	out := make([]string, 0, len(arr))
+	pos := make([]diag.Pos, 0, len(arr))
+	for i, e := range arr {
+		s, isStr := e.(string)
+		elem := indexPath(path, i)
+		if !isStr {
+			t.errorf(t.f.valAt(elem), "each element of %s must be a string, not %s", k, describe(e))
+			continue
+		}
+		out = append(out, s)
+		pos = append(pos, t.f.valAt(elem))
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, pos
+}
+
+// sub returns the table k, or an empty table when it is absent.
+func (t *table) sub(k, what string) (*table, bool) {
+	path := joinKey(t.path, k)
+	st := &table{f: t.f, path: path, what: what, m: map[string]any{}}
+	v, ok := t.m[k]
+	if !ok {
+		return st, false
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		t.errorf(t.keyAt(k), "%s must be a table, written [%s], not %s", k, path, describe(v))
+		return st, false
+	}
+	st.m = m
+	return st, true
+}
+
+// tables returns the array of tables k ([[k]]).
+func (t *table) tables(k, what string) []*table {
+	v, ok := t.m[k]
+	if !ok {
+		return nil
+	}
+	path := joinKey(t.path, k)
+	var ms []map[string]any
+	switch v := v.(type) {
+	case []map[string]any:
+		ms = v
+	case []any: // an inline array of inline tables
+		for i, e := range v {
+			m, isMap := e.(map[string]any)
+			if !isMap {
+				t.errorf(t.f.valAt(indexPath(path, i)), "each element of %s must be a table, not %s", k, describe(e))
+				continue
+			}
+			ms = append(ms, m)
+		}
+	default:
+		t.errorf(t.keyAt(k), "%s must be an array of tables, written [[%s]], not %s", k, path, describe(v))
+		return nil
+	}
+	out := make([]*table, len(ms))
+	for i, m := range ms {
+		out[i] = &table{f: t.f, path: indexPath(path, i), what: what, m: m}
+	}
+	return out
+}
+
+// slugProblem returns the message for a name that should be a slug, with
+// the slug of it as the suggested fix, or "" when s is a slug.
+func slugProblem(what, s string) string {
+	if vi.IsSlug(s) {
+		return ""
+	}
+	if fix := vi.Slug(s); fix != "" {
+		return fmt.Sprintf("%s %q is not a slug (did you mean %q?)", what, s, fix)
+	}
+	return fmt.Sprintf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
+}
