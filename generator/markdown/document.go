@@ -1,0 +1,183 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
+
+	"github.com/loa-vn/loa/generator/diag"
+)
+
+// Document is one parsed Markdown text, ready to be rendered.
+type Document struct {
+	md      goldmark.Markdown
+	handler Handler
+	src     []byte
+	root    ast.Node
+	st      *parseState
+}
+
+// Link is one link or image destination written in the Markdown.
+type Link struct {
+	Dest  string   // the destination with escapes and character references resolved
+	Image bool     // an image (![alt](src)) rather than a link
+	Pos   diag.Pos // position of the link's "[" or the image's "!"
+}
+
+// Directives returns every directive of the document in source order,
+// including those that Handler.Check rejected.
+func (d *Document) Directives() []*Directive {
+	return d.st.directives
+}
+
+// Links returns every link, autolink and image destination with its
+// position, in source order. Dangerous destinations (javascript: and the
+// like) are listed too, though they are never rendered.
+func (d *Document) Links() []Link {
+	var links []Link
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, Link{Dest: resolve(n.Destination), Pos: d.st.pos(n.Pos())})
+		case *ast.Image:
+			links = append(links, Link{Dest: resolve(n.Destination), Image: true, Pos: d.st.pos(n.Pos())})
+		case *ast.AutoLink:
+			dest := string(n.URL(d.src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			links = append(links, Link{Dest: dest, Pos: d.st.pos(n.Pos())})
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// resolve decodes backslash escapes and character references the way
+// goldmark does before it renders a destination.
+func resolve(v []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v))))
+}
+
+// Summary returns the plain text of the first paragraph that has any,
+// whitespace collapsed, cut at a word boundary to at most max runes
+// (counting the "…" that marks the cut). Images and raw HTML are left out;
+// a text directive stands as the text of its rendered HTML.
+func (d *Document) Summary(max int) string {
+	var text string
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != ast.KindParagraph {
+			return ast.WalkContinue, nil
+		}
+		var b strings.Builder
+		d.plainText(&b, n)
+		text = strings.Join(strings.Fields(b.String()), " ")
+		if text != "" {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return truncate(text, max)
+}
+
+// plainText writes the text of n's inline children to b.
+func (d *Document) plainText(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(d.src)
+			if c.IsRaw() {
+				b.Write(v)
+			} else {
+				b.WriteString(resolve(v))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(d.src))
+		case *ast.Image, *ast.RawHTML:
+		case *DirectiveInline:
+			b.WriteString(d.directiveText(c))
+		default:
+			d.plainText(b, c)
+		}
+	}
+}
+
+// directiveText returns the text of the HTML a text directive renders to,
+// or its label when it cannot be rendered.
+func (d *Document) directiveText(n *DirectiveInline) string {
+	if n.Failed || d.handler == nil {
+		return n.Directive.Label
+	}
+	var buf bytes.Buffer
+	if err := d.handler.Render(&buf, n.Directive, true); err != nil {
+		return n.Directive.Label
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(&buf)
+	skip := 0 // inside <script> or <style>
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); (string(name) == "script" || string(name) == "style") && skip > 0 {
+				skip--
+			}
+		}
+	}
+}
+
+// truncate cuts s to at most max runes, "…" included, at a word boundary
+// when there is one.
+func truncate(s string, max int) string {
+	if max <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := 0
+	for i := 0; i < max-1; i++ {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	head := s[:cut]
+	if s[cut] != ' ' {
+		if i := strings.LastIndexByte(head, ' '); i > 0 {
+			head = head[:i]
+		}
+	}
+	head = strings.TrimRight(head, " ,;:")
+	if head == "" {
+		head = s[:cut]
+	}
+	return head + "…"
+}
+
+// Render writes the document's HTML to w. Directive nodes call
+// Handler.Render; its first error stops rendering and is returned.
+func (d *Document) Render(w io.Writer) error {
+	return d.md.Renderer().Render(w, d.src, d.root)
+}
