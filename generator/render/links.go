@@ -1,0 +1,129 @@
+package render
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/markdown"
+	"golang.org/x/net/html"
+)
+
+// checkLinks reports every link and image of doc that points inside the
+// site at a file the build does not write. doc is rendered on the page at
+// page ("" for the home page, "huong-dan/"), against which relative links
+// resolve. External links are not fetched.
+func (r *renderer) checkLinks(doc *markdown.Document, page string, diags *diag.List) {
+	for _, l := range doc.Links() {
+		target, internal := r.internal(l.Dest, page)
+		if !internal || r.exists(target) {
+			continue
+		}
+		what := "page"
+		if l.Image {
+			what = "file"
+		}
+		hint := ""
+		if !l.Image {
+			if n := diag.Nearest(strings.TrimSuffix(target, "index.html"), r.pagePaths); n != "" {
+				hint = ` (did you mean "/` + n + `"?)`
+			}
+		}
+		diags.Errorf(l.Pos, "link to a %s that does not exist: %s%s", what, l.Dest, hint)
+	}
+}
+
+// internal resolves dest, written on the page at page, to a path under
+// base_url ("don-vi/bac-son/"). internal is false for links that leave the
+// site: another host or scheme (mailto:, tel:), or a fragment alone.
+//
+// A destination starting with "/" is under base_url when it starts with its
+// path ("/zalo/don-vi/"), and otherwise is taken relative to base_url
+// ("/don-vi/" means the site's units page).
+func (r *renderer) internal(dest, page string) (target string, internal bool) {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return "", false
+	}
+	base, err := url.Parse(r.c.Site.BaseURL)
+	if err != nil {
+		return "", false
+	}
+	basePath := r.c.Site.BasePath
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		if (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) {
+			return "", false
+		}
+		p := u.Path
+		if p == "" {
+			p = "/"
+		}
+		if !strings.HasPrefix(p+"/", basePath) {
+			return "", false // same host, outside the site
+		}
+		return strings.TrimPrefix(p, strings.TrimSuffix(basePath, "/")+"/"), true
+	case u.Path == "":
+		return "", false // "#muc-2", "?x"
+	case strings.HasPrefix(u.Path, "/"):
+		if strings.HasPrefix(u.Path, basePath) {
+			return strings.TrimPrefix(u.Path, basePath), true
+		}
+		return strings.TrimPrefix(u.Path, "/"), true
+	}
+	from := &url.URL{Path: basePath + page}
+	abs := from.ResolveReference(&url.URL{Path: u.Path}).Path
+	if !strings.HasPrefix(abs, basePath) && abs+"/" != basePath {
+		return "..", true // above the site's root: never a page of it
+	}
+	return strings.TrimPrefix(abs, basePath), true
+}
+
+// exists reports whether the render (or open data) writes target: a file,
+// or a folder with an index.html.
+func (r *renderer) exists(target string) bool {
+	if target == "" || strings.HasSuffix(target, "/") {
+		return r.outputs[target+"index.html"]
+	}
+	return r.outputs[target] || r.outputs[target+"/index.html"]
+}
+
+// rebase rewrites the href and src attributes of the Markdown's HTML that
+// start with "/" but not with the site's base path, so that a link written
+// "/don-vi/bac-son/" works when the site is served under /zalo/: such a
+// link means the site's page, as the link check takes it. Tags that need no
+// change are copied byte for byte.
+func rebase(src []byte, basePath string) []byte {
+	if basePath == "/" || !bytes.Contains(src, []byte(`="/`)) {
+		return src
+	}
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var out bytes.Buffer
+	out.Grow(len(src) + 64)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := append([]byte(nil), z.Raw()...)
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			tok := z.Token()
+			changed := false
+			for i, a := range tok.Attr {
+				if (a.Key == "href" || a.Key == "src") && a.Namespace == "" &&
+					strings.HasPrefix(a.Val, "/") && !strings.HasPrefix(a.Val, "//") &&
+					!strings.HasPrefix(a.Val, basePath) {
+					tok.Attr[i].Val = basePath + a.Val[1:]
+					changed = true
+				}
+			}
+			if changed {
+				out.WriteString(tok.String())
+				continue
+			}
+		}
+		out.Write(raw)
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,403 @@
+// Package render owns turning the site model into output files: pages from
+// theme templates, Markdown bodies with their directives, QR images, static
+// assets and open data. It hands every file to a Sink and never touches the
+// disk itself.
+//
+// Site works in two steps. First it parses every Markdown body once and
+// checks its directives and internal links against the pages it will
+// write; any error stops it there, before the Sink sees a single file.
+// Then it renders the pages, QR images and assets on a bounded pool of
+// goroutines. Every file's bytes depend only on the model and the theme,
+// never on scheduling, so the same model gives byte-identical output.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sync"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/markdown"
+	"github.com/loa-vn/loa/generator/qr"
+	"github.com/loa-vn/loa/generator/theme"
+)
+
+// Sink receives the output files. Site calls Put from several goroutines
+// at once, so a Sink must be safe for concurrent use. path is
+// slash-separated and relative to the output root ("don-vi/bac-son/index.html");
+// Put must not keep data after it returns unless it copies it.
+type Sink interface {
+	Put(path string, data []byte) error
+}
+
+// Options says how to render.
+type Options struct {
+	// Theme is the loaded theme (theme.Load). Site binds it to the site's
+	// base_url; the caller need not.
+	Theme *theme.Theme
+	// Inject, when not empty, is inserted just before </body> of every
+	// HTML page (serve's live reload); never set by build.
+	Inject template.HTML
+}
+
+// ErrNoTheme is returned by Site when Options.Theme is nil.
+var ErrNoTheme = errors.New("render: no theme")
+
+// QRPixels is about the width in pixels of the PNG QR images: the scale is
+// the whole number of pixels per module that comes closest.
+const QRPixels = 512
+
+// Site renders every output file of c into sink. Problems in Markdown
+// (syntax, unknown directive/attribute/unit/group, links to internal pages
+// that do not exist) are added to diags with positions; when diags has
+// errors after parsing, Site returns before writing anything. Output is
+// deterministic: the same model gives byte-identical files.
+//
+// Open data (du-lieu/tien-do.json and .csv) is written by package opendata,
+// which the caller runs after Site; links to it are taken as existing.
+func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error {
+	if opts.Theme == nil {
+		return ErrNoTheme
+	}
+	th, err := opts.Theme.Bind(c.Site.BaseURL)
+	if err != nil {
+		return err
+	}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), v: newViews(c)}
+	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}})
+
+	r.plan(diags)
+	r.parse(diags)
+	if theme.HTTPS(c.Info.FollowURL) == "" {
+		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
+	}
+	if diags.HasErrors() {
+		return diags.Err()
+	}
+	return run(r.jobs(sink))
+}
+
+// renderer holds one render of one site. Everything in it is written
+// before the jobs start and only read by them.
+type renderer struct {
+	c      *campaign.Campaign
+	th     *theme.Theme
+	inject []byte
+	v      *views
+	conv   *markdown.Converter
+
+	home       *markdown.Document
+	pages      []*markdown.Document // parallel to c.Pages
+	directives []*markdown.Document // parallel to c.Directives
+
+	// outputs holds every path the render writes, and the open data that
+	// the caller writes, for the link check.
+	outputs map[string]bool
+	// pagePaths lists the pages' URL paths ("don-vi/bac-son/"), for hints.
+	pagePaths []string
+}
+
+// Sections of the output that free pages may not take as their slug.
+var reserved = map[string]bool{
+	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
+	"static": true, "qr": true,
+}
+
+// plan lists every output path, reporting free pages whose slug clashes
+// with a generated section.
+func (r *renderer) plan(diags *diag.List) {
+	r.outputs = map[string]bool{}
+	page := func(p string) {
+		r.outputs[p+"index.html"] = true
+		r.pagePaths = append(r.pagePaths, p)
+	}
+	page("")
+	page("van-ban/")
+	for _, d := range r.c.Directives {
+		page(directivePath(d.Slug))
+	}
+	page("don-vi/")
+	for _, u := range r.v.units {
+		page(u.Path)
+		page(u.PosterPath)
+		r.outputs[u.QRSVG] = true
+		r.outputs[u.QRPNG] = true
+		for _, a := range u.Aliases {
+			page(unitPath(a))
+		}
+	}
+	page("tien-do/")
+	for _, p := range r.c.Pages {
+		if reserved[p.Slug] {
+			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
+			continue
+		}
+		page(p.Slug + "/")
+	}
+	r.outputs["404.html"] = true
+	r.outputs[accountQRSVG] = true
+	r.outputs[accountQRPNG] = true
+	for _, f := range r.th.Static() {
+		r.outputs[f.Path] = true
+	}
+	// Written by package opendata after Site.
+	r.outputs["du-lieu/tien-do.json"] = true
+	r.outputs["du-lieu/tien-do.csv"] = true
+}
+
+// parse parses every Markdown body once, checking its directives (through
+// the handler) and its internal links.
+func (r *renderer) parse(diags *diag.List) {
+	parse := func(body []byte, file string, line int, at string) *markdown.Document {
+		doc := r.conv.Parse(body, file, line, diags)
+		r.checkLinks(doc, at, diags)
+		return doc
+	}
+	h := r.c.Home
+	r.home = parse(h.Body, h.File, h.BodyLine, "")
+	for _, p := range r.c.Pages {
+		r.pages = append(r.pages, parse(p.Body, p.File, p.BodyLine, p.Slug+"/"))
+	}
+	for _, d := range r.c.Directives {
+		r.directives = append(r.directives, parse(d.Body, d.File, d.BodyLine, directivePath(d.Slug)))
+	}
+}
+
+// jobs lists the work of the render, in a fixed order.
+func (r *renderer) jobs(sink Sink) []func() error {
+	c, v := r.c, r.v
+	var jobs []func() error
+	add := func(f func() error) { jobs = append(jobs, f) }
+
+	add(func() error {
+		for _, f := range r.th.Static() {
+			if err := sink.Put(f.Path, f.Data); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	add(func() error { return r.qr(sink, c.Info.FollowURL, accountQRPNG, accountQRSVG) })
+
+	add(func() error {
+		body, err := r.renderDoc(r.home)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Home.File, err)
+		}
+		desc := c.Home.Description
+		if desc == "" {
+			desc = r.home.Summary(160)
+		}
+		if desc == "" {
+			desc = c.Info.Name
+		}
+		latest := v.directives[:min(5, len(v.directives))]
+		return r.page(sink, "index.html", "home.html", &Page{
+			Path: "", Description: desc, Body: body, Directives: latest, AccountQR: v.accountQR,
+		})
+	})
+
+	add(func() error {
+		return r.page(sink, "van-ban/index.html", "directives.html", &Page{
+			Path: "van-ban/", Title: "Văn bản chỉ đạo",
+			Description: "Các văn bản chỉ đạo của " + c.Authority.Name + " về chiến dịch " + c.Info.Name + ".",
+			Directives:  v.directives,
+		})
+	})
+	for i, dv := range v.directives {
+		doc := r.directives[i]
+		add(func() error {
+			body, err := r.renderDoc(doc)
+			if err != nil {
+				return fmt.Errorf("%s: %w", dv.Directive.File, err)
+			}
+			// A copy, so that the shared view (in lists) carries no body.
+			page := *dv
+			page.Body = body
+			desc := doc.Summary(160)
+			if desc == "" {
+				desc = dv.Title + ": " + dv.Subject
+			}
+			return r.page(sink, dv.Path+"index.html", "directive.html", &Page{
+				Path: dv.Path, Title: dv.Subject, Description: desc, Directive: &page,
+			})
+		})
+	}
+
+	add(func() error {
+		return r.page(sink, "don-vi/index.html", "units.html", &Page{
+			Path: "don-vi/", Title: "Đơn vị",
+			Description: "Các cơ quan, đơn vị tham gia chiến dịch " + c.Info.Name + ": trang riêng, mã QR và áp phích của từng đơn vị.",
+			Groups:      v.groups,
+		})
+	})
+	for _, uv := range v.units {
+		add(func() error { return r.unit(sink, uv) })
+	}
+
+	add(func() error {
+		return r.page(sink, "tien-do/index.html", "progress.html", &Page{
+			Path: "tien-do/", Title: "Tiến độ",
+			Description: "Số người quan tâm trang Zalo OA “" + c.Info.Channel + "” theo từng kỳ báo cáo và từng cơ quan, đơn vị.",
+			Progress:    v.tables, History: v.history, Chart: v.chart,
+		})
+	})
+
+	for i, p := range c.Pages {
+		if reserved[p.Slug] {
+			continue
+		}
+		doc := r.pages[i]
+		add(func() error {
+			body, err := r.renderDoc(doc)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.File, err)
+			}
+			desc := p.Description
+			if desc == "" {
+				desc = doc.Summary(160)
+			}
+			return r.page(sink, p.Slug+"/index.html", "page.html", &Page{
+				Path: p.Slug + "/", Title: p.Title, Description: desc, Body: body, AccountQR: v.accountQR,
+			})
+		})
+	}
+
+	add(func() error {
+		return r.page(sink, "404.html", "404.html", &Page{
+			Path: "404.html", Title: "Không tìm thấy trang",
+			Description: "Trang không tồn tại.",
+		})
+	})
+	return jobs
+}
+
+// unit writes a unit's landing page, poster, QR images and alias pages.
+func (r *renderer) unit(sink Sink, uv *UnitView) error {
+	c := r.c
+	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
+		Path: uv.Path, Title: uv.Name,
+		Description: uv.Name + " mời bạn quan tâm trang Zalo OA “" + c.Info.Channel + "”: nút Quan tâm, mã QR và kết quả vận động của đơn vị.",
+		Unit:        uv, AccountQR: r.v.accountQR,
+	}); err != nil {
+		return err
+	}
+	if err := r.page(sink, uv.PosterPath+"index.html", "poster.html", &Page{
+		Path: uv.PosterPath, Title: "Áp phích mã QR – " + uv.Name,
+		Description: "Áp phích khổ A4 có mã QR của " + uv.Name + ", để in và dán tại trụ sở.",
+		Unit:        uv,
+	}); err != nil {
+		return err
+	}
+	if err := r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG); err != nil {
+		return err
+	}
+	for _, a := range uv.Aliases {
+		if err := r.page(sink, unitPath(a)+"index.html", "alias.html", &Page{
+			Path: unitPath(a), Title: uv.Name, Unit: uv, Alias: a,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// qr writes the PNG and SVG of a QR code encoding content.
+func (r *renderer) qr(sink Sink, content, pngPath, svgPath string) error {
+	code, err := qr.New(content)
+	if err != nil {
+		return fmt.Errorf("%s: %w", svgPath, err)
+	}
+	scale := max(1, (QRPixels+code.Size()/2)/code.Size())
+	if err := sink.Put(pngPath, code.PNG(scale)); err != nil {
+		return err
+	}
+	return sink.Put(svgPath, code.SVG())
+}
+
+// page fills in what every page shares, executes the template and hands
+// the result to sink.
+func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
+	c := r.c
+	p.Site, p.Authority, p.Info, p.Campaign = c.Site, c.Authority, c.Info, c
+	p.Figures = r.v.figures
+	p.Kind = tmpl[:len(tmpl)-len(".html")]
+	p.Nav = r.nav(p.Path)
+	var buf bytes.Buffer
+	if err := r.th.Execute(&buf, tmpl, p); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return sink.Put(path, r.injectInto(buf.Bytes()))
+}
+
+// injectInto inserts Options.Inject before the last </body>, or at the
+// end of a page that has none.
+func (r *renderer) injectInto(page []byte) []byte {
+	if len(r.inject) == 0 {
+		return page
+	}
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, r.inject...)
+	}
+	out := make([]byte, 0, len(page)+len(r.inject))
+	out = append(out, page[:i]...)
+	out = append(out, r.inject...)
+	return append(out, page[i:]...)
+}
+
+// nav is the main menu, with the item of the page at path marked current.
+func (r *renderer) nav(path string) []NavItem {
+	items := []NavItem{
+		{Title: "Trang chủ", Path: ""},
+		{Title: "Văn bản", Path: "van-ban/"},
+		{Title: "Đơn vị", Path: "don-vi/"},
+		{Title: "Tiến độ", Path: "tien-do/"},
+	}
+	for _, p := range r.c.Pages {
+		if !reserved[p.Slug] {
+			items = append(items, NavItem{Title: p.Title, Path: p.Slug + "/"})
+		}
+	}
+	for i := range items {
+		items[i].Current = items[i].Path == path
+	}
+	return items
+}
+
+// renderDoc renders a parsed Markdown body, with its root-relative links
+// moved under the base path.
+func (r *renderer) renderDoc(doc *markdown.Document) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := doc.Render(&buf); err != nil {
+		return "", err
+	}
+	// goldmark's output, with directives rendered by the theme's partials
+	// and raw HTML dropped unless the site opted in: trusted as HTML.
+	return template.HTML(rebase(buf.Bytes(), r.c.Site.BasePath)), nil
+}
+
+// run runs jobs on runtime.GOMAXPROCS goroutines and returns their errors
+// joined in job order, so the result does not depend on scheduling.
+func run(jobs []func() error) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = jobs[i]()
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}

@@ -1,0 +1,420 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/chart"
+	"github.com/loa-vn/loa/generator/vi"
+)
+
+// The types below are what templates receive. They hold plain values
+// (strings, numbers, dates, flags); templates format and escape them.
+// Every figure that has a "not available" state comes with a Has flag, so a
+// unit that has not reported is never shown as 0.
+
+// Page is the data of every page template.
+type Page struct {
+	Site      campaign.Site
+	Authority campaign.Authority
+	Info      campaign.Info
+	// Campaign is the whole model, for themes that want more than the
+	// fields below.
+	Campaign *campaign.Campaign
+
+	// Kind names the page template without ".html" ("home", "unit", ...);
+	// the layout puts it in the body's class.
+	Kind string
+	// Path is the page's URL under base_url: "" for the home page,
+	// "don-vi/bac-son/" for a unit, "404.html" for the 404 page.
+	Path        string
+	Title       string // the page's own title; "" on the home page
+	Description string // for <meta name="description">
+	Nav         []NavItem
+	Figures     Figures // headline figures of the latest report
+
+	// Body is the page's rendered Markdown (home, free pages and
+	// directives); the only pre-rendered HTML a template gets.
+	Body template.HTML
+
+	Directives []*DirectiveView // home: the latest; van-ban/: all
+	Directive  *DirectiveView   // a directive's page
+	Groups     []*GroupView     // don-vi/
+	Unit       *UnitView        // a unit's landing page, poster and alias pages
+	Alias      string           // an alias page: the former id
+	AccountQR  *QRView          // the follow QR of the account
+	Progress   []*Table         // tien-do/: one table per group
+	History    []HistoryRow     // tien-do/: every report, newest first
+	Chart      *ChartView       // tien-do/: the account's followers over time
+}
+
+// NavItem is one entry of the main menu.
+type NavItem struct {
+	Title   string
+	Path    string // under base_url, "" for home
+	Current bool   // the page being rendered
+}
+
+// Figures are the campaign's headline figures.
+type Figures struct {
+	HasReport bool // false before the first report: the figures below are 0
+	Latest    time.Time
+	Followers int64
+	Change    int64 // since the previous report
+	HasChange bool
+
+	Reach    float64 // followers over smartphone users
+	HasReach bool
+
+	Target        int64 // 0 without a target
+	TargetRate    float64
+	HasTargetRate bool
+
+	Units    int // all units
+	Reported int // units in the latest report
+}
+
+// Row is one unit in a progress table (or a group's total).
+type Row struct {
+	STT             int // position in its group, from 1
+	ID, Name, Short string
+	Path            string // the landing page
+	Target          int64
+	HasTarget       bool
+	Count           int64
+	HasCount        bool      // false: "chưa báo cáo"
+	Reported        time.Time // the date of the report Count comes from
+	Stale           bool      // Count is older than the latest report
+	Rate            float64   // Count / Target
+	HasRate         bool
+	BarWidth        float64 // Rate as a width in percent, 0 to 100
+	Change          int64   // since the unit's previous report
+	HasChange       bool
+	Rank            int // in its group by count; 0 without a count
+}
+
+// Table is one group's progress table.
+type Table struct {
+	ID      string // the group id
+	Caption string // the group name
+	Rows    []Row
+	Total   *Row
+}
+
+// GroupView is a group with its units.
+type GroupView struct {
+	ID, Name string
+	Rows     []Row
+}
+
+// GroupRef names a group.
+type GroupRef struct {
+	ID, Name string
+}
+
+// HistoryRow is one report in the history table.
+type HistoryRow struct {
+	Date      time.Time
+	Followers int64
+	Change    int64
+	HasChange bool
+	Source    string
+	Note      string
+}
+
+// DirectiveView is a directive, ready for the document layout.
+type DirectiveView struct {
+	Slug     string
+	Kind     string
+	Number   string
+	Numbered bool // false for a number still blank ("/UBND-VP")
+	Date     time.Time
+	Subject  string
+	IsLetter bool   // a công văn: "V/v" under the number, no title
+	Title    string // "Công văn số 3143/UBND-VP ngày 11/10/2023"
+	Path     string // "van-ban/<slug>/"
+
+	Recipients []string // "Kính gửi": one name per recipient
+	// CC is the "Nơi nhận" list without its punctuation, "Như trên"
+	// first when the directive has recipients.
+	CC     []string
+	Sign   []string
+	Signer string
+	Tasks  []TaskView
+	Body   template.HTML // on the directive's own page only
+
+	Directive *campaign.Directive
+}
+
+// TaskView is a task of a directive.
+type TaskView struct {
+	Text      string
+	To        []string // recipients' names
+	Due       time.Time
+	HasDue    bool
+	Directive *DirectiveView
+}
+
+// UnitView is a unit with everything its pages show.
+type UnitView struct {
+	ID, Name, Short string
+	Group           GroupRef
+	Path            string // "don-vi/<id>/"
+	PosterPath      string // "don-vi/<id>/in/"
+	QRSVG, QRPNG    string // "don-vi/<id>/qr.svg", ".png"
+	LandingURL      string // absolute: what the unit's QR encodes
+	Row             Row
+	Tasks           []TaskView
+	Directives      []*DirectiveView
+	Chart           *ChartView
+	Aliases         []string
+}
+
+// ChartView is a chart to draw.
+type ChartView struct {
+	ID    string // unique in the page, for aria-labelledby
+	Title string
+	Chart chart.Chart
+}
+
+// QRView is a QR image with its caption.
+type QRView struct {
+	Src     string // output path of the SVG
+	PNG     string // output path of the PNG
+	Alt     string
+	Caption string
+}
+
+// DirectiveProgress is the data of ::progress.
+type DirectiveProgress struct {
+	Tables  []*Table
+	Figures Figures
+}
+
+// StatView is the data of ::stat and :stat[...].
+type StatView struct {
+	Name   string
+	Label  string
+	Value  string
+	Note   string
+	Inline bool
+}
+
+// NoteView is the data of :::note.
+type NoteView struct {
+	Entering bool
+	Label    string
+}
+
+// Output paths.
+
+func unitPath(id string) string        { return "don-vi/" + id + "/" }
+func directivePath(slug string) string { return "van-ban/" + slug + "/" }
+
+const (
+	accountQRSVG = "qr/quan-tam.svg"
+	accountQRPNG = "qr/quan-tam.png"
+)
+
+// views are computed once per render, before any page, and only read
+// afterwards, so pages render concurrently.
+type views struct {
+	figures    Figures
+	tables     []*Table
+	tableOf    map[string]*Table // by group id
+	groups     []*GroupView
+	groupOf    map[string]*GroupView
+	units      []*UnitView
+	unitOf     map[*campaign.Unit]*UnitView
+	directives []*DirectiveView
+	dirOf      map[*campaign.Directive]*DirectiveView
+	history    []HistoryRow
+	chart      *ChartView
+	accountQR  *QRView
+}
+
+func newViews(c *campaign.Campaign) *views {
+	v := &views{
+		tableOf: map[string]*Table{},
+		groupOf: map[string]*GroupView{},
+		unitOf:  map[*campaign.Unit]*UnitView{},
+		dirOf:   map[*campaign.Directive]*DirectiveView{},
+	}
+	v.figures = figures(c)
+
+	for _, d := range c.Directives {
+		dv := directiveView(d)
+		v.directives = append(v.directives, dv)
+		v.dirOf[d] = dv
+	}
+	for _, dv := range v.directives {
+		for _, t := range dv.Directive.Tasks {
+			dv.Tasks = append(dv.Tasks, taskView(t, dv))
+		}
+	}
+
+	for _, g := range c.Groups {
+		gv := &GroupView{ID: g.ID, Name: g.Name}
+		for i, u := range g.Units {
+			gv.Rows = append(gv.Rows, unitRow(c, i, u))
+		}
+		v.groups = append(v.groups, gv)
+		v.groupOf[g.ID] = gv
+		t := &Table{ID: g.ID, Caption: g.Name, Rows: gv.Rows, Total: groupTotal(g)}
+		v.tables = append(v.tables, t)
+		v.tableOf[g.ID] = t
+
+		for i, u := range g.Units {
+			uv := &UnitView{
+				ID: u.ID, Name: u.Name, Short: u.Short,
+				Group:      GroupRef{ID: g.ID, Name: g.Name},
+				Path:       unitPath(u.ID),
+				PosterPath: unitPath(u.ID) + "in/",
+				QRSVG:      unitPath(u.ID) + "qr.svg",
+				QRPNG:      unitPath(u.ID) + "qr.png",
+				LandingURL: c.Site.BaseURL + unitPath(u.ID),
+				Row:        gv.Rows[i],
+				Aliases:    u.Aliases,
+			}
+			for _, t := range u.Tasks {
+				if dv := v.dirOf[t.Directive]; dv != nil {
+					uv.Tasks = append(uv.Tasks, taskView(t, dv))
+				}
+			}
+			for _, d := range u.Directives {
+				if dv := v.dirOf[d]; dv != nil {
+					uv.Directives = append(uv.Directives, dv)
+				}
+			}
+			uv.Chart = &ChartView{
+				ID:    "bieu-do-don-vi",
+				Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
+				Chart: chart.New(points(u.History), u.Target, chart.Layout{}),
+			}
+			v.units = append(v.units, uv)
+			v.unitOf[u] = uv
+		}
+	}
+
+	for i := len(c.Reports) - 1; i >= 0; i-- {
+		r := c.Reports[i]
+		v.history = append(v.history, HistoryRow{
+			Date: r.Date, Followers: r.Followers, Change: r.Change, HasChange: r.HasChange,
+			Source: r.Source, Note: r.Note,
+		})
+	}
+	v.chart = &ChartView{
+		ID:    "bieu-do-chung",
+		Title: "Số người quan tâm trang Zalo OA qua các kỳ báo cáo",
+		Chart: chart.New(points(c.History()), c.Target(), chart.Layout{}),
+	}
+	v.accountQR = &QRView{
+		Src:     accountQRSVG,
+		PNG:     accountQRPNG,
+		Alt:     "Mã QR để quan tâm " + c.Info.Channel,
+		Caption: "Đang xem trên máy tính? Mở Zalo trên điện thoại và quét mã này để quan tâm trang “" + c.Info.Channel + "”.",
+	}
+	return v
+}
+
+func figures(c *campaign.Campaign) Figures {
+	f := Figures{
+		Reach: c.Reach, HasReach: c.HasReach,
+		Target: c.Target(),
+		Units:  len(c.Units), Reported: c.Reported,
+	}
+	if r := c.Latest; r != nil {
+		f.HasReport, f.Latest, f.Followers = true, r.Date, r.Followers
+		f.Change, f.HasChange = r.Change, r.HasChange
+	}
+	f.TargetRate, f.HasTargetRate = c.TargetRate()
+	return f
+}
+
+func unitRow(c *campaign.Campaign, i int, u *campaign.Unit) Row {
+	r := Row{
+		STT: i + 1, ID: u.ID, Name: u.Name, Short: u.Short, Path: unitPath(u.ID),
+		Target: u.Target, HasTarget: u.Target > 0,
+		Count: u.Count, HasCount: u.HasCount, Reported: u.Reported,
+		Stale:  u.HasCount && !u.InLatest,
+		Change: u.Change, HasChange: u.HasChange,
+		Rank: u.Rank,
+	}
+	if r.Short == "" {
+		r.Short = r.Name
+	}
+	r.Rate, r.HasRate = u.Rate()
+	r.BarWidth = barWidth(r.Rate)
+	return r
+}
+
+func groupTotal(g *campaign.Group) *Row {
+	r := &Row{
+		Name: g.Name, Short: g.Name,
+		Target: g.Target, HasTarget: g.Target > 0,
+		Count: g.Count, HasCount: g.Reported > 0,
+		Change: g.Change,
+	}
+	for _, u := range g.Units {
+		r.HasChange = r.HasChange || u.HasChange
+	}
+	if r.HasCount {
+		r.Rate, r.HasRate = g.Rate()
+	}
+	r.BarWidth = barWidth(r.Rate)
+	return r
+}
+
+func barWidth(rate float64) float64 {
+	return min(max(rate*100, 0), 100)
+}
+
+func points(h []campaign.Point) []chart.Point {
+	out := make([]chart.Point, len(h))
+	for i, p := range h {
+		out[i] = chart.Point{Date: p.Date, Count: p.Count}
+	}
+	return out
+}
+
+func directiveView(d *campaign.Directive) *DirectiveView {
+	dv := &DirectiveView{
+		Slug: d.Slug, Kind: d.Kind, Number: d.Number, Date: d.Date, Subject: d.Subject,
+		Numbered: d.Number != "" && !strings.HasPrefix(d.Number, "/"),
+		IsLetter: d.IsLetter(),
+		Path:     directivePath(d.Slug),
+		Sign:     d.Sign, Signer: d.Signer,
+		Directive: d,
+	}
+	dv.Title = d.Kind
+	if dv.Numbered {
+		dv.Title += " số " + d.Number
+	}
+	if !d.Date.IsZero() {
+		dv.Title += " ngày " + vi.ShortDate(d.Date)
+	}
+	for _, r := range d.To {
+		dv.Recipients = append(dv.Recipients, r.Name())
+	}
+	if len(dv.Recipients) > 0 {
+		dv.CC = append(dv.CC, "Như trên")
+	}
+	for _, line := range d.CC {
+		line = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), ";.,"))
+		if line == "" || (len(dv.Recipients) > 0 && strings.EqualFold(line, "Như trên")) {
+			continue
+		}
+		dv.CC = append(dv.CC, line)
+	}
+	return dv
+}
+
+func taskView(t *campaign.Task, dv *DirectiveView) TaskView {
+	tv := TaskView{Text: t.Text, Due: t.Due, HasDue: !t.Due.IsZero(), Directive: dv}
+	for _, r := range t.To {
+		tv.To = append(tv.To, r.Name())
+	}
+	return tv
+}
