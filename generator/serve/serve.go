@@ -1,0 +1,336 @@
+// Package serve owns the live preview: it builds the site into memory,
+// serves it on loopback under the path of base_url, watches the sources,
+// rebuilds on change and tells open browsers to reload. It parses no content
+// itself: it runs package build.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/diag"
+)
+
+// DefaultAddr is where the preview listens unless told otherwise: loopback
+// only, so that a preview with drafts is not visible on the network.
+const DefaultAddr = "127.0.0.1:1313"
+
+// debounce is how long the sources must stay quiet after a change before a
+// rebuild starts: one save by an editor is a burst of events (temp file,
+// rename, chmod) within a few milliseconds, and must give one rebuild.
+const debounce = 60 * time.Millisecond
+
+// ErrListen is returned (wrapped) by Run when the address cannot be bound.
+var ErrListen = errors.New("cannot listen")
+
+// Config says what to serve and where.
+type Config struct {
+	// Build says which site to build; Build.Inject and Build.Out are
+	// ignored: serve injects its own reload script and writes nothing.
+	Build build.Options
+	// Addr is the host:port to listen on; "" means DefaultAddr. Port 0
+	// picks a free port (tests).
+	Addr string
+	// Log receives the diagnostics of every build and a one-line status
+	// ("rebuilt in 45ms", "3 errors"); nil discards them.
+	Log io.Writer
+	// Ready, when not nil, is called once, after the first build, when
+	// the server is listening, with the URL of the site's home page.
+	Ready func(url string)
+}
+
+// Run builds the site, serves it and rebuilds it on every change of its
+// sources until ctx is cancelled; then it shuts the server down and returns
+// nil. It returns an error when the site folder does not exist or the
+// address cannot be bound (wrapping ErrListen). Errors in the site's content
+// never end it: they are shown in the browser until they are fixed.
+func Run(ctx context.Context, cfg Config) error {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	site := cfg.Build.Site
+	if site == "" {
+		site = "."
+	}
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		return err
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		return fmt.Errorf("site folder: %w", err)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("site folder %s is not a folder", site)
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("%w on %s: %v", ErrListen, cfg.Addr, err)
+	}
+
+	s := newServer(cfg, ln.Addr())
+	// Watch before the first build, so that a change saved while it runs
+	// is not missed.
+	triggers := make(chan struct{}, 1)
+	w, err := watch(abs, s.logf, func() {
+		select {
+		case triggers <- struct{}{}:
+		default:
+		}
+	})
+	if err != nil {
+		s.logf("watch: %v; the preview will not rebuild by itself", err)
+	}
+	s.rebuild()
+
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          log.New(&logWriter{s}, "", 0),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if cfg.Ready != nil {
+		cfg.Ready(s.url())
+	}
+
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		s.loop(ctx, triggers)
+	}()
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+	}
+	// Event streams never go idle: end them first, or Shutdown would wait
+	// for them until its deadline.
+	s.hub.close()
+	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		srv.Close()
+	}
+	if w != nil {
+		w.close()
+	}
+	<-loopDone
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return nil
+}
+
+// server is one running preview.
+type server struct {
+	cfg      Config
+	addr     net.Addr
+	loopback bool // bound to a loopback address: check Host headers
+	hub      *hub
+	snap     atomic.Pointer[snapshot]
+	gens     atomic.Int64
+	start    int64 // tells builds of this process from those of an earlier one
+
+	logMu sync.Mutex
+}
+
+func newServer(cfg Config, addr net.Addr) *server {
+	s := &server{cfg: cfg, addr: addr, hub: newHub(), start: time.Now().UnixNano()}
+	if ta, ok := addr.(*net.TCPAddr); ok {
+		s.loopback = ta.IP.IsLoopback()
+	}
+	s.snap.Store(&snapshot{basePath: "/"})
+	return s
+}
+
+// url is the address of the home page, for people: a wildcard address is
+// shown as 127.0.0.1.
+func (s *server) url() string {
+	host, port := "127.0.0.1", ""
+	if ta, ok := s.addr.(*net.TCPAddr); ok {
+		port = fmt.Sprint(ta.Port)
+		if !ta.IP.IsUnspecified() {
+			host = ta.IP.String()
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port) + s.snap.Load().basePath
+}
+
+// logf writes one line to the log.
+func (s *server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.cfg.Log, format+"\n", args...)
+}
+
+type logWriter struct{ s *server }
+
+func (l *logWriter) Write(p []byte) (int, error) {
+	l.s.logf("%s", strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// loop rebuilds the site a debounce after the last trigger, until ctx is
+// done. Rebuilds run one at a time, here: triggers that arrive during a
+// rebuild give one more rebuild after it.
+func (s *server) loop(ctx context.Context, triggers <-chan struct{}) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-triggers:
+			timer.Reset(debounce)
+		case <-timer.C:
+			s.rebuild()
+		}
+	}
+}
+
+// snapshot is one build as served. It is never changed once stored.
+type snapshot struct {
+	gen      string            // the build's id, sent to browsers
+	basePath string            // the path of base_url: "/" or "/zalo/"
+	files    map[string][]byte // the output of the last successful build; nil before one
+	failed   bool              // this build failed: HTML requests get the error page
+	diags    []diag.Diagnostic // the problems of this build, errors and warnings
+	errs     int               // how many of diags are errors
+	err      error             // a failure that is not in the content (I/O, a panic)
+}
+
+// rebuild builds the site afresh into memory, swaps it in and tells the
+// browsers to reload. It is the only place that runs the pipeline.
+func (s *server) rebuild() {
+	start := time.Now()
+	prev := s.snap.Load()
+	gen := fmt.Sprintf("%x-%d", s.start, s.gens.Add(1))
+	next := &snapshot{gen: gen, basePath: prev.basePath, files: prev.files}
+
+	opts := s.cfg.Build
+	opts.Out = ""
+	// The model says where the site lives, before a build succeeds and
+	// even when it fails. Its problems are reported again by Render, which
+	// reads the same files.
+	base := prev.basePath
+	err := guard(func() error {
+		var scratch diag.List
+		c := build.Model(opts, &scratch)
+		if c != nil && c.Site.BasePath != "" && build.CheckBaseURL(c.Site.BaseURL) == nil {
+			base = c.Site.BasePath
+		}
+		return nil
+	})
+	if err == nil {
+		opts.Inject = string(reloadScript(base, gen))
+		sink := newMemSink()
+		var diags diag.List
+		err = guard(func() error { return build.Render(opts, sink, &diags) })
+		next.diags = diags.All()
+		next.errs = len(diags.Errors())
+		if err == nil {
+			next.files = sink.snapshot()
+			next.basePath = base
+		}
+	}
+	if err != nil {
+		next.failed = true
+		if !errors.Is(err, build.ErrContent) {
+			next.err = err
+		}
+		// A failed build keeps the base path of the last good one; before
+		// any, it takes the model's, when site.toml gave a valid one.
+		if prev.files == nil {
+			next.basePath = base
+		}
+	}
+	s.snap.Store(next)
+
+	for _, d := range next.diags {
+		s.logf("%s", d.String())
+	}
+	elapsed := time.Since(start).Round(time.Millisecond)
+	warns := len(next.diags) - next.errs
+	switch {
+	case next.err != nil:
+		s.logf("build failed: %v", next.err)
+	case next.failed:
+		s.logf("%s%s", plural(next.errs, "error"), andWarnings(warns))
+	case prev.gen == "":
+		s.logf("built in %s%s", elapsed, andWarnings(warns))
+	default:
+		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
+	}
+	s.hub.broadcast(gen)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func andWarnings(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + plural(n, "warning")
+}
+
+// guard runs f, turning a panic into an error: a bug in a stage of the
+// pipeline must show in the browser, not end the preview.
+func guard(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	return f()
+}
+
+// memSink is a render.Sink that keeps the files in memory.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newMemSink() *memSink { return &memSink{files: make(map[string][]byte)} }
+
+// Put keeps a copy of data under the slash-separated path p.
+func (m *memSink) Put(p string, data []byte) error {
+	key, ok := cleanKey(p)
+	if !ok {
+		return fmt.Errorf("serve: bad output path %q", p)
+	}
+	b := append([]byte(nil), data...)
+	m.mu.Lock()
+	m.files[key] = b
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memSink) snapshot() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := m.files
+	m.files = nil
+	return out
+}
