@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/serve"
+)
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	var opts build.Options
+	fs := flags("serve", "serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr, &opts)
+	addr := fs.String("addr", serve.DefaultAddr, "listen on `HOST:PORT`; loopback unless another address is named (port 0: any free port)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
+		return 2
+	}
+	if !loopback(host) {
+		fmt.Fprintf(stderr, "loa serve: warning: listening on %s: the preview, drafts included, is visible to anyone on the network\n", *addr)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = serve.Run(ctx, serve.Config{
+		Build: opts,
+		Addr:  *addr,
+		Log:   stderr,
+		Ready: func(url string) {
+			fmt.Fprintf(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "loa serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// title is the site's title and a space, or "" when it has none yet.
+func title(opts build.Options) string {
+	if t := build.Model(opts, new(diag.List)).Site.Title; t != "" {
+		return fmt.Sprintf("%q ", t)
+	}
+	return ""
+}
+
+// loopback reports whether host names only this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
