@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Loa at national scale, side by side with Hugo, in one run on one machine.
+#
+#   scripts/bench.sh            10,000 units, 50 groups, 1,000 directives, 104 weekly
+#                               reports; Hugo: 11,000 pages of the same Markdown
+#   scripts/bench.sh --small    1,000 units, 20 groups, 100 directives, 20 reports;
+#                               Hugo: 1,100 pages (the CI smoke test)
+#   scripts/bench.sh --keep DIR work in DIR (new or empty) and keep it afterwards
+#
+# It builds the generator once, writes both synthetic sites with
+# generator/internal/synth, then times with GNU time (/usr/bin/time -v) a cold
+# Loa build, a warm one (a second build, cache and output kept) and a Hugo
+# build, and prints wall time, peak RSS and the Loa/Hugo ratios.
+#
+# It fails on errors only (a build that fails, a generator error, an output
+# file missing), never on timing: numbers vary with the machine, and CI runs
+# it to keep the script and the generator working at scale. Without hugo the
+# Hugo column is skipped; without GNU time, peak RSS is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+small=false
+keep=
+while (($#)); do
+  case $1 in
+    --small) small=true ;;
+    --keep)
+      [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
+      keep=$2; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if $small; then
+  units=1000 groups=20 directives=100 reports=20 pages=1100 size=small
+else
+  units=10000 groups=50 directives=1000 reports=104 pages=11000 size=full
+fi
+
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  if [ -n "$(ls -A "$keep")" ]; then
+    echo "bench: $keep is not empty; give --keep a new or empty folder" >&2
+    exit 2
+  fi
+  work=$(cd "$keep" && pwd)
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/loa-bench.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
+
+step() { printf '== %s\n' "$*"; }
+fail() { echo "bench: FAILED: $*" >&2; exit 1; }
+
+have_time=false
+[ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1 && have_time=true
+have_hugo=false
+command -v hugo >/dev/null && have_hugo=true
+
+# measure NAME CMD...: runs CMD under GNU time, its output in $work/NAME.log;
+# sets wall[NAME] (seconds) and rss[NAME] (MiB, "" when unknown). A failing
+# command fails the script with the end of its output.
+declare -A wall rss
+measure() {
+  local name=$1; shift
+  local log=$work/$name.log tv=$work/$name.time
+  local t0 t1 status=0
+  t0=$(date +%s.%N)
+  if $have_time; then
+    /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1 || status=$?
+  else
+    "$@" >"$log" 2>&1 || status=$?
+  fi
+  t1=$(date +%s.%N)
+  if ((status != 0)); then
+    tail -n 40 "$log" >&2
+    fail "$name exited with status $status: $*"
+  fi
+  if $have_time; then
+    # "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34"
+    wall[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$tv")
+    rss[$name]=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tv")
+  else
+    wall[$name]=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+    rss[$name]=
+  fi
+  printf '   %s: %s s%s\n' "$name" "${wall[$name]}" "${rss[$name]:+, peak RSS ${rss[$name]} MiB}"
+}
+
+step "work dir $work ($size size)"
+$have_time || echo "   GNU time (/usr/bin/time) not found: wall time from date, no peak RSS (apt-get install time)"
+
+step "build the generator and the synthetic site writer"
+go build -o "$work/loa" ./generator
+go build -o "$work/synth" ./generator/internal/synth/cmd/synth
+
+step "write the Loa site: $units units in $groups groups, $directives directives, $reports reports"
+"$work/synth" -o "$work/site" -units "$units" -groups "$groups" -directives "$directives" -reports "$reports" |
+  sed 's/^/   /' || fail "the synthetic site writer failed"
+if $have_hugo; then
+  step "write the Hugo site: $pages pages"
+  "$work/synth" -hugo "$work/hugo" -pages "$pages" | sed 's/^/   /' || fail "the synthetic Hugo site writer failed"
+fi
+
+# A cold build starts with no output and no cache. Loa keeps any cache under
+# the user cache folder or beside the site; both are fresh here (the site
+# was just written, XDG_CACHE_HOME points into the work dir). If loa build
+# learns --no-cache, the cold build uses it.
+export XDG_CACHE_HOME=$work/cache
+nocache=()
+if "$work/loa" build -h 2>&1 | grep -q -- '-no-cache'; then nocache=(--no-cache); fi
+
+step "Loa cold build${nocache:+ (${nocache[*]})}"
+measure loa-cold "$work/loa" build -s "$work/site" -o "$work/out" "${nocache[@]}"
+if ((${#nocache[@]})); then
+  # --no-cache may also mean "write no cache": fill it before the warm build.
+  step "Loa build to fill the cache"
+  "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (filling the cache)"
+fi
+step "Loa warm build (same output folder, cache kept)"
+measure loa-warm "$work/loa" build -s "$work/site" -o "$work/out"
+sed 's/^/   /' "$work/loa-warm.log" | tail -n 3
+
+step "check the Loa output"
+out=$work/out
+for f in index.html 404.html du-lieu/tien-do.json du-lieu/tien-do.csv van-ban/index.html tien-do/index.html don-vi/index.html; do
+  [ -s "$out/$f" ] || fail "the output has no $f"
+done
+missing=0 checked=0
+while read -r id; do
+  checked=$((checked + 1))
+  for f in index.html qr.png qr.svg in/index.html; do
+    if [ ! -s "$out/don-vi/$id/$f" ]; then
+      ((missing < 5)) && echo "   missing: don-vi/$id/$f" >&2
+      missing=$((missing + 1))
+    fi
+  done
+done < <(sed -n 's/^id = "\(.*\)"$/\1/p' "$work/site"/content/units/*.toml)
+((checked == units)) || fail "found $checked unit ids in the synthetic site, expected $units"
+((missing == 0)) || fail "$missing unit output files missing"
+grep -q '"followers"' "$out/du-lieu/tien-do.json" || fail "du-lieu/tien-do.json has no followers"
+ndirectives=$(find "$out/van-ban" -mindepth 2 -name index.html | wc -l)
+((ndirectives == directives)) || fail "$ndirectives directive pages under van-ban/, expected $directives"
+echo "   ok: every unit has its page, QR codes and poster; $ndirectives directive pages; open data present"
+loa_output="$(find "$out" -type f | wc -l) files, $(du -sm "$out" | cut -f1) MiB"
+echo "   output: $loa_output"
+
+if $have_hugo; then
+  step "Hugo build ($(hugo version | awk '{print $2}'))"
+  # No modules, no remote resources: nothing to fetch. The cache goes into
+  # the work dir, and no lock file is left in the site.
+  measure hugo hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out" --cacheDir "$work/hugo-cache"
+  hpages=$(find "$work/hugo-out/van-ban" -mindepth 2 -name index.html | wc -l)
+  [ -s "$work/hugo-out/index.html" ] || fail "hugo wrote no index.html"
+  ((hpages == pages)) || fail "hugo wrote $hpages pages, expected $pages"
+  grep -q '<table>' "$work/hugo-out/van-ban/bai-00001/index.html" || fail "hugo rendered no table"
+  hugo_output="$(find "$work/hugo-out" -type f | wc -l) files, $(du -sm "$work/hugo-out" | cut -f1) MiB"
+  echo "   ok: $hpages pages; output: $hugo_output"
+else
+  step "Hugo: not installed, skipped (apt-get install hugo)"
+fi
+
+ratio() { # ratio A B: A/B as "0.42x", or "-" when either is unknown
+  if [ -n "$1" ] && [ -n "$2" ]; then
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'
+  else
+    echo -
+  fi
+}
+
+echo
+echo "Results ($size: Loa $units units, $directives directives, $reports reports; Hugo $pages pages)"
+printf '%-26s %10s %14s   %s\n' "" "wall s" "peak RSS MiB" "output"
+printf '%-26s %10s %14s   %s\n' "Loa cold build" "${wall[loa-cold]}" "${rss[loa-cold]:--}" "$loa_output"
+printf '%-26s %10s %14s\n' "Loa warm build" "${wall[loa-warm]}" "${rss[loa-warm]:--}"
+if $have_hugo; then
+  printf '%-26s %10s %14s   %s\n' "Hugo build" "${wall[hugo]}" "${rss[hugo]:--}" "$hugo_output"
+  printf '%-26s %10s %14s\n' "Loa cold / Hugo" "$(ratio "${wall[loa-cold]}" "${wall[hugo]}")" \
+    "$(ratio "${rss[loa-cold]}" "${rss[hugo]}")"
+  printf '%-26s %10s %14s\n' "Loa warm / Hugo" "$(ratio "${wall[loa-warm]}" "${wall[hugo]}")" \
+    "$(ratio "${rss[loa-warm]}" "${rss[hugo]}")"
+else
+  echo "(Hugo not installed: no comparison)"
+fi
+if [ -n "$keep" ]; then echo "kept $work"; fi
