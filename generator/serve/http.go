@@ -56,7 +56,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !strings.HasPrefix(clean, base) {
-		s.notFound(w, r, snap)
+		s.notFound(w, r, snap, isHTML(clean))
 		return
 	}
 	rel := clean[len(base):]
@@ -66,7 +66,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	key, ok := unescapeKey(rel)
 	if !ok {
-		s.notFound(w, r, snap)
+		s.notFound(w, r, snap, isHTML(rel))
 		return
 	}
 	if key == "" || strings.HasSuffix(key, "/") {
@@ -82,16 +82,16 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, clean+"/", http.StatusMovedPermanently)
 			return
 		}
-		s.notFound(w, r, snap)
+		s.notFound(w, r, snap, isHTML(key))
 		return
 	}
 	write(w, r, http.StatusOK, contentType(key), data)
 }
 
-// notFound answers with the site's 404.html, or the error page while the
-// site has errors.
-func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	if snap.failed {
+// notFound answers with the site's 404.html, or, for a page, the error
+// page while the site has errors.
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, page bool) {
+	if snap.failed && page {
 		s.errorPage(w, r, snap)
 		return
 	}
@@ -251,6 +251,7 @@ var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{{if .Failure}}Build failed{{else}}{{.Errors}} error{{if ne .Errors 1}}s{{end}}{{end}} · Loa</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}

@@ -45,7 +45,8 @@ func TestErrorPageEscapes(t *testing.T) {
 		"content/units/a.toml:3:10: unknown key &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &amp; more",
 		"content/reports/2023-11-04.toml:2:1: warning: count went down",
 		"1 error ",
-		`new EventSource("/zalo/__loa/reload")`,
+		`u="/zalo/__loa/reload"`,
+		`new EventSource(u)`,
 		`var g="g1"`,
 	} {
 		if !strings.Contains(body, want) {

@@ -17,11 +17,19 @@ const reloadPath = "__loa/reload"
 // other than the one that made it is announced. Knowing its own build, a
 // page also reloads when it missed an event (opened during a rebuild, or
 // while the preview was restarting).
+//
+// Only a visible page listens: a browser opens at most six connections to a
+// host, and event streams held by hidden tabs would leave none for loading
+// pages. A tab that becomes visible listens again, and the first event, the
+// current build, reloads it if it is stale.
 func reloadScript(basePath, gen string) template.HTML {
 	u, _ := json.Marshal(basePath + reloadPath) // JSON escapes <, > and &: safe in a script
 	g, _ := json.Marshal(gen)
-	return template.HTML(`<script>(function(){var g=` + string(g) + `,s=new EventSource(` + string(u) +
-		`);s.addEventListener("reload",function(e){if(e.data!==g){s.close();location.reload()}})})()</script>`)
+	return template.HTML(`<script>(function(){var g=` + string(g) + `,u=` + string(u) + `,s=null;` +
+		`function on(){if(s)return;s=new EventSource(u);s.addEventListener("reload",function(e){if(e.data!==g){off();location.reload()}})}` +
+		`function off(){if(s){s.close();s=null}}` +
+		`document.addEventListener("visibilitychange",function(){document.hidden?off():on()});` +
+		`if(!document.hidden)on()})()</script>`)
 }
 
 // hub sends build events to every connected browser.
@@ -92,8 +100,8 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request, current func() strin
 		}
 		return rc.Flush() == nil
 	}
-	// Reconnect quickly when the preview restarts.
-	if _, err := fmt.Fprint(w, "retry: 500\n\n"); err != nil {
+	// Reconnect soon when the preview restarts.
+	if _, err := fmt.Fprint(w, "retry: 1000\n\n"); err != nil {
 		return
 	}
 	if !send(current()) {
