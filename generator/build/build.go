@@ -1,0 +1,136 @@
+// Package build owns the pipeline that every command shares: read the site
+// (load), compute the model (campaign), load the theme, render every file and
+// hand it to a sink: the staging folder of package publish for `build`, a
+// discarding sink for `check`, memory for `serve`. Data flows one way; build
+// only composes the stages.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/opendata"
+	"github.com/loa-vn/loa/generator/publish"
+	"github.com/loa-vn/loa/generator/render"
+	"github.com/loa-vn/loa/generator/theme"
+)
+
+// ErrContent is returned when the site's sources have errors; the errors
+// themselves are in the diag.List.
+var ErrContent = errors.New("the site has errors")
+
+// Options says what to build.
+type Options struct {
+	Site    string // the site folder; "" means "."
+	Out     string // the output folder; "" means <Site>/public
+	BaseURL string // replaces site.toml's base_url when not empty
+	Drafts  bool   // publish draft directives and pages
+	// Inject is inserted before </body> of every page (serve's live reload).
+	Inject string
+}
+
+func (o Options) site() string {
+	if o.Site == "" {
+		return "."
+	}
+	return o.Site
+}
+
+// Out is the output folder the options name.
+func (o Options) OutDir() string {
+	if o.Out != "" {
+		return o.Out
+	}
+	return filepath.Join(o.site(), "public")
+}
+
+// Stats says what a build wrote.
+type Stats struct {
+	Files   int64
+	Bytes   int64
+	Elapsed time.Duration
+}
+
+// Model reads the site and computes its model. Problems go to diags; the
+// model is returned even when there are errors.
+func Model(opts Options, diags *diag.List) *campaign.Campaign {
+	if opts.BaseURL != "" {
+		if err := CheckBaseURL(opts.BaseURL); err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		}
+	}
+	s := load.Read(opts.site(), diags)
+	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
+}
+
+// CheckBaseURL reports whether u is an absolute http(s) URL with a host.
+func CheckBaseURL(u string) error {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return fmt.Errorf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
+	}
+	return nil
+}
+
+// Render runs the whole pipeline into sink. It returns ErrContent when the
+// sources have errors (listed in diags), before anything reaches sink.
+func Render(opts Options, sink render.Sink, diags *diag.List) error {
+	c := Model(opts, diags)
+	th, err := theme.Load(opts.site(), c.Site.Theme)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
+	}
+	if diags.HasErrors() {
+		return ErrContent
+	}
+	// Inject is serve's own script, never content: it is trusted HTML.
+	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject)}
+	if err := render.Site(c, ropts, sink, diags); err != nil {
+		if diags.HasErrors() {
+			return ErrContent
+		}
+		return err
+	}
+	if diags.HasErrors() {
+		return ErrContent
+	}
+	if err := sink.Put(opendata.JSONPath, opendata.JSON(c)); err != nil {
+		return err
+	}
+	return sink.Put(opendata.CSVPath, opendata.CSV(c))
+}
+
+// Site builds the site into its output folder: into a staging folder first,
+// swapped in only when everything succeeded.
+func Site(opts Options, diags *diag.List) (Stats, error) {
+	start := time.Now()
+	st, err := publish.Begin(opts.OutDir())
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := Render(opts, st, diags); err != nil {
+		st.Abort()
+		return Stats{}, err
+	}
+	if err := st.Commit(); err != nil {
+		st.Abort()
+		return Stats{}, err
+	}
+	return Stats{Files: st.Files(), Bytes: st.Bytes(), Elapsed: time.Since(start)}, nil
+}
+
+// Check validates everything a build would and writes nothing.
+func Check(opts Options, diags *diag.List) error {
+	return Render(opts, discard{}, diags)
+}
+
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
