@@ -519,6 +519,41 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// TestServeGrows starts on an empty folder, as staff do when they begin a
+// site, and follows it as the files arrive and base_url moves.
+func TestServeGrows(t *testing.T) {
+	p := startPreview(t)
+	origin := p.origin
+	status, _, body := get(t, p.url)
+	if status != 500 || !strings.Contains(body, "site.toml") {
+		t.Errorf("empty folder: %d\n%.1000s", status, body)
+	}
+	copyDir(t, "testdata/site", p.dir)
+	p.url = origin + "/zalo/"
+	p.waitPage("", 200, home)
+	if status, h, _ := get(t, origin+"/"); status != 302 || h.Get("Location") != "/zalo/" {
+		t.Errorf("/ after the first build: %d to %q", status, h.Get("Location"))
+	}
+
+	// A broken site.toml keeps the base path of the last good build.
+	good := p.read("site.toml")
+	p.write("site.toml", strings.Replace(good, `base_url = "https://thu.example.vn/zalo/"`, `base_url = "thu.example.vn/moi/"`, 1))
+	p.waitPage("", 500, "site.toml:")
+
+	p.write("site.toml", strings.Replace(good, "/zalo/", "/moi/", 1))
+	p.url = origin + "/moi/"
+	p.waitPage("", 200, home)
+	if status, h, _ := get(t, origin+"/"); status != 302 || h.Get("Location") != "/moi/" {
+		t.Errorf("/ after moving base_url: %d to %q", status, h.Get("Location"))
+	}
+	if status, _, _ := get(t, origin+"/zalo/"); status != 404 {
+		t.Errorf("the old base path: %d, want 404", status)
+	}
+	if status, _, body := get(t, origin+"/moi/don-vi/to-mot/"); status != 200 || !strings.Contains(body, `"/moi/__loa/reload"`) {
+		t.Errorf("a page after moving base_url: %d, or its script does not listen under /moi/", status)
+	}
+}
+
 // rawGet sends target as written, byte for byte, so that no client cleans
 // it first, and returns the status and the whole response.
 func rawGet(t *testing.T, addr, target string) (int, string) {
