@@ -8,6 +8,7 @@ package chart
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,7 +32,8 @@ func (b Box) Right() float64 { return b.X + b.W }
 // Bottom is the box's bottom edge.
 func (b Box) Bottom() float64 { return b.Y + b.H }
 
-// Dot is a point placed in the chart.
+// Dot is a point placed in the chart. Coordinates are rounded to
+// hundredths.
 type Dot struct {
 	X, Y  float64
 	Date  time.Time
@@ -53,6 +55,9 @@ type Chart struct {
 	Width, Height float64 // the viewBox
 	Plot          Box     // where the line is drawn; the axes are its left and bottom edges
 	Dots          []Dot   // oldest first
+	// Points is the Dots' coordinates in the syntax of an SVG polyline's
+	// points attribute: "64,224 120.5,180.25 ...".
+	Points string
 	YTicks        []Tick  // bottom (0) to top (Max)
 	XTicks        []Tick  // left to right
 	Max           int64   // the value at the top of the y axis
@@ -149,10 +154,10 @@ func New(points []Point, target int64, layout Layout) Chart {
 		return c.Plot.Bottom() - float64(v)/float64(c.Max)*c.Plot.H
 	}
 	for i := range c.YTicks {
-		c.YTicks[i].Pos = y(c.YTicks[i].Value)
+		c.YTicks[i].Pos = round(y(c.YTicks[i].Value))
 	}
 	if target > 0 && !c.TargetAbove {
-		c.Target, c.HasTarget = y(target), true
+		c.Target, c.HasTarget = round(y(target)), true
 	}
 
 	c.Summary = summary(pts, target)
@@ -175,17 +180,30 @@ func New(points []Point, target int64, layout Layout) Chart {
 		}
 		return vi.ShortDate(d)
 	}
-	for _, p := range pts {
-		c.Dots = append(c.Dots, Dot{
-			X: x(p.Date), Y: y(p.Count), Date: p.Date, Count: p.Count,
+	var b strings.Builder
+	for i, p := range pts {
+		d := Dot{
+			X: round(x(p.Date)), Y: round(y(p.Count)), Date: p.Date, Count: p.Count,
 			Label: vi.ShortDate(p.Date) + ": " + vi.Int(p.Count),
-		})
+		}
+		c.Dots = append(c.Dots, d)
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.FormatFloat(d.X, 'f', -1, 64))
+		b.WriteByte(',')
+		b.WriteString(strconv.FormatFloat(d.Y, 'f', -1, 64))
 	}
+	c.Points = b.String()
 	for _, i := range spread(len(pts), maxXTicks) {
-		c.XTicks = append(c.XTicks, Tick{Pos: x(pts[i].Date), Label: label(pts[i].Date)})
+		c.XTicks = append(c.XTicks, Tick{Pos: round(x(pts[i].Date)), Label: label(pts[i].Date)})
 	}
 	return c
 }
+
+// round rounds a coordinate to hundredths of a unit: finer than any
+// screen or printer shows, and short in the SVG.
+func round(f float64) float64 { return math.Round(f*100) / 100 }
 
 // ticks returns a round top value at least high and the ticks from 0 to
 // it, about n intervals of 1, 2 or 5 times a power of ten.

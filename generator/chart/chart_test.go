@@ -61,7 +61,7 @@ func TestXIsMonotoneByDate(t *testing.T) {
 	}
 	// Proportional to time: 13/10 -> 17/10 is 4 days of 22.
 	want := c.Plot.X + 4.0/22*c.Plot.W
-	if d := c.Dots[1].X - want; d > 1e-6 || d < -1e-6 {
+	if d := c.Dots[1].X - want; d > 0.005 || d < -0.005 {
 		t.Errorf("x of 17/10 = %g, want %g", c.Dots[1].X, want)
 	}
 }
@@ -94,7 +94,7 @@ func TestHighestPointAtTheTop(t *testing.T) {
 		t.Errorf("bottom tick %+v, want 0 at the bottom", c.YTicks[0])
 	}
 	wantY := c.Plot.Bottom() - 330.0/400*c.Plot.H
-	if d := hi.Y - wantY; d > 1e-9 || d < -1e-9 {
+	if d := hi.Y - wantY; d > 0.005 || d < -0.005 {
 		t.Errorf("330 drawn at y=%g, want %g", hi.Y, wantY)
 	}
 }
@@ -127,6 +127,14 @@ func TestTarget(t *testing.T) {
 	}
 	if !strings.Contains(far.Summary, "82.500") {
 		t.Errorf("summary should give the target: %q", far.Summary)
+	}
+}
+
+func TestPolylinePoints(t *testing.T) {
+	c := New([]Point{{day("2023-10-01"), 0}, {day("2023-10-03"), 10}, {day("2023-10-02"), 5}}, 0, Layout{Width: 110, Height: 120, Left: 10, Right: 10, Top: 10, Bottom: 10})
+	// Plot 90 wide, 100 high; the scale ends at 10.
+	if c.Points != "10,110 55,60 100,10" {
+		t.Errorf("points %q", c.Points)
 	}
 }
 
