@@ -28,8 +28,9 @@ import (
 
 // Sink receives the output files. Site calls Put from several goroutines
 // at once, so a Sink must be safe for concurrent use. path is
-// slash-separated and relative to the output root ("don-vi/bac-son/index.html");
-// Put must not keep data after it returns unless it copies it.
+// slash-separated and relative to the output root ("don-vi/bac-son/index.html").
+// data is only valid during the call: Site reuses it afterwards, so a Sink
+// that keeps it must copy it.
 type Sink interface {
 	Put(path string, data []byte) error
 }
@@ -47,9 +48,9 @@ type Options struct {
 // ErrNoTheme is returned by Site when Options.Theme is nil.
 var ErrNoTheme = errors.New("render: no theme")
 
-// QRPixels is about the width in pixels of the PNG QR images: the scale is
+// QRPixels is about the width in pixels of the PNG QR images (about 400 to 600 px, enough to print sharp at 8 cm and small enough to encode quickly): the scale is
 // the whole number of pixels per module that comes closest.
-const QRPixels = 512
+const QRPixels = 440
 
 // Site renders every output file of c into sink. Problems in Markdown
 // (syntax, unknown directive/attribute/unit/group, links to internal pages
@@ -77,6 +78,9 @@ func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error
 	}
 	if diags.HasErrors() {
 		return diags.Err()
+	}
+	if err := r.v.prerender(th); err != nil {
+		return err
 	}
 	return run(r.jobs(sink))
 }
@@ -327,12 +331,20 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	p.Figures = r.v.figures
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
-	var buf bytes.Buffer
-	if err := r.th.Execute(&buf, tmpl, p); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		pageBuffers.Put(buf)
+	}()
+	if err := r.th.Execute(buf, tmpl, p); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// Sinks do not keep data past Put, so the buffer may be reused.
 	return sink.Put(path, r.injectInto(buf.Bytes()))
 }
+
+// pageBuffers are reused from page to page: see theme's buffers.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // injectInto inserts Options.Inject before the last </body>, or at the
 // end of a page that has none.

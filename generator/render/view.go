@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/chart"
+	"github.com/loa-vn/loa/generator/theme"
 	"github.com/loa-vn/loa/generator/vi"
 )
 
@@ -142,8 +144,12 @@ type DirectiveView struct {
 	CC     []string
 	Sign   []string
 	Signer string
-	Tasks  []TaskView
+	Tasks  []*TaskView   // as listed on the directive's own page
 	Body   template.HTML // on the directive's own page only
+	// Item is the directive as one item of a list
+	// (partials/directive-item.html), rendered once and shared by every
+	// page that lists the directive.
+	Item template.HTML
 
 	Directive *campaign.Directive
 }
@@ -155,6 +161,14 @@ type TaskView struct {
 	Due       time.Time
 	HasDue    bool
 	Directive *DirectiveView
+	// ShowDirective is set where the task is listed away from its
+	// directive (a unit's page), which it then links to.
+	ShowDirective bool
+	// Item is the task as one list item (partials/task-item.html),
+	// rendered once and shared by every page that lists it.
+	Item template.HTML
+
+	task *campaign.Task
 }
 
 // UnitView is a unit with everything its pages show.
@@ -166,7 +180,7 @@ type UnitView struct {
 	QRSVG, QRPNG    string // "don-vi/<id>/qr.svg", ".png"
 	LandingURL      string // absolute: what the unit's QR encodes
 	Row             Row
-	Tasks           []TaskView
+	Tasks           []*TaskView
 	Directives      []*DirectiveView
 	Chart           *ChartView
 	Aliases         []string
@@ -230,9 +244,11 @@ type views struct {
 	unitOf     map[*campaign.Unit]*UnitView
 	directives []*DirectiveView
 	dirOf      map[*campaign.Directive]*DirectiveView
-	history    []HistoryRow
-	chart      *ChartView
-	accountQR  *QRView
+	// taskOf holds the tasks as units' pages list them.
+	taskOf    map[*campaign.Task]*TaskView
+	history   []HistoryRow
+	chart     *ChartView
+	accountQR *QRView
 }
 
 func newViews(c *campaign.Campaign) *views {
@@ -241,6 +257,7 @@ func newViews(c *campaign.Campaign) *views {
 		groupOf: map[string]*GroupView{},
 		unitOf:  map[*campaign.Unit]*UnitView{},
 		dirOf:   map[*campaign.Directive]*DirectiveView{},
+		taskOf:  map[*campaign.Task]*TaskView{},
 	}
 	v.figures = figures(c)
 
@@ -251,7 +268,8 @@ func newViews(c *campaign.Campaign) *views {
 	}
 	for _, dv := range v.directives {
 		for _, t := range dv.Directive.Tasks {
-			dv.Tasks = append(dv.Tasks, taskView(t, dv))
+			dv.Tasks = append(dv.Tasks, taskView(t, dv, false))
+			v.taskOf[t] = taskView(t, dv, true)
 		}
 	}
 
@@ -279,8 +297,8 @@ func newViews(c *campaign.Campaign) *views {
 				Aliases:    u.Aliases,
 			}
 			for _, t := range u.Tasks {
-				if dv := v.dirOf[t.Directive]; dv != nil {
-					uv.Tasks = append(uv.Tasks, taskView(t, dv))
+				if tv := v.taskOf[t]; tv != nil {
+					uv.Tasks = append(uv.Tasks, tv)
 				}
 			}
 			for _, d := range u.Directives {
@@ -411,10 +429,42 @@ func directiveView(d *campaign.Directive) *DirectiveView {
 	return dv
 }
 
-func taskView(t *campaign.Task, dv *DirectiveView) TaskView {
-	tv := TaskView{Text: t.Text, Due: t.Due, HasDue: !t.Due.IsZero(), Directive: dv}
+func taskView(t *campaign.Task, dv *DirectiveView, show bool) *TaskView {
+	tv := &TaskView{Text: t.Text, Due: t.Due, HasDue: !t.Due.IsZero(), Directive: dv, ShowDirective: show, task: t}
 	for _, r := range t.To {
 		tv.To = append(tv.To, r.Name())
 	}
 	return tv
+}
+
+// prerender renders, once, the list items that many pages share: on a
+// large site every unit's page lists dozens of directives and tasks, and
+// executing their templates on every page would dominate the build.
+func (v *views) prerender(th *theme.Theme) error {
+	var buf bytes.Buffer
+	exec := func(name string, data any) (template.HTML, error) {
+		buf.Reset()
+		if err := th.Execute(&buf, name, data); err != nil {
+			return "", err
+		}
+		// Rendered by the theme's own template, escaped by html/template.
+		return template.HTML(buf.String()), nil
+	}
+	var err error
+	for _, dv := range v.directives {
+		if dv.Item, err = exec("partials/directive-item.html", dv); err != nil {
+			return err
+		}
+		for _, tv := range dv.Tasks {
+			if tv.Item, err = exec("partials/task-item.html", tv); err != nil {
+				return err
+			}
+			if shared := v.taskOf[tv.task]; shared != nil {
+				if shared.Item, err = exec("partials/task-item.html", shared); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -31,6 +31,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/loa-vn/loa/themes"
 )
@@ -237,13 +238,22 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 		set = t.shared
 	}
 	// Execute into a buffer: a failed page must not leave half a page in w.
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		buffers.Put(buf)
+	}()
+	if err := set.ExecuteTemplate(buf, name, data); err != nil {
 		return t.wrap(err)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// buffers keeps the buffers pages are executed into: a large site renders
+// tens of thousands of pages, and growing a new buffer for each one costs
+// more than executing the templates.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Static returns every static asset of the theme, sorted by path. The
 // slice and the bytes are shared: do not modify them.
