@@ -58,9 +58,9 @@ type Chart struct {
 	// Points is the Dots' coordinates in the syntax of an SVG polyline's
 	// points attribute: "64,224 120.5,180.25 ...".
 	Points string
-	YTicks        []Tick  // bottom (0) to top (Max)
-	XTicks        []Tick  // left to right
-	Max           int64   // the value at the top of the y axis
+	YTicks []Tick // bottom (0) to top (Max)
+	XTicks []Tick // left to right
+	Max    int64  // the value at the top of the y axis
 
 	// Target is the target's y coordinate when HasTarget; the target is
 	// drawn only when it fits the scale (see New).
