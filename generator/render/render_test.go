@@ -797,3 +797,30 @@ func TestSiteOverrideOfATemplate(t *testing.T) {
 	doc = sink.page(t, "tien-do/index.html")
 	first(t, doc, "progress table", byClass("progress-table"))
 }
+
+func TestEmptySite(t *testing.T) {
+	// No report, no directive, no page, no home text: every page still
+	// renders, and says so instead of showing zeros.
+	sink, errs, err := renderSite(t, writeSite(t, map[string]string{
+		"site.toml":                 testSiteToml,
+		"content/units/phuong.toml": phuongToml,
+	}), Options{})
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("%v %v", err, errs)
+	}
+	doc := sink.page(t, "tien-do/index.html")
+	if got := text(first(t, doc, "figures", byClass("figures"))); !strings.Contains(got, "chưa có báo cáo") {
+		t.Errorf("figures %q", got)
+	}
+	for _, tr := range findAll(first(t, doc, "table", byTag("tbody")), byTag("tr")) {
+		if !strings.Contains(text(tr), "chưa báo cáo") {
+			t.Errorf("row %q", text(tr))
+		}
+	}
+	if got := text(first(t, doc, "chart", byClass("chart"))); got != "Chưa có số liệu báo cáo. Chỉ tiêu: 1.000." {
+		t.Errorf("chart %q", got)
+	}
+	if got := text(first(t, sink.page(t, "van-ban/index.html"), "main", byTag("main"))); !strings.Contains(got, "Chưa có văn bản") {
+		t.Errorf("directives %q", got)
+	}
+}
