@@ -381,3 +381,78 @@ func snapshot(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// Every Markdown directive on a free page of the second site, its figures
+// computed by the test from the TOML files.
+func TestDirectivesOnAPage(t *testing.T) {
+	const dir = "testdata/xa-thu"
+	out := buildSite(t, dir)
+	units, followers, latest := expected(t, dir)
+	doc := readPage(t, out, "so-lieu/index.html")
+
+	reported := 0
+	for _, u := range units {
+		if n := len(u.dates); n > 0 && u.dates[n-1] == latest {
+			reported++
+		}
+	}
+	want := map[string]string{
+		"followers": viInt(followers),
+		"reach":     viPct(float64(followers) / (6000 * 0.75)),
+		"target":    viInt(4000),
+		"units":     strconv.Itoa(len(units)),
+		"reported":  strconv.Itoa(reported),
+	}
+	for name, value := range want {
+		n := htmlq.First(doc, htmlq.Class("stat-"+name))
+		if n == nil {
+			t.Errorf("no ::stat %s", name)
+			continue
+		}
+		if got := htmlq.Text(htmlq.First(n, htmlq.Class("stat-value"))); got != value {
+			t.Errorf("::stat %s = %q, want %q", name, got, value)
+		}
+	}
+	inline := htmlq.First(doc, htmlq.Class("stat-inline"))
+	if inline == nil || htmlq.Text(inline) != want["reach"] || inline.Parent.Data != "p" {
+		t.Errorf(":stat[reach] inline: %v", inline)
+	}
+
+	rows := htmlq.All(htmlq.First(doc, htmlq.Tag("table")), func(n *htmlq.Node) bool { return htmlq.Attr(n, "data-unit") != "" })
+	if len(rows) != 4 {
+		t.Errorf("::progress{group=thon} has %d unit rows, want 4", len(rows))
+	}
+
+	links := htmlq.All(htmlq.First(doc, htmlq.Class("directive-units")), htmlq.Tag("a"))
+	if len(links) != 4 || htmlq.Attr(links[1], "href") != "/cong/zalo-oa/don-vi/thon-tay/" || htmlq.Text(links[1]) != "Thôn Tây Sơn" {
+		t.Errorf("::units: %d links", len(links))
+	}
+
+	img := htmlq.First(htmlq.First(doc, htmlq.Class("directive-qr")), htmlq.Tag("img"))
+	if img == nil || !strings.HasSuffix(htmlq.Attr(img, "src"), "/cong/zalo-oa/don-vi/thon-tay/qr.svg") ||
+		!strings.Contains(htmlq.Attr(img, "alt"), "Thôn Tây Sơn") {
+		t.Errorf("::qr{unit=tayson}: %v", img)
+	}
+
+	var dong *expectUnit
+	for _, u := range units {
+		if u.id == "thon-dong" {
+			dong = u
+		}
+	}
+	dots := htmlq.All(htmlq.First(doc, htmlq.Class("directive-chart")), htmlq.Tag("circle"))
+	if len(dots) != len(dong.counts) {
+		t.Fatalf("::chart{unit=thon-dong} has %d points, want %d", len(dots), len(dong.counts))
+	}
+	for i, dot := range dots {
+		day, _ := time.Parse("2006-01-02", dong.dates[i])
+		if got, want := htmlq.Text(dot), day.Format("02/01/2006")+": "+viInt(dong.counts[i]); got != want {
+			t.Errorf("chart point %d: %q, want %q", i, got, want)
+		}
+	}
+
+	code := htmlq.First(doc, htmlq.Tag("code"))
+	if code == nil || htmlq.Text(code) != `::stat{name="followers"}` {
+		t.Errorf("a directive in a code span must stay text: %v", code)
+	}
+}
