@@ -4,6 +4,8 @@
 //	loa build [-s DIR] [-o DIR] [--base-url URL] [--drafts]
 //	loa check [-s DIR] [--drafts]
 //	loa serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]
+//	loa new report [-s DIR] [--date YYYY-MM-DD]
+//	loa new directive [-s DIR] [--date YYYY-MM-DD] SLUG
 //
 // Exit status: 0 success, 1 content errors, 2 wrong usage.
 // main holds only the command line; the work is in the packages beside it.
@@ -29,6 +31,7 @@ Commands:
   build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded
   check   validate everything a build would, write nothing
   serve   build, serve on loopback under the path of base_url, rebuild and reload browsers on every change
+  new     write a new report (every unit with its last count) or a new directive (a draft)
 
 Run "go run ./generator <command> -h" for the flags of a command.
 
@@ -51,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,103 @@
+package scaffold_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/scaffold"
+)
+
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := "../build/testdata/xa-thu"
+	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if fi.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestNewReportCarriesLastCounts(t *testing.T) {
+	dir := copySite(t)
+	var diags diag.List
+	before := build.Model(build.Options{Site: dir}, &diags)
+	path, err := scaffold.Report(dir, before, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(path) != "2024-03-01.toml" {
+		t.Fatalf("wrote %s", path)
+	}
+	// The new file is valid and changes no unit's count; the unit that never
+	// reported is still unreported (a comment, not a zero).
+	diags = diag.List{}
+	after := build.Model(build.Options{Site: dir}, &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if after.Latest.Date.Format("2006-01-02") != "2024-03-01" || after.Followers() != before.Followers() {
+		t.Fatalf("latest %v followers %d", after.Latest.Date, after.Followers())
+	}
+	for _, u := range before.Units {
+		v, _ := after.Unit(u.ID)
+		if v.HasCount != u.HasCount || v.Count != u.Count {
+			t.Errorf("%s: %d/%v became %d/%v", u.ID, u.Count, u.HasCount, v.Count, v.HasCount)
+		}
+		if u.HasCount && !v.InLatest {
+			t.Errorf("%s is not listed in the new report", u.ID)
+		}
+	}
+	// Never overwrite.
+	os.WriteFile(path, []byte("followers = 999\n"), 0o644)
+	if _, err := scaffold.Report(dir, after, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("overwrote: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "followers = 999\n" {
+		t.Fatal("the existing report was changed")
+	}
+	if _, err := scaffold.Report(dir, after, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err == nil {
+		t.Fatal("a report dated before the latest was written")
+	}
+}
+
+func TestNewDirectiveIsAValidDraft(t *testing.T) {
+	dir := copySite(t)
+	var diags diag.List
+	c := build.Model(build.Options{Site: dir}, &diags)
+	if _, err := scaffold.Directive(dir, c, "Thông báo mới", time.Now()); err == nil || !strings.Contains(err.Error(), "thong-bao-moi") {
+		t.Fatalf("a non-slug was accepted or no hint: %v", err)
+	}
+	if _, err := scaffold.Directive(dir, c, "thong-bao-moi", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	diags = diag.List{}
+	if err := build.Check(build.Options{Site: dir, Drafts: true}, &diags); err != nil {
+		t.Fatalf("the new directive does not check: %v", diags.Err())
+	}
+	diags = diag.List{}
+	c = build.Model(build.Options{Site: dir}, &diags)
+	for _, d := range c.Directives {
+		if d.Slug == "thong-bao-moi" {
+			t.Fatal("the new directive is published although it is a draft")
+		}
+	}
+}
