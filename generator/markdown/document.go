@@ -47,9 +47,9 @@ func (d *Document) Links() []Link {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			links = append(links, Link{Dest: resolve(n.Destination), Pos: d.st.pos(n.Pos())})
+			links = append(links, Link{Dest: d.written(n, n.Destination), Pos: d.st.pos(n.Pos())})
 		case *ast.Image:
-			links = append(links, Link{Dest: resolve(n.Destination), Image: true, Pos: d.st.pos(n.Pos())})
+			links = append(links, Link{Dest: d.written(n, n.Destination), Image: true, Pos: d.st.pos(n.Pos())})
 		case *ast.AutoLink:
 			dest := string(n.URL(d.src))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
@@ -60,6 +60,15 @@ func (d *Document) Links() []Link {
 		return ast.WalkContinue, nil
 	})
 	return links
+}
+
+// written is the destination of a link or image as the Markdown wrote it,
+// before Options.BasePath moved it.
+func (d *Document) written(n ast.Node, dest []byte) string {
+	if w, ok := d.st.written[n]; ok {
+		return w
+	}
+	return resolve(dest)
 }
 
 // resolve decodes backslash escapes and character references the way

@@ -6,6 +6,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -25,6 +27,11 @@ type Options struct {
 	// Handler gives directives their meaning. nil: every directive is
 	// reported as an error "directives are not available here".
 	Handler Handler
+	// BasePath is the path the site is served at ("/zalo/"). When set,
+	// links and images whose destination starts with a single "/" and not
+	// with BasePath are moved under it: "/don-vi/" becomes "/zalo/don-vi/".
+	// Document.Links still lists the destinations as written.
+	BasePath string
 }
 
 // Converter parses and renders Loa's Markdown. It is safe for concurrent
@@ -44,6 +51,17 @@ func New(opts Options) *Converter {
 			extension.Strikethrough,
 			&Extension{Handler: opts.Handler},
 		),
+	}
+	if p := opts.BasePath; p != "" && p != "/" {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p
+		}
+		if !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+		options = append(options, goldmark.WithParserOptions(
+			parser.WithASTTransformers(util.Prioritized(basePath{path: p}, 500)),
+		))
 	}
 	if opts.Unsafe {
 		options = append(options, goldmark.WithRendererOptions(

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -25,6 +26,9 @@ type parseState struct {
 	lineStarts []int // byte offset of each line's first byte, built on first use
 	reported   map[int]bool
 	directives []*Directive
+	// written holds the destinations, as written, of the links and images
+	// that Options.BasePath moved, for Document.Links.
+	written map[ast.Node]string
 }
 
 func newParseState(src []byte, file string, firstLine int, diags *diag.List) *parseState {

@@ -1,13 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/markdown"
-	"golang.org/x/net/html"
 )
 
 // checkLinks reports every link and image of doc that points inside the
@@ -87,43 +85,4 @@ func (r *renderer) exists(target string) bool {
 		return r.outputs[target+"index.html"]
 	}
 	return r.outputs[target] || r.outputs[target+"/index.html"]
-}
-
-// rebase rewrites the href and src attributes of the Markdown's HTML that
-// start with "/" but not with the site's base path, so that a link written
-// "/don-vi/bac-son/" works when the site is served under /zalo/: such a
-// link means the site's page, as the link check takes it. Tags that need no
-// change are copied byte for byte.
-func rebase(src []byte, basePath string) []byte {
-	if basePath == "/" || !bytes.Contains(src, []byte(`="/`)) {
-		return src
-	}
-	z := html.NewTokenizer(bytes.NewReader(src))
-	var out bytes.Buffer
-	out.Grow(len(src) + 64)
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		raw := append([]byte(nil), z.Raw()...)
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			tok := z.Token()
-			changed := false
-			for i, a := range tok.Attr {
-				if (a.Key == "href" || a.Key == "src") && a.Namespace == "" &&
-					strings.HasPrefix(a.Val, "/") && !strings.HasPrefix(a.Val, "//") &&
-					!strings.HasPrefix(a.Val, basePath) {
-					tok.Attr[i].Val = basePath + a.Val[1:]
-					changed = true
-				}
-			}
-			if changed {
-				out.WriteString(tok.String())
-				continue
-			}
-		}
-		out.Write(raw)
-	}
-	return out.Bytes()
 }

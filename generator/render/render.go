@@ -69,7 +69,7 @@ func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error
 		return err
 	}
 	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), v: newViews(c)}
-	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}})
+	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	r.plan(diags)
 	r.parse(diags)
@@ -381,8 +381,8 @@ func (r *renderer) nav(path string) []NavItem {
 	return items
 }
 
-// renderDoc renders a parsed Markdown body, with its root-relative links
-// moved under the base path.
+// renderDoc renders a parsed Markdown body. Its root-relative links were
+// moved under the base path when it was parsed (markdown.Options.BasePath).
 func (r *renderer) renderDoc(doc *markdown.Document) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := doc.Render(&buf); err != nil {
@@ -390,7 +390,7 @@ func (r *renderer) renderDoc(doc *markdown.Document) (template.HTML, error) {
 	}
 	// goldmark's output, with directives rendered by the theme's partials
 	// and raw HTML dropped unless the site opted in: trusted as HTML.
-	return template.HTML(rebase(buf.Bytes(), r.c.Site.BasePath)), nil
+	return template.HTML(buf.String()), nil
 }
 
 // run runs jobs on runtime.GOMAXPROCS goroutines and returns their errors

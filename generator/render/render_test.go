@@ -728,18 +728,6 @@ func TestInternalLinks(t *testing.T) {
 	}
 }
 
-func TestRootRelativeLinksMoveUnderTheBasePath(t *testing.T) {
-	in := `<p><a href="/tien-do/">a</a> <a href="/zalo/don-vi/">b</a> <a href="//x.vn/">c</a> <img src="/static/x.png" alt="&lt;x&gt;"></p>`
-	got := string(rebase([]byte(in), "/zalo/"))
-	want := `<p><a href="/zalo/tien-do/">a</a> <a href="/zalo/don-vi/">b</a> <a href="//x.vn/">c</a> <img src="/zalo/static/x.png" alt="&lt;x&gt;"></p>`
-	if got != want {
-		t.Errorf("rebase:\n%s\nwant\n%s", got, want)
-	}
-	if got := string(rebase([]byte(in), "/")); got != in {
-		t.Errorf("with base path / nothing changes: %s", got)
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	dir := writeSite(t, testFiles())
 	a, _, err := renderSite(t, dir, Options{})
