@@ -5,12 +5,12 @@ package qr
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
+	"hash/crc32"
 	"strconv"
 	"sync"
 
@@ -81,70 +81,93 @@ func (c *Code) Dark(x, y int) bool {
 	return c.dark[y*c.size+x]
 }
 
-// Palette indexes of the PNG image.
-const (
-	black = 0
-	white = 1
-)
-
-var palette = color.Palette{color.Gray{Y: 0x00}, color.Gray{Y: 0xff}}
-
-// pngEncoder uses the default zlib level: on these images BestCompression
-// is over twice as slow and no smaller (602 against 598 bytes for a
-// 492-pixel code), and BestSpeed is a little faster but more than twice the
-// size. The pool keeps the zlib state between calls; allocating a fresh
-// compressor for every image costs nearly as much as encoding one.
-var pngEncoder = png.Encoder{
-	CompressionLevel: png.DefaultCompression,
-	BufferPool:       &bufferPool{},
-}
-
-type bufferPool struct{ p sync.Pool }
-
-func (b *bufferPool) Get() *png.EncoderBuffer {
-	v, _ := b.p.Get().(*png.EncoderBuffer)
-	return v
-}
-
-func (b *bufferPool) Put(v *png.EncoderBuffer) { b.p.Put(v) }
-
 // PNG draws the code as a PNG image of Size()×scale pixels per side, each
 // module a scale×scale square of pure black or white, so the edges stay
 // sharp at any print size. The image is a 2-colour paletted PNG (1 bit per
-// pixel). A scale below 1 is treated as 1. The bytes are the same for the
-// same content and scale.
+// pixel, palette black then white). A scale below 1 is treated as 1. The
+// bytes are the same for the same content and scale.
+//
+// The file is written here rather than through image/png, which reads an
+// image pixel by pixel through an interface and took four fifths of the
+// time of a code: each row of modules is packed into bits once, repeated
+// scale times with filter byte 0 (no filter: what image/png chooses for
+// paletted images), and compressed with zlib at the default level. On
+// these images BestCompression is over twice as slow and no smaller, and
+// BestSpeed more than twice the size. The bytes are those image/png wrote
+// (a test compares them), so posters printed before do not change.
 func (c *Code) PNG(scale int) []byte {
 	if scale < 1 {
 		scale = 1
 	}
 	n := c.size * scale
-	img := image.NewPaletted(image.Rect(0, 0, n, n), palette)
+	stride := 1 + (n+7)/8 // filter byte, then the packed pixels
+	// One row of modules, packed: a 1 bit is white (palette index 1).
+	row := make([]byte, stride)
+	z := zlibWriters.Get().(*zlibWriter)
+	defer zlibWriters.Put(z)
+	z.buf.Reset()
+	z.w.Reset(&z.buf)
 	for my := 0; my < c.size; my++ {
-		top := my * scale * img.Stride
-		row := img.Pix[top : top+n]
-		for mx, d := range c.dark[my*c.size : (my+1)*c.size] {
-			v := uint8(white)
-			if d {
-				v = black
+		clear(row)
+		for mx, dark := range c.dark[my*c.size : (my+1)*c.size] {
+			if dark {
+				continue
 			}
-			px := row[mx*scale : (mx+1)*scale]
-			for i := range px {
-				px[i] = v
+			for x := mx * scale; x < (mx+1)*scale; x++ {
+				row[1+x/8] |= 0x80 >> (x % 8)
 			}
 		}
-		for i := 1; i < scale; i++ {
-			copy(img.Pix[top+i*img.Stride:], row)
+		for range scale {
+			z.w.Write(row) // a bytes.Buffer never fails
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(512 + n*n/64)
-	if err := pngEncoder.Encode(&buf, img); err != nil {
-		// Encoding an in-memory paletted image into a bytes.Buffer cannot
-		// fail short of running out of memory.
-		panic("qr: png encoding failed: " + err.Error())
-	}
-	return buf.Bytes()
+	z.w.Close()
+
+	var out bytes.Buffer
+	out.Grow(len(pngHeader) + 25 + 18 + 12 + z.buf.Len() + 12)
+	out.WriteString(pngHeader)
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(n))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(n))
+	ihdr[8] = 1 // bit depth
+	ihdr[9] = 3 // colour type: paletted
+	// compression, filter and interlace methods 0
+	writeChunk(&out, "IHDR", ihdr[:])
+	writeChunk(&out, "PLTE", []byte{0x00, 0x00, 0x00, 0xff, 0xff, 0xff})
+	writeChunk(&out, "IDAT", z.buf.Bytes())
+	writeChunk(&out, "IEND", nil)
+	return out.Bytes()
 }
+
+const pngHeader = "\x89PNG\r\n\x1a\n"
+
+// writeChunk appends one PNG chunk: length, type, data, CRC of type and data.
+func writeChunk(b *bytes.Buffer, typ string, data []byte) {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	b.Write(n[:])
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(typ))
+	crc.Write(data)
+	b.WriteString(typ)
+	b.Write(data)
+	binary.BigEndian.PutUint32(n[:], crc.Sum32())
+	b.Write(n[:])
+}
+
+// zlibWriter is a compressor with its output buffer. The pool keeps them
+// between images: allocating a compressor costs nearly as much as
+// compressing one image.
+type zlibWriter struct {
+	buf bytes.Buffer
+	w   *zlib.Writer
+}
+
+var zlibWriters = sync.Pool{New: func() any {
+	z := &zlibWriter{}
+	z.w = zlib.NewWriter(&z.buf) // default level
+	return z
+}}
 
 // SVG draws the code as a standalone SVG document. Its coordinate system is
 // one unit per module (viewBox="0 0 N N" with N = Size()), it has a white

@@ -107,6 +107,38 @@ func TestPNGPixels(t *testing.T) {
 	}
 }
 
+// referencePNG draws c the way PNG did before it wrote the file itself:
+// a 2-colour paletted image encoded by image/png at the default level.
+func referencePNG(c *qr.Code, scale int) []byte {
+	n := c.Size() * scale
+	img := image.NewPaletted(image.Rect(0, 0, n, n), color.Palette{color.Gray{Y: 0}, color.Gray{Y: 0xff}})
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			if !c.Dark(x/scale, y/scale) {
+				img.Pix[y*img.Stride+x] = 1
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// TestPNGSameAsImagePNG checks that the hand-written file is byte for byte
+// the one image/png wrote, so that no published image changes.
+func TestPNGSameAsImagePNG(t *testing.T) {
+	for _, u := range urls {
+		c := mustNew(t, u)
+		for _, scale := range []int{1, 3, 7, 8, 12} {
+			if got, want := c.PNG(scale), referencePNG(c, scale); !bytes.Equal(got, want) {
+				t.Errorf("%q at scale %d: %d bytes, image/png wrote %d", u, scale, len(got), len(want))
+			}
+		}
+	}
+}
+
 func TestPNGScaleBelowOne(t *testing.T) {
 	c := mustNew(t, typical)
 	if !bytes.Equal(c.PNG(0), c.PNG(1)) || !bytes.Equal(c.PNG(-3), c.PNG(1)) {
@@ -482,6 +514,18 @@ func BenchmarkPNG(b *testing.B) {
 		out = c.PNG(scale)
 	}
 	b.ReportMetric(float64(c.Size()*scale), "px")
+	b.ReportMetric(float64(len(out)), "B/image")
+}
+
+// BenchmarkImagePNG is the image/png path PNG replaced (compare with
+// BenchmarkPNG).
+func BenchmarkImagePNG(b *testing.B) {
+	c := mustNew(b, typical)
+	scale := pngScale(c)
+	var out []byte
+	for b.Loop() {
+		out = referencePNG(c, scale)
+	}
 	b.ReportMetric(float64(len(out)), "B/image")
 }
 
