@@ -1,7 +1,7 @@
 // Command loa builds campaign portals: from site.toml and content/ to a
 // static site with directives, unit landing pages, QR posters and progress.
 //
-//	loa build [-s DIR] [-o DIR] [--base-url URL] [--drafts]
+//	loa build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache]
 //	loa check [-s DIR] [--drafts]
 //	loa serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]
 //	loa new report [-s DIR] [--date YYYY-MM-DD]
@@ -114,9 +114,10 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
-	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts]", stderr, &opts)
+	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache]", stderr, &opts)
 	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}

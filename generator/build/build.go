@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
@@ -34,6 +35,10 @@ type Options struct {
 	Drafts  bool   // publish draft directives and pages
 	// Inject is inserted before </body> of every page (serve's live reload).
 	Inject string
+	// NoCache neither reads nor writes the cache folder (CacheDir).
+	NoCache bool
+
+	skipQR bool // check: no QR image is drawn, so the cache is not used
 }
 
 func (o Options) site() string {
@@ -50,6 +55,12 @@ func (o Options) OutDir() string {
 	}
 	return filepath.Join(o.site(), "public")
 }
+
+// CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
+// the site, beside content/ (a site's repository ignores it). It holds the
+// QR images of the units, keyed by the text they encode, so that a build
+// draws only the codes that changed. Deleting it is always safe.
+func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
 type Stats struct {
@@ -91,7 +102,10 @@ func Render(opts Options, sink render.Sink, diags *diag.List) error {
 		return ErrContent
 	}
 	// Inject is serve's own script, never content: it is trusted HTML.
-	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject)}
+	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.skipQR}
+	if !opts.NoCache && !opts.skipQR {
+		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
+	}
 	if err := render.Site(c, ropts, sink, diags); err != nil {
 		if diags.HasErrors() {
 			return ErrContent
@@ -128,6 +142,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 
 // Check validates everything a build would and writes nothing.
 func Check(opts Options, diags *diag.List) error {
+	opts.skipQR = true
 	return Render(opts, discard{}, diags)
 }
 

@@ -22,6 +22,27 @@ import (
 // for print.
 const QuietZone = 4
 
+// Version changes whenever New, PNG or SVG would give other bytes for the
+// same input, so that caches of their output start afresh.
+const Version = 1
+
+// maxBytes is the most bytes any content may have at level Q: version 40
+// in byte mode. Content in the numeric or alphanumeric modes may be longer.
+const maxBytes = 1663
+
+// Fits reports whether New(content) would succeed. It does not encode
+// content when its length makes the answer certain.
+func Fits(content string) bool {
+	if content == "" {
+		return false
+	}
+	if len(content) <= maxBytes {
+		return true
+	}
+	_, err := New(content)
+	return err == nil
+}
+
 // Code is an encoded QR symbol including its quiet zone.
 //
 // A Code is immutable once built, so it may be shared and drawn from several

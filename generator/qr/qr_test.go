@@ -495,6 +495,21 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
+func TestFits(t *testing.T) {
+	for _, c := range []string{"x", typical, strings.Repeat("x", 1663), strings.Repeat("7", 3000), strings.Repeat("AB", 1100)} {
+		_, err := qr.New(c)
+		if got := qr.Fits(c); got != (err == nil) || !got {
+			t.Errorf("Fits(%d bytes) = %v, New: %v", len(c), got, err)
+		}
+	}
+	for _, c := range []string{"", strings.Repeat("x", 1664), strings.Repeat("é", 832) + "x", strings.Repeat("7", 8000)} {
+		_, err := qr.New(c)
+		if got := qr.Fits(c); got != (err == nil) || got {
+			t.Errorf("Fits(%d bytes) = %v, New: %v", len(c), got, err)
+		}
+	}
+}
+
 // pngScale is the whole-module scale that makes the typical code ≈512 px.
 func pngScale(c *qr.Code) int { return max(1, 512/c.Size()) }
 

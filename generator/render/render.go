@@ -22,7 +22,6 @@ import (
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/markdown"
-	"github.com/loa-vn/loa/generator/qr"
 	"github.com/loa-vn/loa/generator/theme"
 )
 
@@ -43,6 +42,21 @@ type Options struct {
 	// Inject, when not empty, is inserted just before </body> of every
 	// HTML page (serve's live reload); never set by build.
 	Inject template.HTML
+	// Cache, when not nil, keeps the QR images from build to build,
+	// keyed by what they encode (see qrFiles). The output is the same
+	// bytes with or without it.
+	Cache Cache
+	// SkipQR draws no QR image: check writes nothing, so it only checks
+	// that every text fits in a QR code.
+	SkipQR bool
+}
+
+// Cache keeps outputs that depend only on their key; *cache.Dir is one.
+// It must be safe for concurrent use, and a Get must return exactly what
+// was Put under the key, or miss.
+type Cache interface {
+	Get(key string) ([]byte, bool)
+	Put(key string, data []byte)
 }
 
 // ErrNoTheme is returned by Site when Options.Theme is nil.
@@ -68,7 +82,7 @@ func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error
 	if err != nil {
 		return err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), v: newViews(c)}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), v: newViews(c), cache: opts.Cache, skipQR: opts.SkipQR}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	r.plan(diags)
@@ -93,6 +107,8 @@ type renderer struct {
 	inject []byte
 	v      *views
 	conv   *markdown.Converter
+	cache  Cache
+	skipQR bool
 
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
@@ -308,19 +324,6 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		}
 	}
 	return nil
-}
-
-// qr writes the PNG and SVG of a QR code encoding content.
-func (r *renderer) qr(sink Sink, content, pngPath, svgPath string) error {
-	code, err := qr.New(content)
-	if err != nil {
-		return fmt.Errorf("%s: %w", svgPath, err)
-	}
-	scale := max(1, (QRPixels+code.Size()/2)/code.Size())
-	if err := sink.Put(pngPath, code.PNG(scale)); err != nil {
-		return err
-	}
-	return sink.Put(svgPath, code.SVG())
 }
 
 // page fills in what every page shares, executes the template and hands
