@@ -16,6 +16,7 @@ import (
 	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/feeds"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/opendata"
 	"github.com/loa-vn/loa/generator/publish"
@@ -118,7 +119,16 @@ func Render(opts Options, sink render.Sink, diags *diag.List) error {
 	if err := sink.Put(opendata.JSONPath, opendata.JSON(c)); err != nil {
 		return err
 	}
-	return sink.Put(opendata.CSVPath, opendata.CSV(c))
+	if err := sink.Put(opendata.CSVPath, opendata.CSV(c)); err != nil {
+		return err
+	}
+	if err := sink.Put(feeds.SitemapPath, feeds.Sitemap(c)); err != nil {
+		return err
+	}
+	if err := sink.Put(feeds.RobotsPath, feeds.Robots(c)); err != nil {
+		return err
+	}
+	return sink.Put(feeds.FeedPath, feeds.Feed(c))
 }
 
 // Site builds the site into its output folder: into a staging folder first,

@@ -131,42 +131,30 @@ var reserved = map[string]bool{
 // with a generated section.
 func (r *renderer) plan(diags *diag.List) {
 	r.outputs = map[string]bool{}
-	page := func(p string) {
-		r.outputs[p+"index.html"] = true
-		r.pagePaths = append(r.pagePaths, p)
-	}
-	page("")
-	page("van-ban/")
-	for _, d := range r.c.Directives {
-		page(directivePath(d.Slug))
-	}
-	page("don-vi/")
-	for _, u := range r.v.units {
-		page(u.Path)
-		page(u.PosterPath)
-		r.outputs[u.QRSVG] = true
-		r.outputs[u.QRPNG] = true
-		for _, a := range u.Aliases {
-			page(unitPath(a))
+	for _, p := range Pages(r.c) {
+		r.outputs[p.File] = true
+		if p.Kind != "404" {
+			r.pagePaths = append(r.pagePaths, p.Path)
 		}
 	}
-	page("tien-do/")
 	for _, p := range r.c.Pages {
 		if reserved[p.Slug] {
 			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
-			continue
 		}
-		page(p.Slug + "/")
 	}
-	r.outputs["404.html"] = true
+	for _, u := range r.v.units {
+		r.outputs[u.QRSVG] = true
+		r.outputs[u.QRPNG] = true
+	}
 	r.outputs[accountQRSVG] = true
 	r.outputs[accountQRPNG] = true
 	for _, f := range r.th.Static() {
 		r.outputs[f.Path] = true
 	}
-	// Written by package opendata after Site.
-	r.outputs["du-lieu/tien-do.json"] = true
-	r.outputs["du-lieu/tien-do.csv"] = true
+	// Written by packages opendata and feeds after Site.
+	for _, p := range []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv", "sitemap.xml", "robots.txt", "van-ban/index.xml"} {
+		r.outputs[p] = true
+	}
 }
 
 // parse parses every Markdown body once, checking its directives (through
@@ -334,6 +322,12 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	p.Figures = r.v.figures
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
+	if p.Image == "" {
+		p.Image = accountQRPNG
+		if p.Unit != nil {
+			p.Image = p.Unit.QRPNG
+		}
+	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer func() {
 		buf.Reset()

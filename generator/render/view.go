@@ -34,8 +34,12 @@ type Page struct {
 	Path        string
 	Title       string // the page's own title; "" on the home page
 	Description string // for <meta name="description">
-	Nav         []NavItem
-	Figures     Figures // headline figures of the latest report
+	// Image is the output path of the image that stands for the page where
+	// it is shared (og:image): the unit's QR on its landing page and
+	// poster, the account's QR everywhere else.
+	Image   string
+	Nav     []NavItem
+	Figures Figures // headline figures of the latest report
 
 	// Body is the page's rendered Markdown (home, free pages and
 	// directives); the only pre-rendered HTML a template gets.
@@ -225,6 +229,7 @@ type NoteView struct {
 // Output paths.
 
 func unitPath(id string) string        { return "don-vi/" + id + "/" }
+func posterPath(id string) string      { return unitPath(id) + "in/" }
 func directivePath(slug string) string { return "van-ban/" + slug + "/" }
 
 const (
@@ -289,7 +294,7 @@ func newViews(c *campaign.Campaign) *views {
 				ID: u.ID, Name: u.Name, Short: u.Short,
 				Group:      GroupRef{ID: g.ID, Name: g.Name},
 				Path:       unitPath(u.ID),
-				PosterPath: unitPath(u.ID) + "in/",
+				PosterPath: posterPath(u.ID),
 				QRSVG:      unitPath(u.ID) + "qr.svg",
 				QRPNG:      unitPath(u.ID) + "qr.png",
 				LandingURL: c.Site.BaseURL + unitPath(u.ID),

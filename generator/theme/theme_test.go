@@ -27,6 +27,7 @@ type page struct {
 	Kind, Path  string
 	Title       string
 	Description string
+	Image       string
 	Nav         []struct {
 		Title, Path string
 		Current     bool

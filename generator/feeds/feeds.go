@@ -1,0 +1,252 @@
+// Package feeds owns what the site offers crawlers and feed readers:
+// /sitemap.xml (sitemaps.org 0.9), /robots.txt and /van-ban/index.xml, the
+// Atom 1.0 feed of directives. It turns the model into bytes and writes
+// nothing itself; package build hands them to the sink.
+//
+// Every date comes from the content (a directive's date, a report's date),
+// never from the clock, so the same site gives the same bytes.
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/markdown"
+	"github.com/loa-vn/loa/generator/render"
+)
+
+// Where the files go, relative to the output root.
+const (
+	SitemapPath = "sitemap.xml"
+	RobotsPath  = "robots.txt"
+	FeedPath    = "van-ban/index.xml"
+)
+
+// FeedType is the media type of the Atom feed.
+const FeedType = "application/atom+xml"
+
+// SummaryLength is the most runes an entry's summary has, as the
+// description of the directive's page.
+const SummaryLength = 160
+
+// Sitemap is /sitemap.xml: every HTML page of the site but the alias pages
+// (they send visitors on, with noindex) and the 404 page, in the order of
+// render.Pages, each with an absolute loc and, where the content gives
+// one, a lastmod:
+//
+//   - a directive: its date; the directives page: the newest directive;
+//   - a unit's landing page and its poster: the latest of the last report
+//     that lists the unit and the newest directive addressed to it;
+//   - the units and progress pages: the latest report;
+//   - the home page and free pages (which may embed live figures): the
+//     newest of all these dates.
+//
+// A page for which the content holds no date has no lastmod.
+func Sitemap(c *campaign.Campaign) []byte {
+	d := datesOf(c)
+	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range render.Pages(c) {
+		if p.Kind == "alias" || p.Kind == "404" {
+			continue
+		}
+		set.URLs = append(set.URLs, sitemapURL{Loc: c.Site.BaseURL + p.Path, Lastmod: w3cDate(d.lastmod(p))})
+	}
+	return marshal(set)
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	XMLNS   string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// Robots is /robots.txt: every crawler may read everything, and the
+// sitemap is named by its absolute URL. (Crawlers read robots.txt only at
+// the root of a host: a site served under a sub-path should have its
+// Sitemap line copied into the host's own robots.txt.)
+func Robots(c *campaign.Campaign) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + c.Site.BaseURL + SitemapPath + "\n")
+}
+
+// Feed is /van-ban/index.xml, the Atom 1.0 feed of the directives the site
+// publishes, newest first. Ids and links are absolute URLs: the feed's id
+// is the directives page, an entry's id its directive's page. updated is
+// the newest directive's date (without directives: the newest report's,
+// else the campaign's start, else the Unix epoch), dates being midnight in
+// Vietnam (UTC+7).
+func Feed(c *campaign.Campaign) []byte {
+	base := c.Site.BaseURL
+	list := base + "van-ban/"
+	f := atomFeed{
+		XMLNS:    "http://www.w3.org/2005/Atom",
+		Lang:     c.Site.Language,
+		ID:       list,
+		Title:    "Văn bản chỉ đạo – " + c.Site.Title,
+		Subtitle: "Các văn bản chỉ đạo của " + c.Authority.Name + " về chiến dịch " + c.Info.Name + ".",
+		Links: []atomLink{
+			{Rel: "self", Type: FeedType, Href: base + FeedPath},
+			{Rel: "alternate", Type: "text/html", Href: list},
+		},
+		Author: &atomPerson{Name: c.Authority.Name},
+	}
+	d := datesOf(c)
+	updated := d.newestDirective
+	for _, t := range []time.Time{d.latestReport, c.Info.Start, time.Unix(0, 0).UTC()} {
+		if !updated.IsZero() {
+			break
+		}
+		updated = t
+	}
+	f.Updated = atomDate(updated)
+
+	conv := markdown.New(markdown.Options{BasePath: c.Site.BasePath})
+	for _, p := range render.Pages(c) {
+		if p.Kind != "directive" {
+			continue
+		}
+		dir := p.Directive
+		url := base + p.Path
+		title := dir.Kind
+		if numbered(dir.Number) {
+			title += " " + dir.Number
+		}
+		title += ": " + dir.Subject
+		// The summary is the page's description: the body's first
+		// paragraph, else the subject.
+		summary := conv.Parse(dir.Body, dir.File, dir.BodyLine, nil).Summary(SummaryLength)
+		if summary == "" {
+			summary = dir.Subject
+		}
+		f.Entries = append(f.Entries, atomEntry{
+			ID:      url,
+			Title:   title,
+			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: url}},
+			Updated: atomDate(dir.Date),
+			Summary: summary,
+		})
+	}
+	return marshal(f)
+}
+
+// numbered reports whether a directive's number is filled in: "3143/UBND-VP"
+// is, "/UBND-VP" (a number still blank) is not.
+func numbered(n string) bool { return n != "" && !strings.HasPrefix(n, "/") }
+
+type atomFeed struct {
+	XMLName  xml.Name    `xml:"feed"`
+	XMLNS    string      `xml:"xmlns,attr"`
+	Lang     string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	ID       string      `xml:"id"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	Links    []atomLink  `xml:"link"`
+	Updated  string      `xml:"updated"`
+	Author   *atomPerson `xml:"author"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Links   []atomLink `xml:"link"`
+	Updated string     `xml:"updated"`
+	Summary string     `xml:"summary,omitempty"`
+}
+
+// dates are the dates the content gives the pages.
+type dates struct {
+	latestReport    time.Time
+	newestDirective time.Time
+	newest          time.Time // the later of the two
+}
+
+func datesOf(c *campaign.Campaign) dates {
+	var d dates
+	if c.Latest != nil {
+		d.latestReport = c.Latest.Date
+	}
+	for _, dir := range c.Directives {
+		d.newestDirective = later(d.newestDirective, dir.Date)
+	}
+	d.newest = later(d.latestReport, d.newestDirective)
+	return d
+}
+
+// lastmod is the date of a page's content, zero when it has none.
+func (d dates) lastmod(p render.PageRef) time.Time {
+	switch p.Kind {
+	case "directive":
+		return p.Directive.Date
+	case "directives":
+		return d.newestDirective
+	case "unit", "poster":
+		var t time.Time
+		if p.Unit.HasCount {
+			t = p.Unit.Reported
+		}
+		for _, dir := range p.Unit.Directives {
+			t = later(t, dir.Date)
+		}
+		return t
+	case "units", "progress":
+		return d.latestReport
+	default: // home, free pages
+		return d.newest
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// w3cDate is a date in the W3C Datetime profile's "YYYY-MM-DD" form, or ""
+// for the zero time.
+func w3cDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// vietnam is the time zone of the site's dates, which carry no time zone.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// atomDate is the start of t's day in Vietnam, as RFC 3339.
+func atomDate(t time.Time) string {
+	y, m, day := t.Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, vietnam).Format(time.RFC3339)
+}
+
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		// Only unsupported types fail to encode; the types above are not.
+		panic("feeds: " + err.Error())
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}

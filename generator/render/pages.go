@@ -1,0 +1,57 @@
+package render
+
+import "github.com/loa-vn/loa/generator/campaign"
+
+// PageRef is one HTML page that a render writes, named as the render names
+// it. Packages that list the site's pages (the sitemap) take them from
+// Pages, so that the URL scheme lives in one place.
+type PageRef struct {
+	// Kind is the page's template without ".html": "home", "directives",
+	// "directive", "units", "unit", "poster", "alias", "progress", "page"
+	// or "404".
+	Kind string
+	// Path is the page's URL under base_url: "" for the home page,
+	// "don-vi/bac-son/" for a unit, "404.html" for the 404 page.
+	Path string
+	// File is the output file: Path + "index.html", or "404.html".
+	File string
+
+	Directive *campaign.Directive // a directive's page
+	Unit      *campaign.Unit      // a unit's landing page, poster or alias page
+	Alias     string              // an alias page: the former id
+	Page      *campaign.Page      // a free page
+}
+
+// Pages lists every HTML page that rendering c writes, in a fixed order.
+// Free pages whose slug is taken by a generated section are left out (the
+// render reports them as errors).
+func Pages(c *campaign.Campaign) []PageRef {
+	var out []PageRef
+	add := func(p PageRef) {
+		if p.File == "" {
+			p.File = p.Path + "index.html"
+		}
+		out = append(out, p)
+	}
+	add(PageRef{Kind: "home", Path: ""})
+	add(PageRef{Kind: "directives", Path: "van-ban/"})
+	for _, d := range c.Directives {
+		add(PageRef{Kind: "directive", Path: directivePath(d.Slug), Directive: d})
+	}
+	add(PageRef{Kind: "units", Path: "don-vi/"})
+	for _, u := range c.Units {
+		add(PageRef{Kind: "unit", Path: unitPath(u.ID), Unit: u})
+		add(PageRef{Kind: "poster", Path: posterPath(u.ID), Unit: u})
+		for _, a := range u.Aliases {
+			add(PageRef{Kind: "alias", Path: unitPath(a), Unit: u, Alias: a})
+		}
+	}
+	add(PageRef{Kind: "progress", Path: "tien-do/"})
+	for _, p := range c.Pages {
+		if !reserved[p.Slug] {
+			add(PageRef{Kind: "page", Path: p.Slug + "/", Page: p})
+		}
+	}
+	add(PageRef{Kind: "404", Path: "404.html", File: "404.html"})
+	return out
+}
