@@ -356,6 +356,14 @@ func (r *reader) do(j job, cfg *Config) {
 		r.results.home = readPage(f, "", text)
 		return
 	}
+	if j.kind == jobReport {
+		if rep, ok := fastReport(f, date, text); ok {
+			if dateOK {
+				r.results.reports[j.slot] = rep
+			}
+			return
+		}
+	}
 	m, ok := decodeTOML(f, text)
 	if !ok {
 		return
