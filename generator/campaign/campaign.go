@@ -156,6 +156,7 @@ func (c *Campaign) refIDs() []string {
 
 func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 	var known []string
+	accepted := make([][]*Unit, 0, len(reports))
 	for _, lr := range reports {
 		r := &Report{
 			Date:      lr.Date,
@@ -164,9 +165,12 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			Note:      lr.Note,
 			Counts:    make(map[string]int64, len(lr.Units)),
 		}
-		seen := map[string]diag.Pos{}
+		// listed[i] is the unit of lr.Units[i], nil for a line reported
+		// here as an error: the history below takes the same lines.
+		listed := make([]*Unit, len(lr.Units))
+		accepted = append(accepted, listed)
 		var sum int64
-		for _, uc := range lr.Units {
+		for i, uc := range lr.Units {
 			u, ok := c.units[uc.ID]
 			if !ok {
 				if known == nil {
@@ -175,11 +179,18 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, diag.Hint(uc.ID, known))
 				continue
 			}
-			if first, dup := seen[u.ID]; dup {
+			if _, dup := r.Counts[u.ID]; dup {
+				first := uc.Pos
+				for j := range i {
+					if lr.Units[j].ID == u.ID {
+						first = lr.Units[j].Pos
+						break
+					}
+				}
 				diags.Errorf(uc.Pos, "unit %q is listed twice in this report (first at %s)", u.ID, first)
 				continue
 			}
-			seen[u.ID] = uc.Pos
+			listed[i] = u
 			r.Counts[u.ID] = uc.Count
 			sum += uc.Count
 		}
@@ -198,13 +209,13 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 	// Per-unit history, with the "count went down" warning.
 	for i, lr := range reports {
 		r := c.Reports[i]
-		for _, uc := range lr.Units {
-			u, ok := c.units[uc.ID]
-			if !ok || r.Counts[u.ID] != uc.Count {
-				continue
+		for j, uc := range lr.Units {
+			u := accepted[i][j]
+			if u == nil {
+				continue // unknown, or listed twice: reported above
 			}
-			if n := len(u.History); n > 0 && u.History[n-1].Date.Equal(r.Date) {
-				continue // listed twice: reported above
+			if u.History == nil {
+				u.History = make([]Point, 0, len(reports)-i)
 			}
 			if n := len(u.History); n > 0 && uc.Count < u.History[n-1].Count {
 				diags.Warnf(uc.Pos, "%s: count went down from %s (%s) to %s", u.ID,
@@ -349,29 +360,40 @@ func (c *Campaign) compute(diags *diag.List) {
 			c.Reach, c.HasReach = float64(c.Latest.Followers)/users, true
 		}
 	}
+	// Each directive and task marks the units it reaches with its own
+	// stamp, so that a unit reached twice (by its group and by its id)
+	// counts once: no map, and no walk over every unit for every
+	// directive (1,000 directives × 10,000 units nationally).
+	stamp := 0
 	for _, d := range c.Directives {
-		addressed := map[*Unit]bool{}
+		stamp++
+		dir := stamp
+		var addressed []*Unit
+		reach := func(u *Unit) {
+			if u.dirMark != dir {
+				u.dirMark = dir
+				addressed = append(addressed, u)
+			}
+		}
 		for _, r := range d.To {
 			for _, u := range r.Units() {
-				addressed[u] = true
+				reach(u)
 			}
 		}
 		for _, t := range d.Tasks {
-			seen := map[*Unit]bool{}
+			stamp++
 			for _, r := range t.To {
 				for _, u := range r.Units() {
-					addressed[u] = true
-					if !seen[u] {
-						seen[u] = true
+					reach(u)
+					if u.taskMark != stamp {
+						u.taskMark = stamp
 						u.Tasks = append(u.Tasks, t)
 					}
 				}
 			}
 		}
-		for _, u := range c.Units {
-			if addressed[u] {
-				u.Directives = append(u.Directives, d)
-			}
+		for _, u := range addressed {
+			u.Directives = append(u.Directives, d)
 		}
 	}
 }

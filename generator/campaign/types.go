@@ -134,6 +134,8 @@ type Unit struct {
 	Tasks []*Task
 	// Directives addressed to the unit (Kính gửi or a task), newest first.
 	Directives []*Directive
+
+	dirMark, taskMark int // see compute
 }
 
 // Rate is Count over Target; ok is false without a target or a count.
