@@ -38,3 +38,15 @@ func TestBrokenLinkIsAnErrorAtItsLine(t *testing.T) {
 		t.Errorf("the failed build wrote %s", out)
 	}
 }
+
+// build --minify says how many bytes it saved.
+func TestBuildMinifyReportsBytesSaved(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", "build/testdata/xa-thu", "-o", out, "--minify", "--no-cache"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "minified HTML and CSS: ") || !strings.Contains(stdout.String(), " kB saved") {
+		t.Errorf("stdout: %s", stdout.String())
+	}
+}

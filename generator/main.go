@@ -1,7 +1,7 @@
 // Command loa builds campaign portals: from site.toml and content/ to a
 // static site with directives, unit landing pages, QR posters and progress.
 //
-//	loa build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache]
+//	loa build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]
 //	loa check [-s DIR] [--drafts]
 //	loa serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]
 //	loa new report [-s DIR] [--date YYYY-MM-DD]
@@ -114,10 +114,11 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
-	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache]", stderr, &opts)
+	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
 	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh")
+	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -128,6 +129,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
 		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	if opts.Minify {
+		fmt.Fprintf(stdout, "minified HTML and CSS: %.1f kB saved\n", float64(stats.Saved)/1e3)
+	}
 	return 0
 }
 

@@ -38,6 +38,8 @@ type Options struct {
 	Inject string
 	// NoCache neither reads nor writes the cache folder (CacheDir).
 	NoCache bool
+	// Minify writes HTML pages and CSS files minified (build --minify).
+	Minify bool
 
 	skipQR bool // check: no QR image is drawn, so the cache is not used
 }
@@ -68,6 +70,7 @@ type Stats struct {
 	Files   int64
 	Bytes   int64
 	Elapsed time.Duration
+	Saved   int64 // bytes that Options.Minify took off HTML and CSS
 }
 
 // Model reads the site and computes its model. Problems go to diags; the
@@ -139,7 +142,13 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := Render(opts, st, diags); err != nil {
+	var sink render.Sink = st
+	var mini *minifier
+	if opts.Minify {
+		mini = newMinifier(st)
+		sink = mini
+	}
+	if err := Render(opts, sink, diags); err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
@@ -147,7 +156,11 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		st.Abort()
 		return Stats{}, err
 	}
-	return Stats{Files: st.Files(), Bytes: st.Bytes(), Elapsed: time.Since(start)}, nil
+	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Elapsed: time.Since(start)}
+	if mini != nil {
+		stats.Saved = mini.saved.Load()
+	}
+	return stats, nil
 }
 
 // Check validates everything a build would and writes nothing.

@@ -177,7 +177,7 @@ func TestCheckReportsBrokenInternalLinks(t *testing.T) {
 func TestCrawlUnderSubPath(t *testing.T) {
 	for name, dir := range map[string]string{"example": "../..", "xa-thu": "testdata/xa-thu"} {
 		t.Run(name, func(t *testing.T) {
-			for _, p := range crawlSite(t, dir) {
+			for _, p := range crawlSite(t, dir, false) {
 				t.Error(p)
 			}
 		})
@@ -205,7 +205,7 @@ func TestCrawlFindsBrokenLinks(t *testing.T) {
 	if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(crawlSite(t, site), "\n")
+	got := strings.Join(crawlSite(t, site, false), "\n")
 	for _, want := range []string{
 		`/tien-do/ leaves /a/b/`,
 		`/ngoai/ leaves /a/b/`,
@@ -248,7 +248,7 @@ type link struct {
 
 // crawlSite builds the site in dir for a sub-path, serves it and crawls
 // it, returning the problems it found.
-func crawlSite(t *testing.T, dir string) []string {
+func crawlSite(t *testing.T, dir string, minify bool) []string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -256,7 +256,7 @@ func crawlSite(t *testing.T, dir string) []string {
 	baseURL := "http://" + ln.Addr().String() + subPath
 	out := filepath.Join(t.TempDir(), "public")
 	var diags diag.List
-	if _, err := build.Site(build.Options{Site: dir, Out: out, BaseURL: baseURL}, &diags); err != nil {
+	if _, err := build.Site(build.Options{Site: dir, Out: out, BaseURL: baseURL, Minify: minify}, &diags); err != nil {
 		ln.Close()
 		t.Fatalf("build %s: %v\n%v", dir, err, diags.Err())
 	}
@@ -634,5 +634,40 @@ func (c *crawler) checkFeed() {
 			c.under("entry link", l.Href)
 			c.add(l.Href, "feed entry")
 		}
+	}
+}
+
+// build --minify makes HTML and CSS smaller, says by how much, leaves every
+// other file as it was, and the minified site still passes the crawl.
+func TestMinifiedBuild(t *testing.T) {
+	const dir = "testdata/xa-thu"
+	plain := files(t, buildSite(t, dir))
+	out := filepath.Join(t.TempDir(), "public")
+	var diags diag.List
+	stats, err := build.Site(build.Options{Site: dir, Out: out, Minify: true}, &diags)
+	if err != nil {
+		t.Fatalf("%v\n%v", err, diags.Err())
+	}
+	mini := files(t, out)
+	if strings.Join(sortedKeys(plain), " ") != strings.Join(sortedKeys(mini), " ") {
+		t.Fatalf("minified build wrote other files:\n%v\n%v", sortedKeys(plain), sortedKeys(mini))
+	}
+	var saved int64
+	for p, b := range plain {
+		switch {
+		case strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css"):
+			if len(mini[p]) >= len(b) {
+				t.Errorf("%s: %d bytes minified, %d plain", p, len(mini[p]), len(b))
+			}
+			saved += int64(len(b) - len(mini[p]))
+		case !bytes.Equal(b, mini[p]):
+			t.Errorf("%s changed", p)
+		}
+	}
+	if stats.Saved != saved || saved == 0 {
+		t.Errorf("Stats.Saved = %d, the files say %d", stats.Saved, saved)
+	}
+	for _, p := range crawlSite(t, dir, true) {
+		t.Error(p)
 	}
 }
