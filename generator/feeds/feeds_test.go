@@ -84,6 +84,7 @@ func TestSitemap(t *testing.T) {
 		"van-ban/ke-hoach/ 2023-10-16",
 		"van-ban/cong-van/ 2023-10-11",
 		"don-vi/ 2023-11-04",
+		"don-vi/phuong/ 2023-11-04",  // the group's page: the newest of all
 		"don-vi/bac-son/ 2023-11-04", // its latest report
 		"don-vi/bac-son/in/ 2023-11-04",
 		"don-vi/dong-hoa/ 2023-10-21", // listed in the first report only, its directive is older

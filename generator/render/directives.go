@@ -116,7 +116,7 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 	var data any
 	switch d.Name {
 	case "progress":
-		tables := v.tables
+		tables := v.progressTables()
 		if id, ok := d.Attr("group"); ok {
 			g, _ := c.Group(id)
 			tables = []*Table{v.tableOf[g.ID]}

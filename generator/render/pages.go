@@ -7,8 +7,8 @@ import "github.com/loa-vn/loa/generator/campaign"
 // Pages, so that the URL scheme lives in one place.
 type PageRef struct {
 	// Kind is the page's template without ".html": "home", "directives",
-	// "directive", "units", "unit", "poster", "alias", "progress", "page"
-	// or "404".
+	// "directive", "units", "group", "unit", "poster", "alias", "progress",
+	// "page" or "404".
 	Kind string
 	// Path is the page's URL under base_url: "" for the home page,
 	// "don-vi/bac-son/" for a unit, "404.html" for the 404 page.
@@ -18,6 +18,7 @@ type PageRef struct {
 
 	Directive *campaign.Directive // a directive's page
 	Unit      *campaign.Unit      // a unit's landing page, poster or alias page
+	Group     *campaign.Group     // a group's page
 	Alias     string              // an alias page: the former id
 	Page      *campaign.Page      // a free page
 }
@@ -39,6 +40,9 @@ func Pages(c *campaign.Campaign) []PageRef {
 		add(PageRef{Kind: "directive", Path: directivePath(d.Slug), Directive: d})
 	}
 	add(PageRef{Kind: "units", Path: "don-vi/"})
+	for _, g := range c.Groups {
+		add(PageRef{Kind: "group", Path: groupPath(g.ID), Group: g})
+	}
 	for _, u := range c.Units {
 		add(PageRef{Kind: "unit", Path: unitPath(u.ID), Unit: u})
 		add(PageRef{Kind: "poster", Path: posterPath(u.ID), Unit: u})

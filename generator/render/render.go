@@ -240,9 +240,12 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		return r.page(sink, "don-vi/index.html", "units.html", &Page{
 			Path: "don-vi/", Title: "Đơn vị",
 			Description: "Các cơ quan, đơn vị tham gia chiến dịch " + c.Info.Name + ": trang riêng, mã QR và áp phích của từng đơn vị.",
-			Groups:      v.groups,
+			Groups:      v.unitsGroups(),
 		})
 	})
+	for _, gv := range v.groups {
+		add(func() error { return r.groupPage(sink, gv) })
+	}
 	for _, uv := range v.units {
 		add(func() error { return r.unit(sink, uv) })
 	}
@@ -251,7 +254,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		return r.page(sink, "tien-do/index.html", "progress.html", &Page{
 			Path: "tien-do/", Title: "Tiến độ",
 			Description: "Số người quan tâm trang Zalo OA “" + c.Info.Channel + "” theo từng kỳ báo cáo và từng cơ quan, đơn vị.",
-			Progress:    v.tables, History: v.history, Chart: v.chart,
+			Progress:    v.progressTables(), History: v.history, Chart: v.chart,
 		})
 	})
 

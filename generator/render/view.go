@@ -48,6 +48,7 @@ type Page struct {
 	Directives []*DirectiveView // home: the latest; van-ban/: all
 	Directive  *DirectiveView   // a directive's page
 	Groups     []*GroupView     // don-vi/
+	Group      *GroupView       // don-vi/<group id>/
 	Unit       *UnitView        // a unit's landing page, poster and alias pages
 	Alias      string           // an alias page: the former id
 	AccountQR  *QRView          // the follow QR of the account
@@ -112,12 +113,23 @@ type Table struct {
 // GroupView is a group with its units.
 type GroupView struct {
 	ID, Name string
-	Rows     []Row
+	Path     string // the group's page, "don-vi/<group id>/"
+	Units    int    // how many units the group has
+	// Rows are the group's units. On /don-vi/ of a site split by group
+	// (see splitUnits) they are left out: the group's page lists them.
+	Rows []Row
+	// On the group's own page only: its progress table, and the tasks and
+	// directives addressed to the group or to any of its units, newest
+	// first.
+	Table      *Table
+	Tasks      []*TaskView
+	Directives []*DirectiveView
 }
 
 // GroupRef names a group.
 type GroupRef struct {
 	ID, Name string
+	Path     string // the group's page, "don-vi/<group id>/"
 }
 
 // HistoryRow is one report in the history table.
@@ -184,10 +196,15 @@ type UnitView struct {
 	QRSVG, QRPNG    string // "don-vi/<id>/qr.svg", ".png"
 	LandingURL      string // absolute: what the unit's QR encodes
 	Row             Row
-	Tasks           []*TaskView
-	Directives      []*DirectiveView
-	Chart           *ChartView
-	Aliases         []string
+	// Tasks and Directives are the most recent addressed to the unit, at
+	// most unitListMax of each; MoreTasks and MoreDirectives count those
+	// left out, which the group's page lists (Group.Path).
+	Tasks          []*TaskView
+	Directives     []*DirectiveView
+	MoreTasks      int
+	MoreDirectives int
+	Chart          *ChartView
+	Aliases        []string
 }
 
 // ChartView is a chart to draw.
@@ -229,6 +246,7 @@ type NoteView struct {
 // Output paths.
 
 func unitPath(id string) string        { return "don-vi/" + id + "/" }
+func groupPath(id string) string       { return "don-vi/" + id + "/" } // ids of groups and units never clash
 func posterPath(id string) string      { return unitPath(id) + "in/" }
 func directivePath(slug string) string { return "van-ban/" + slug + "/" }
 
@@ -254,6 +272,8 @@ type views struct {
 	history   []HistoryRow
 	chart     *ChartView
 	accountQR *QRView
+	// groupsList is the table of groups (see split).
+	groupsList *Table
 }
 
 func newViews(c *campaign.Campaign) *views {
@@ -279,7 +299,7 @@ func newViews(c *campaign.Campaign) *views {
 	}
 
 	for _, g := range c.Groups {
-		gv := &GroupView{ID: g.ID, Name: g.Name}
+		gv := &GroupView{ID: g.ID, Name: g.Name, Path: groupPath(g.ID), Units: len(g.Units)}
 		for i, u := range g.Units {
 			gv.Rows = append(gv.Rows, unitRow(c, i, u))
 		}
@@ -292,7 +312,7 @@ func newViews(c *campaign.Campaign) *views {
 		for i, u := range g.Units {
 			uv := &UnitView{
 				ID: u.ID, Name: u.Name, Short: u.Short,
-				Group:      GroupRef{ID: g.ID, Name: g.Name},
+				Group:      GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
 				Path:       unitPath(u.ID),
 				PosterPath: posterPath(u.ID),
 				QRSVG:      unitPath(u.ID) + "qr.svg",
@@ -311,6 +331,8 @@ func newViews(c *campaign.Campaign) *views {
 					uv.Directives = append(uv.Directives, dv)
 				}
 			}
+			uv.Tasks, uv.MoreTasks = mostRecent(uv.Tasks)
+			uv.Directives, uv.MoreDirectives = mostRecent(uv.Directives)
 			uv.Chart = &ChartView{
 				ID:    "bieu-do-don-vi",
 				Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
@@ -320,6 +342,9 @@ func newViews(c *campaign.Campaign) *views {
 			v.unitOf[u] = uv
 		}
 	}
+
+	v.groupLists(c)
+	v.groupsList = v.groupsTable(c)
 
 	for i := len(c.Reports) - 1; i >= 0; i-- {
 		r := c.Reports[i]

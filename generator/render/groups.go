@@ -1,0 +1,147 @@
+package render
+
+import (
+	"github.com/loa-vn/loa/generator/campaign"
+)
+
+// A national campaign has 10,000 units, and a unit's group is sent dozens
+// of directives and tasks. Listing everything everywhere made unit pages
+// of 100 KB and progress pages of 4 MB, most of a 1.2 GB site. So:
+//
+//   - every group has a page, /don-vi/<group id>/ (group and unit ids
+//     never clash): its units' progress, and every task and directive
+//     addressed to the group or to one of its units;
+//   - a unit's page lists the unitListMax most recent tasks and
+//     directives, and links to its group's page for the others (each is
+//     also on its directive's page);
+//   - a site of more than splitUnits units lists groups, not units, on
+//     /don-vi/, /tien-do/ and in ::progress: one row per group, linking
+//     to its page. Small sites are shown in full, as before.
+const unitListMax = 10
+
+// splitUnits keeps /tien-do/ and the home page under about 1 MB: a unit's
+// row of a progress table takes about 400 bytes. (A variable, for tests.)
+var splitUnits = 2000
+
+// groupsTableID is the id of the table of groups; it is not a slug, so it
+// never clashes with a group's table on the same page.
+const groupsTableID = "cac_nhom"
+
+// mostRecent returns the first unitListMax items of a list that is newest
+// first, and how many it leaves out.
+func mostRecent[T any](list []T) ([]T, int) {
+	if len(list) <= unitListMax {
+		return list, 0
+	}
+	return list[:unitListMax:unitListMax], len(list) - unitListMax
+}
+
+// split reports whether the site lists groups rather than units on its
+// pages of every unit.
+func (v *views) split() bool { return len(v.units) > splitUnits }
+
+// groupLists fills in each group's table and the tasks and directives
+// addressed to the group or to one of its units, in the order of
+// c.Directives (newest first), each once.
+func (v *views) groupLists(c *campaign.Campaign) {
+	for _, gv := range v.groups {
+		gv.Table = v.tableOf[gv.ID]
+	}
+	for _, d := range c.Directives {
+		dv := v.dirOf[d]
+		reached := map[string]bool{}
+		reach := func(rs []campaign.Recipient) {
+			for _, r := range rs {
+				if g := groupOf(r); g != nil {
+					reached[g.ID] = true
+				}
+			}
+		}
+		reach(d.To)
+		for _, t := range d.Tasks {
+			tv := v.taskOf[t]
+			seen := map[string]bool{}
+			for _, r := range t.To {
+				if g := groupOf(r); g != nil && !seen[g.ID] {
+					seen[g.ID] = true
+					gv := v.groupOf[g.ID]
+					gv.Tasks = append(gv.Tasks, tv)
+				}
+			}
+			reach(t.To)
+		}
+		// The groups in the order of c.Groups, so that the lists do not
+		// depend on the order of the recipients.
+		for _, gv := range v.groups {
+			if reached[gv.ID] {
+				gv.Directives = append(gv.Directives, dv)
+			}
+		}
+	}
+}
+
+// groupOf is the group a recipient is, or belongs to.
+func groupOf(r campaign.Recipient) *campaign.Group {
+	if r.Group != nil {
+		return r.Group
+	}
+	if r.Unit != nil {
+		return r.Unit.Group
+	}
+	return nil
+}
+
+// groupsTable is the progress of every group, one row each, linking to
+// the group's page, with the campaign's total.
+func (v *views) groupsTable(c *campaign.Campaign) *Table {
+	t := &Table{ID: groupsTableID, Caption: "Các nhóm đơn vị"}
+	total := &Row{Name: "Cộng", Short: "Cộng"}
+	for i, g := range c.Groups {
+		r := *groupTotal(g)
+		r.STT, r.ID, r.Path = i+1, g.ID, groupPath(g.ID)
+		t.Rows = append(t.Rows, r)
+		total.Target += g.Target
+		total.Count += g.Count
+		total.Change += g.Change
+		total.HasCount = total.HasCount || r.HasCount
+		total.HasChange = total.HasChange || r.HasChange
+	}
+	total.HasTarget = total.Target > 0
+	if total.HasCount && total.HasTarget {
+		total.Rate, total.HasRate = float64(total.Count)/float64(total.Target), true
+	}
+	total.BarWidth = barWidth(total.Rate)
+	t.Total = total
+	return t
+}
+
+// progressTables are the tables of /tien-do/ and ::progress: one per
+// group, or the table of groups on a split site.
+func (v *views) progressTables() []*Table {
+	if v.split() {
+		return []*Table{v.groupsList}
+	}
+	return v.tables
+}
+
+// unitsGroups are the groups as /don-vi/ lists them: without their units
+// on a split site.
+func (v *views) unitsGroups() []*GroupView {
+	if !v.split() {
+		return v.groups
+	}
+	out := make([]*GroupView, len(v.groups))
+	for i, gv := range v.groups {
+		out[i] = &GroupView{ID: gv.ID, Name: gv.Name, Path: gv.Path, Units: gv.Units}
+	}
+	return out
+}
+
+// groupPage writes the page of one group.
+func (r *renderer) groupPage(sink Sink, gv *GroupView) error {
+	return r.page(sink, gv.Path+"index.html", "group.html", &Page{
+		Path: gv.Path, Title: gv.Name,
+		Description: "Kết quả vận động của " + gv.Name + " và các nhiệm vụ, văn bản gửi các đơn vị trong nhóm.",
+		Group:       gv,
+	})
+}
