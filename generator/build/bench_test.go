@@ -52,3 +52,15 @@ func BenchmarkSite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSiteCold times a build that uses no cache: every QR code drawn.
+func BenchmarkSiteCold(b *testing.B) {
+	dir := synth.BenchSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		var diags diag.List
+		if _, err := build.Site(build.Options{Site: dir, Out: out, NoCache: true}, &diags); err != nil {
+			b.Fatal(err, diags.Errors())
+		}
+	}
+}

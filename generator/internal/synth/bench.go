@@ -2,7 +2,9 @@ package synth
 
 import (
 	"os"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // BenchEnv names the environment variable that points the benchmarks of
@@ -25,4 +27,30 @@ func BenchSite(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// ReportCPU reports, as "cpu-ms/op", the processor time the process spent
+// (user and system, all threads, the garbage collector included) from the
+// call until the returned function is called, per iteration of b:
+//
+//	defer synth.ReportCPU(b)()
+//	for b.Loop() { ... }
+//
+// On a shared machine wall time says more about the neighbours than about
+// the code; processor time much less so.
+func ReportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

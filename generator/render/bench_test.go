@@ -1,0 +1,76 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/theme"
+)
+
+// benchModel reads the synthetic site (synth.BenchSite: the small one, or
+// LOA_BENCH_SITE) and its theme.
+func benchModel(b *testing.B) (*campaign.Campaign, *theme.Theme) {
+	b.Helper()
+	dir := synth.BenchSite(b)
+	var diags diag.List
+	c := campaign.New(load.Read(dir, &diags), campaign.Options{}, &diags)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	th, err := theme.Load(dir, c.Site.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, th
+}
+
+type discardSink struct{}
+
+func (discardSink) Put(string, []byte) error { return nil }
+
+// sizeSink counts what it is given.
+type sizeSink struct{ files, bytes int64 }
+
+func (s *sizeSink) Put(_ string, data []byte) error {
+	s.files++
+	s.bytes += int64(len(data))
+	return nil
+}
+
+// BenchmarkRenderPages renders every page of the site, no QR image (the qr
+// package has its own benchmarks), into a sink that drops them.
+func BenchmarkRenderPages(b *testing.B) {
+	c, th := benchModel(b)
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		var diags diag.List
+		if err := Site(c, Options{Theme: th, SkipQR: true}, discardSink{}, &diags); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderUnitPage renders the landing page of one unit.
+func BenchmarkRenderUnitPage(b *testing.B) {
+	c, th := benchModel(b)
+	bound, err := th.Bind(c.Site.BaseURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &renderer{c: c, th: bound, v: newViews(c)}
+	if err := r.v.prerender(bound); err != nil {
+		b.Fatal(err)
+	}
+	uv := r.v.units[len(r.v.units)/2]
+	var s sizeSink
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		if err := r.page(&s, uv.Path+"index.html", "unit.html", &Page{Path: uv.Path, Title: uv.Name, Unit: uv, AccountQR: r.v.accountQR}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(s.bytes)/float64(s.files), "B/page")
+}
