@@ -54,9 +54,12 @@ type Tick struct {
 type Chart struct {
 	Width, Height float64 // the viewBox
 	Plot          Box     // where the line is drawn; the axes are its left and bottom edges
-	Dots          []Dot   // oldest first
-	// Points is the Dots' coordinates in the syntax of an SVG polyline's
-	// points attribute: "64,224 120.5,180.25 ...".
+	// Dots are the points to mark, oldest first: every point, or MaxDots
+	// of them evenly spread (the first and the last among them) when there
+	// are more.
+	Dots []Dot
+	// Points is the coordinates of every point, in the syntax of an SVG
+	// polyline's points attribute: "64,224 120.5,180.25 ...".
 	Points string
 	YTicks []Tick // bottom (0) to top (Max)
 	XTicks []Tick // left to right
@@ -113,6 +116,13 @@ const TargetFactor = 4
 
 // maxXTicks is how many dates the x axis labels at most.
 const maxXTicks = 6
+
+// MaxDots is how many points a chart marks with a dot at most. Dots are 8
+// units wide on a plot of about 560: more would touch and blur into a
+// thick line. Two years of weekly reports (104) give 40 dots, and the
+// line still goes through every point. (Each dot is also an element with
+// its own title: on a national site, 10,000 unit pages drew 104 each.)
+const MaxDots = 40
 
 // New lays out points (in any order; they are sorted by date) in a chart
 // of the given layout. target is 0 when there is none.
@@ -195,6 +205,13 @@ func New(points []Point, target int64, layout Layout) Chart {
 		b.WriteString(strconv.FormatFloat(d.Y, 'f', -1, 64))
 	}
 	c.Points = b.String()
+	if len(c.Dots) > MaxDots {
+		dots := make([]Dot, 0, MaxDots)
+		for _, i := range spread(len(c.Dots), MaxDots) {
+			dots = append(dots, c.Dots[i])
+		}
+		c.Dots = dots
+	}
 	for _, i := range spread(len(pts), maxXTicks) {
 		c.XTicks = append(c.XTicks, Tick{Pos: round(x(pts[i].Date)), Label: label(pts[i].Date)})
 	}

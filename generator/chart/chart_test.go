@@ -163,3 +163,34 @@ func TestXLabelsAcrossYears(t *testing.T) {
 		t.Errorf("labels across years should carry the year: %+v", c.XTicks)
 	}
 }
+
+// TestLongSeriesMarksAtMostMaxDots checks that two years of weekly reports
+// keep every point in the line and mark MaxDots of them, evenly spread,
+// the first and the last included.
+func TestLongSeriesMarksAtMostMaxDots(t *testing.T) {
+	var pts []Point
+	start := day("2024-01-01")
+	for i := range 104 {
+		pts = append(pts, Point{start.AddDate(0, 0, 7*i), int64(10 * i)})
+	}
+	c := New(pts, 0, Layout{})
+	if n := len(strings.Fields(c.Points)); n != len(pts) {
+		t.Errorf("the line has %d points, want %d", n, len(pts))
+	}
+	if len(c.Dots) != MaxDots {
+		t.Fatalf("%d dots, want %d", len(c.Dots), MaxDots)
+	}
+	if !c.Dots[0].Date.Equal(pts[0].Date) || !c.Dots[MaxDots-1].Date.Equal(pts[103].Date) {
+		t.Errorf("dots from %s to %s, want the first and the last report", c.Dots[0].Label, c.Dots[MaxDots-1].Label)
+	}
+	for i := 1; i < len(c.Dots); i++ {
+		if gap := c.Dots[i].Date.Sub(c.Dots[i-1].Date).Hours() / 24 / 7; gap < 2 || gap > 3 {
+			t.Errorf("dots %d and %d are %g weeks apart", i-1, i, gap)
+		}
+	}
+	for n := 1; n <= MaxDots; n++ {
+		if c := New(pts[:n], 0, Layout{}); len(c.Dots) != n {
+			t.Errorf("%d points give %d dots", n, len(c.Dots))
+		}
+	}
+}
