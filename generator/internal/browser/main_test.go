@@ -265,6 +265,7 @@ type tab struct {
 	mu       sync.Mutex
 	errors   []string           // console errors, exceptions, error log entries
 	requests map[string]string  // request id -> URL
+	docOf    map[string]string  // request id -> URL of the document that made it
 	done     map[string]float64 // request id -> bytes on the wire
 	failed   map[string]string  // request id -> error
 }
@@ -286,7 +287,7 @@ func (e *env) open(t *testing.T, o tabOptions) *tab {
 	ctx, cancel := chromedp.NewContext(e.browser)
 	t.Cleanup(cancel)
 	tb := &tab{t: t, e: e, ctx: ctx,
-		requests: map[string]string{}, done: map[string]float64{}, failed: map[string]string{}}
+		requests: map[string]string{}, docOf: map[string]string{}, done: map[string]float64{}, failed: map[string]string{}}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(o.vp.w, o.vp.h, chromedp.EmulatePortrait)); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
@@ -336,6 +337,7 @@ func (tb *tab) event(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		tb.requests[string(ev.RequestID)] = ev.Request.URL
+		tb.docOf[string(ev.RequestID)] = ev.DocumentURL
 	case *network.EventLoadingFinished:
 		tb.done[string(ev.RequestID)] = ev.EncodedDataLength
 	case *network.EventLoadingFailed:
@@ -386,16 +388,21 @@ func (tb *tab) load(path string, status int) {
 	tb.settle()
 }
 
-// settle waits until every request the page started has finished or failed.
+// settle waits until every request of the current document has finished
+// or failed. (A document that the page left, as an alias page does, may
+// leave requests that never end.)
 func (tb *tab) settle() {
 	tb.t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		// A round trip: events sent before the reply have been seen.
-		eval[bool](tb, `document.readyState === "complete"`)
+		doc := eval[string](tb, `location.href`)
 		tb.mu.Lock()
 		pending := 0
 		for id := range tb.requests {
+			if tb.docOf[id] != doc {
+				continue
+			}
 			_, ok1 := tb.done[id]
 			_, ok2 := tb.failed[id]
 			if !ok1 && !ok2 {

@@ -3,6 +3,7 @@ package browser
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -230,4 +231,26 @@ func (tb *tab) checkFocus(k kind) {
 			return
 		}
 	}
+}
+
+// TestAlias: a unit's former id (printed on old posters) sends the visitor
+// on to the landing page, without JavaScript and without a console error.
+func TestAlias(t *testing.T) {
+	e := setup(t)
+	tb := e.open(t, tabOptions{vp: phone})
+	tb.load("don-vi/bacson/", 200)
+	want := e.base + kindNamed(t, "landing").path
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		loc := eval[string](tb, `location.href`)
+		if loc == want && eval[bool](tb, `document.readyState === "complete" && !!document.querySelector("a.button-follow")`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the alias page is still at %s after 5s, want %s", loc, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tb.settle()
+	tb.checkErrors(kind{name: "alias", path: "don-vi/bacson/", status: 200})
 }

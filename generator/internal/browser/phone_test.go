@@ -123,7 +123,10 @@ func TestPageWeight(t *testing.T) {
 			total, each := tb.transferred()
 			var files []string
 			for u, n := range each {
-				files = append(files, fmt.Sprintf("%s %.0f", strings.TrimPrefix(u, e.base), n))
+				if u = strings.TrimPrefix(u, e.base); u == "" {
+					u = "./"
+				}
+				files = append(files, fmt.Sprintf("%s %.0f", u, n))
 			}
 			sort.Strings(files)
 			lines = append(lines, fmt.Sprintf("%-10s %6.0f bytes in %d files: %s", k.name, total, len(each), strings.Join(files, ", ")))
