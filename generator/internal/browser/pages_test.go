@@ -44,6 +44,7 @@ const pageProblems = `(() => {
   } else {
     const target = document.getElementById(decodeURIComponent(first.hash.slice(1)));
     if (!target || target.tagName !== "MAIN") p.push("the skip link does not lead to <main>");
+    if (document.activeElement !== first && first.getBoundingClientRect().bottom > 0) p.push("the skip link shows before it has focus");
   }
 
   // Headings: one h1, first; no level skipped on the way down.

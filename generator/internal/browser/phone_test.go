@@ -93,9 +93,13 @@ func TestLargeText(t *testing.T) {
 				type scroll struct {
 					ScrollWidth, InnerWidth float64
 					Wide                    []string
+					SkipBottom              float64
 				}
 				s := eval[scroll](tb, `({ScrollWidth: document.documentElement.scrollWidth, InnerWidth: window.innerWidth,
-				  Wide: (`+widestJS+`)()})`)
+				  Wide: (`+widestJS+`)(), SkipBottom: document.querySelector(".skip-link").getBoundingClientRect().bottom})`)
+				if s.SkipBottom > 0 {
+					t.Errorf("%s: the skip link shows before it has focus (its bottom at %.0f px)", k.path, s.SkipBottom)
+				}
 				if s.ScrollWidth > s.InnerWidth {
 					t.Errorf("%s scrolls sideways: scrollWidth %.0f > innerWidth %.0f; too wide: %v", k.path, s.ScrollWidth, s.InnerWidth, s.Wide)
 				}
