@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -41,7 +42,9 @@ type Options struct {
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
 
-	skipQR bool // check: no QR image is drawn, so the cache is not used
+	// checkOnly is check: nothing is written, so no QR image is drawn (nor
+	// the cache used) and no open data or feed made.
+	checkOnly bool
 }
 
 func (o Options) site() string {
@@ -106,8 +109,11 @@ func Render(opts Options, sink render.Sink, diags *diag.List) error {
 		return ErrContent
 	}
 	// Inject is serve's own script, never content: it is trusted HTML.
-	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.skipQR}
-	if !opts.NoCache && !opts.skipQR {
+	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly}
+	if !opts.checkOnly {
+		ropts.Also = otherFiles(c)
+	}
+	if !opts.NoCache && !opts.checkOnly {
 		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
 	}
 	if err := render.Site(c, ropts, sink, diags); err != nil {
@@ -119,19 +125,29 @@ func Render(opts Options, sink render.Sink, diags *diag.List) error {
 	if diags.HasErrors() {
 		return ErrContent
 	}
-	if err := sink.Put(opendata.JSONPath, opendata.JSON(c)); err != nil {
-		return err
+	return nil
+}
+
+// otherFiles are the files that packages other than render make from the
+// model; they are written in render's pool, beside the pages.
+func otherFiles(c *campaign.Campaign) []func(render.Sink) error {
+	return []func(render.Sink) error{
+		func(sink render.Sink) error {
+			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
+		},
+		func(sink render.Sink) error {
+			return render.Stream(sink, opendata.CSVPath, func(w io.Writer) error { return opendata.WriteCSV(w, c) })
+		},
+		func(sink render.Sink) error {
+			if err := sink.Put(feeds.SitemapPath, feeds.Sitemap(c)); err != nil {
+				return err
+			}
+			if err := sink.Put(feeds.RobotsPath, feeds.Robots(c)); err != nil {
+				return err
+			}
+			return sink.Put(feeds.FeedPath, feeds.Feed(c))
+		},
 	}
-	if err := sink.Put(opendata.CSVPath, opendata.CSV(c)); err != nil {
-		return err
-	}
-	if err := sink.Put(feeds.SitemapPath, feeds.Sitemap(c)); err != nil {
-		return err
-	}
-	if err := sink.Put(feeds.RobotsPath, feeds.Robots(c)); err != nil {
-		return err
-	}
-	return sink.Put(feeds.FeedPath, feeds.Feed(c))
 }
 
 // Site builds the site into its output folder: into a staging folder first,
@@ -165,7 +181,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 
 // Check validates everything a build would and writes nothing.
 func Check(opts Options, diags *diag.List) error {
-	opts.skipQR = true
+	opts.checkOnly = true
 	return Render(opts, discard{}, diags)
 }
 

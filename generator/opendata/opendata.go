@@ -4,9 +4,11 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"math"
 	"strconv"
 	"time"
@@ -101,6 +103,56 @@ func optInt(n int64) *int64 {
 // JSON returns tien-do.json: indented, keys in a fixed order, absent
 // optional values as null.
 func JSON(c *campaign.Campaign) []byte {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, c); err != nil {
+		panic("opendata: " + err.Error()) // a bytes.Buffer: cannot fail
+	}
+	return b.Bytes()
+}
+
+// WriteJSON writes tien-do.json to w, unit by unit: a national campaign's
+// file is 80 MB, and holding it whole (three times over, as json.Encoder
+// indents a copy of a copy) was most of the memory a build needed at its
+// end. The bytes are those of the whole progress value encoded at once.
+func WriteJSON(w io.Writer, c *campaign.Campaign) error {
+	p := progressOf(c, false)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return err // only plain types: cannot happen
+	}
+	head := b.Bytes()
+	const empty = "[]\n}\n" // how the encoder ends: "units": []
+	if len(c.Units) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+		_, err := w.Write(head)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:len(head)-len(empty)+1]) // up to and with the '['
+	var ub bytes.Buffer
+	uenc := json.NewEncoder(&ub)
+	uenc.SetIndent("    ", "  ") // an element of an array two levels in
+	uenc.SetEscapeHTML(false)
+	for i, u := range c.Units {
+		ub.Reset()
+		if err := uenc.Encode(unitOf(c, u)); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(ub.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
+}
+
+// progressOf is the content of tien-do.json, without its units unless
+// withUnits.
+func progressOf(c *campaign.Campaign, withUnits bool) progress {
 	p := progress{
 		Campaign: info{
 			Name:      c.Info.Name,
@@ -142,43 +194,51 @@ func JSON(c *campaign.Campaign) []byte {
 		}
 		p.Groups = append(p.Groups, jg)
 	}
-	for _, u := range c.Units {
-		ju := unit{
-			ID:       u.ID,
-			Name:     u.Name,
-			Short:    u.Short,
-			Group:    u.Group.ID,
-			Target:   optInt(u.Target),
-			Audience: optInt(u.Audience),
-			Aliases:  append([]string{}, u.Aliases...),
-			History:  []point{},
-			URL:      c.Site.BaseURL + "don-vi/" + u.ID + "/",
+	if withUnits {
+		for _, u := range c.Units {
+			p.Units = append(p.Units, *unitOf(c, u))
 		}
-		if u.HasCount {
-			n := u.Count
-			ju.Count = &n
-			ju.Reported = optDate(u.Reported)
-		}
-		for _, h := range u.History {
-			ju.History = append(ju.History, point{Date: isoDate(h.Date), Count: h.Count})
-		}
-		p.Units = append(p.Units, ju)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p); err != nil {
-		panic("opendata: " + err.Error()) // only plain types: cannot fail
+	return p
+}
+
+// unitOf is one unit of tien-do.json.
+func unitOf(c *campaign.Campaign, u *campaign.Unit) *unit {
+	ju := unit{
+		ID:       u.ID,
+		Name:     u.Name,
+		Short:    u.Short,
+		Group:    u.Group.ID,
+		Target:   optInt(u.Target),
+		Audience: optInt(u.Audience),
+		Aliases:  append([]string{}, u.Aliases...),
+		History:  []point{},
+		URL:      c.Site.BaseURL + "don-vi/" + u.ID + "/",
 	}
-	return b.Bytes()
+	if u.HasCount {
+		n := u.Count
+		ju.Count = &n
+		ju.Reported = optDate(u.Reported)
+	}
+	for _, h := range u.History {
+		ju.History = append(ju.History, point{Date: isoDate(h.Date), Count: h.Count})
+	}
+	return &ju
 }
 
 // CSV returns tien-do.csv: a header row, then one row per unit per report
 // that lists it, oldest report first, units in the model's order.
 func CSV(c *campaign.Campaign) []byte {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	if err := WriteCSV(&b, c); err != nil {
+		panic("opendata: " + err.Error()) // a bytes.Buffer: cannot fail
+	}
+	return b.Bytes()
+}
+
+// WriteCSV writes tien-do.csv to w, row by row.
+func WriteCSV(out io.Writer, c *campaign.Campaign) error {
+	w := csv.NewWriter(out)
 	w.UseCRLF = true // RFC 4180
 	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
 	for _, r := range c.Reports {
@@ -191,9 +251,11 @@ func CSV(c *campaign.Campaign) []byte {
 			if u.Target > 0 {
 				target = strconv.FormatInt(u.Target, 10)
 			}
-			_ = w.Write([]string{isoDate(r.Date), u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, target})
+			if err := w.Write([]string{isoDate(r.Date), u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, target}); err != nil {
+				return err
+			}
 		}
 	}
 	w.Flush()
-	return b.Bytes()
+	return w.Error()
 }

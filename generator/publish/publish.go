@@ -5,8 +5,10 @@
 package publish
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -102,28 +104,77 @@ func (s *Staging) Dir() string { return s.dir }
 // root; a name that is absolute, empty or climbs out with ".." is refused,
 // so nothing is ever written outside the output.
 func (s *Staging) Put(name string, data []byte) error {
-	clean, err := Clean(name)
+	file, err := s.prepare(name)
 	if err != nil {
 		return err
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return err
+	}
+	s.files.Add(1)
+	s.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// prepare checks name and makes its folder; it returns the file's path.
+func (s *Staging) prepare(name string) (string, error) {
+	clean, err := Clean(name)
+	if err != nil {
+		return "", err
 	}
 	dir := path.Dir(clean)
 	s.mu.Lock()
 	if !s.made[dir] {
 		if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil {
 			s.mu.Unlock()
-			return err
+			return "", err
 		}
 		for d := dir; d != "." && !s.made[d]; d = path.Dir(d) {
 			s.made[d] = true
 		}
 	}
 	s.mu.Unlock()
-	if err := os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(clean)), data, 0o644); err != nil {
-		return err
+	return filepath.Join(s.dir, filepath.FromSlash(clean)), nil
+}
+
+// Create opens the file name (as Put names it) to be written as a stream;
+// it counts once Close returned nil. It makes render.Stream write large
+// files without holding them in memory.
+func (s *Staging) Create(name string) (io.WriteCloser, error) {
+	file, err := s.prepare(name)
+	if err != nil {
+		return nil, err
 	}
-	s.files.Add(1)
-	s.bytes.Add(int64(len(data)))
-	return nil
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &streamed{s: s, f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+type streamed struct {
+	s *Staging
+	f *os.File
+	w *bufio.Writer
+	n int64
+}
+
+func (w *streamed) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	w.n += int64(n)
+	return n, err
+}
+
+func (w *streamed) Close() error {
+	err := w.w.Flush()
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		w.s.files.Add(1)
+		w.s.bytes.Add(w.n)
+	}
+	return err
 }
 
 // Clean checks an output path and returns it cleaned.

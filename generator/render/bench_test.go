@@ -53,7 +53,8 @@ func BenchmarkRenderPages(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderUnitPage renders the landing page of one unit.
+// BenchmarkRenderUnitPage renders the landing page of one unit, its chart
+// laid out.
 func BenchmarkRenderUnitPage(b *testing.B) {
 	c, th := benchModel(b)
 	bound, err := th.Bind(c.Site.BaseURL)
@@ -68,7 +69,9 @@ func BenchmarkRenderUnitPage(b *testing.B) {
 	var s sizeSink
 	defer synth.ReportCPU(b)()
 	for b.Loop() {
-		if err := r.page(&s, uv.Path+"index.html", "unit.html", &Page{Path: uv.Path, Title: uv.Name, Unit: uv, AccountQR: r.v.accountQR}); err != nil {
+		landing := *uv
+		landing.Chart = unitChart(uv.unit)
+		if err := r.page(&s, uv.Path+"index.html", "unit.html", &Page{Path: uv.Path, Title: uv.Name, Unit: &landing, AccountQR: r.v.accountQR}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -147,7 +147,7 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 		cv := *v.chart
 		if id, ok := d.Attr("unit"); ok {
 			u, _ := c.Unit(id)
-			cv = *v.unitOf[u].Chart
+			cv = *unitChart(u)
 		}
 		// Unique in the page: a directive is the only one on its line.
 		cv.ID = "bieu-do-" + strconv.Itoa(d.Pos.Line) + "-" + strconv.Itoa(d.Pos.Col)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"runtime"
 	"sync"
 
@@ -34,6 +35,34 @@ type Sink interface {
 	Put(path string, data []byte) error
 }
 
+// Creator is a Sink that also takes a file as a stream, for files too
+// large to hold whole (the open data of a national campaign is 150 MB).
+// The file is complete once Close returned nil.
+type Creator interface {
+	Create(path string) (io.WriteCloser, error)
+}
+
+// Stream writes the file at path with write: as a stream when sink is a
+// Creator, else whole through Put.
+func Stream(sink Sink, path string, write func(io.Writer) error) error {
+	if c, ok := sink.(Creator); ok {
+		w, err := c.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := write(w); err != nil {
+			w.Close()
+			return err
+		}
+		return w.Close()
+	}
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	return sink.Put(path, b.Bytes())
+}
+
 // Options says how to render.
 type Options struct {
 	// Theme is the loaded theme (theme.Load). Site binds it to the site's
@@ -49,6 +78,10 @@ type Options struct {
 	// SkipQR draws no QR image: check writes nothing, so it only checks
 	// that every text fits in a QR code.
 	SkipQR bool
+	// Also is more work for the pool, once the sources have passed every
+	// check: files that other packages make from the model (open data,
+	// feeds). It runs first, beside the pages, since it is the longest.
+	Also []func(Sink) error
 }
 
 // Cache keeps outputs that depend only on their key; *cache.Dir is one.
@@ -73,7 +106,8 @@ const QRPixels = 440
 // deterministic: the same model gives byte-identical files.
 //
 // Open data (du-lieu/tien-do.json and .csv) is written by package opendata,
-// which the caller runs after Site; links to it are taken as existing.
+// which the caller runs with Options.Also; links to it are taken as
+// existing.
 func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error {
 	if opts.Theme == nil {
 		return ErrNoTheme
@@ -96,7 +130,11 @@ func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error
 	if err := r.v.prerender(th); err != nil {
 		return err
 	}
-	return run(r.jobs(sink))
+	jobs := make([]func() error, 0, len(opts.Also))
+	for _, f := range opts.Also {
+		jobs = append(jobs, func() error { return f(sink) })
+	}
+	return run(append(jobs, r.jobs(sink)...))
 }
 
 // renderer holds one render of one site. Everything in it is written
@@ -290,10 +328,12 @@ func (r *renderer) jobs(sink Sink) []func() error {
 // unit writes a unit's landing page, poster, QR images and alias pages.
 func (r *renderer) unit(sink Sink, uv *UnitView) error {
 	c := r.c
+	landing := *uv // with its chart, which only this page shows
+	landing.Chart = unitChart(uv.unit)
 	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
 		Path: uv.Path, Title: uv.Name,
 		Description: uv.Name + " mời bạn quan tâm trang Zalo OA “" + c.Info.Channel + "”: nút Quan tâm, mã QR và kết quả vận động của đơn vị.",
-		Unit:        uv, AccountQR: r.v.accountQR,
+		Unit:        &landing, AccountQR: r.v.accountQR,
 	}); err != nil {
 		return err
 	}
@@ -393,13 +433,15 @@ func (r *renderer) renderDoc(doc *markdown.Document) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
-// run runs jobs on runtime.GOMAXPROCS goroutines and returns their errors
-// joined in job order, so the result does not depend on scheduling.
+// run runs jobs on twice runtime.GOMAXPROCS goroutines and returns their
+// errors joined in job order, so the result does not depend on
+// scheduling. Jobs end by writing files: while some wait on the disk, the
+// others keep every processor busy.
 func run(jobs []func() error) error {
 	errs := make([]error, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+	for range min(2*runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
 				errs[i] = jobs[i]()

@@ -203,8 +203,21 @@ type UnitView struct {
 	Directives     []*DirectiveView
 	MoreTasks      int
 	MoreDirectives int
-	Chart          *ChartView
-	Aliases        []string
+	// Chart is the unit's followers over time, on its landing page only:
+	// laid out as the page is rendered, not held for 10,000 units.
+	Chart   *ChartView
+	Aliases []string
+
+	unit *campaign.Unit
+}
+
+// unitChart lays out the chart of a unit.
+func unitChart(u *campaign.Unit) *ChartView {
+	return &ChartView{
+		ID:    "bieu-do-don-vi",
+		Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
+		Chart: chart.New(points(u.History), u.Target, chart.Layout{}),
+	}
 }
 
 // ChartView is a chart to draw.
@@ -333,11 +346,7 @@ func newViews(c *campaign.Campaign) *views {
 			}
 			uv.Tasks, uv.MoreTasks = mostRecent(uv.Tasks)
 			uv.Directives, uv.MoreDirectives = mostRecent(uv.Directives)
-			uv.Chart = &ChartView{
-				ID:    "bieu-do-don-vi",
-				Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
-				Chart: chart.New(points(u.History), u.Target, chart.Layout{}),
-			}
+			uv.unit = u
 			v.units = append(v.units, uv)
 			v.unitOf[u] = uv
 		}
