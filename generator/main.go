@@ -127,8 +127,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if code := report(&diags, err, stderr); code != 0 {
 		return code
 	}
+	if stats.UpToDate {
+		fmt.Fprintf(stdout, "up to date: nothing changed since the last build of the %d files (%.1f MB) in %s (checked in %s), %d warning(s)\n",
+			stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+		return 0
+	}
 	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
 		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	if stats.Linked > 0 {
+		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
+	}
 	if opts.Minify {
 		fmt.Fprintf(stdout, "minified HTML and CSS: %.1f kB saved\n", float64(stats.Saved)/1e3)
 	}

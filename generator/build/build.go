@@ -6,6 +6,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -65,7 +66,9 @@ func (o Options) OutDir() string {
 // CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
 // the site, beside content/ (a site's repository ignores it). It holds the
 // QR images of the units, keyed by the text they encode, so that a build
-// draws only the codes that changed. Deleting it is always safe.
+// draws only the codes that changed, and the manifest of the last output
+// written to each folder, so that a rebuild links the files that come out
+// the same rather than write them. Deleting it is always safe.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -74,6 +77,10 @@ type Stats struct {
 	Bytes   int64
 	Elapsed time.Duration
 	Saved   int64 // bytes that Options.Minify took off HTML and CSS
+	Linked  int64 // files the same as in the previous output, linked rather than written
+	// UpToDate is set when nothing changed since the last build into the
+	// same folder, which was left as it was (see uptodate.go).
+	UpToDate bool
 }
 
 // Model reads the site and computes its model. Problems go to diags; the
@@ -154,9 +161,42 @@ func otherFiles(c *campaign.Campaign) []func(render.Sink) error {
 // swapped in only when everything succeeded.
 func Site(opts Options, diags *diag.List) (Stats, error) {
 	start := time.Now()
-	st, err := publish.Begin(opts.OutDir())
+	out, err := filepath.Abs(opts.OutDir())
 	if err != nil {
 		return Stats{}, err
+	}
+	// The manifest of the previous output lets the staging link the files
+	// that come out the same rather than write them (see publish.Record),
+	// and tells whether that output is still as it was written (see
+	// uptodate.go).
+	var (
+		store       *cache.Dir
+		prev        *publish.Manifest
+		sum         [sha256.Size]byte
+		sure        bool
+		manifestKey = "manifest of " + out
+	)
+	if !opts.NoCache {
+		store = cache.Open(filepath.Join(opts.CacheDir(), "publish"))
+		if b, ok := store.Get(manifestKey); ok {
+			prev, _ = publish.ReadManifest(b) // unreadable: nothing reused
+		}
+		if sum, sure = fingerprint(opts, out); sure {
+			if rec, ok := upToDate(store, out, sum, prev); ok {
+				publish.Tidy(out)
+				for _, d := range rec.Diags {
+					diags.Add(d)
+				}
+				return Stats{Files: rec.Files, Bytes: rec.Bytes, UpToDate: true, Elapsed: time.Since(start)}, nil
+			}
+		}
+	}
+	st, err := publish.Begin(out)
+	if err != nil {
+		return Stats{}, err
+	}
+	if store != nil {
+		st.Record(prev)
 	}
 	var sink render.Sink = st
 	var mini *minifier
@@ -172,7 +212,13 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		st.Abort()
 		return Stats{}, err
 	}
-	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Elapsed: time.Since(start)}
+	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Elapsed: time.Since(start)}
+	if m := st.Manifest(); m != nil {
+		store.Put(manifestKey, m.Bytes())
+		if sure {
+			saveRecord(store, out, record{Fingerprint: sum, Diags: diags.All(), Files: stats.Files, Bytes: stats.Bytes})
+		}
+	}
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}

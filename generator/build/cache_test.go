@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,6 +62,9 @@ func TestCache(t *testing.T) {
 	}
 	run := func(what string, opts build.Options) map[string][]byte {
 		t.Helper()
+		// Forget the last build, so that this one draws the codes rather
+		// than find the output up to date (see TestUpToDate).
+		os.RemoveAll(filepath.Join(cacheDir, "publish"))
 		var diags diag.List
 		if _, err := build.Site(opts, &diags); err != nil {
 			t.Fatalf("%s: %v %v", what, err, diags.Errors())
@@ -110,4 +114,145 @@ func TestCache(t *testing.T) {
 	if n := entries(); n != codes {
 		t.Errorf("%d cache entries after the repair, want %d", n, codes)
 	}
+}
+
+// TestRebuildLinks checks that a rebuild links the files that come out
+// the same and writes the others, the output being the bytes a build
+// without cache writes.
+func TestRebuildLinks(t *testing.T) {
+	site := t.TempDir()
+	if err := synth.Write(site, tinySynth); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build1 := func(noCache bool) build.Stats {
+		t.Helper()
+		var diags diag.List
+		stats, err := build.Site(build.Options{Site: site, Out: out, NoCache: noCache}, &diags)
+		if err != nil {
+			t.Fatal(err, diags.Errors())
+		}
+		return stats
+	}
+	first := build1(false)
+	if first.Linked != 0 {
+		t.Errorf("first build linked %d files", first.Linked)
+	}
+	// A comment in a report changes no page: every file is linked but
+	// the two of open data, written as streams.
+	reports, _ := filepath.Glob(filepath.Join(site, "content/reports/*.toml"))
+	last := reports[len(reports)-1]
+	b, _ := os.ReadFile(last)
+	os.WriteFile(last, append(b, "# một ghi chú\n"...), 0o644)
+	second := build1(false)
+	if second.UpToDate || second.Linked != second.Files-2 {
+		t.Errorf("rebuild linked %d of %d files (up to date: %v), want all but the 2 of open data", second.Linked, second.Files, second.UpToDate)
+	}
+
+	// A report changes: the pages that show it are written again.
+	os.WriteFile(last, bytes.Replace(b, []byte("followers = "), []byte("followers = 1"), 1), 0o644)
+	third := build1(false)
+	if third.Linked == 0 || third.Linked >= second.Linked {
+		t.Errorf("after an edit, linked %d files (before: %d)", third.Linked, second.Linked)
+	}
+	got := readTree(t, out)
+	build1(true)
+	sameTree(t, "rebuild with links", got, readTree(t, out))
+}
+
+// TestUpToDate checks that a build with nothing changed leaves the output
+// as it is, says so and prints the same warnings, and that any change to
+// the sources, the options or the output itself means a build.
+func TestUpToDate(t *testing.T) {
+	site := t.TempDir()
+	if err := synth.Write(site, tinySynth); err != nil {
+		t.Fatal(err)
+	}
+	// A unit that no report lists: a warning.
+	units := filepath.Join(site, "content/units/tinh-01.toml")
+	b, _ := os.ReadFile(units)
+	os.WriteFile(units, append(b, "\n[[unit]]\nid = \"moi-them\"\nname = \"UBND xã Mới\"\n"...), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	run := func(opts build.Options) (build.Stats, []string) {
+		t.Helper()
+		opts.Site, opts.Out = site, out
+		var diags diag.List
+		stats, err := build.Site(opts, &diags)
+		if err != nil {
+			t.Fatal(err, diags.Errors())
+		}
+		var warns []string
+		for _, d := range diags.All() {
+			warns = append(warns, d.String())
+		}
+		return stats, warns
+	}
+	first, warns := run(build.Options{})
+	if first.UpToDate || len(warns) != 1 {
+		t.Fatalf("first build: up to date %v, warnings %v", first.UpToDate, warns)
+	}
+	want := readTree(t, out)
+
+	again, warns2 := run(build.Options{})
+	if !again.UpToDate || again.Files != first.Files || again.Bytes != first.Bytes || fmt.Sprint(warns2) != fmt.Sprint(warns) {
+		t.Errorf("second build: %+v, warnings %v", again, warns2)
+	}
+	sameTree(t, "up to date", readTree(t, out), want)
+
+	// Leftovers of a killed build are removed all the same.
+	stale := filepath.Join(filepath.Dir(out), ".public.loa-staging-123")
+	os.MkdirAll(stale, 0o755)
+	if s, _ := run(build.Options{}); !s.UpToDate {
+		t.Error("not up to date")
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("the killed build's staging folder is left")
+	}
+
+	for name, change := range map[string]func() (undo func()){
+		"a file of the output changed": func() func() {
+			p := filepath.Join(out, "index.html")
+			os.WriteFile(p, []byte("sửa tay"), 0o644)
+			return func() {}
+		},
+		"a file added to the output": func() func() {
+			os.WriteFile(filepath.Join(out, "them.html"), []byte("x"), 0o644)
+			return func() {}
+		},
+		"a file of the output removed": func() func() {
+			os.Remove(filepath.Join(out, "robots.txt"))
+			return func() {}
+		},
+		"a source changed": func() func() {
+			os.WriteFile(units, append(b, "\n"...), 0o644)
+			return func() {
+				os.WriteFile(units, append(b, "\n[[unit]]\nid = \"moi-them\"\nname = \"UBND xã Mới\"\n"...), 0o644)
+			}
+		},
+		"a source added": func() func() {
+			p := filepath.Join(site, "content/ghi-chu.txt")
+			os.WriteFile(p, []byte("x"), 0o644)
+			return func() { os.Remove(p) }
+		},
+	} {
+		undo := change()
+		if s, _ := run(build.Options{}); s.UpToDate {
+			t.Errorf("%s: up to date", name)
+		}
+		undo()
+		run(build.Options{})
+		sameTree(t, name+", and undone", readTree(t, out), want)
+	}
+	for name, opts := range map[string]build.Options{
+		"--no-cache": {NoCache: true}, "--drafts": {Drafts: true}, "--base-url": {BaseURL: "https://khac.example.vn/"},
+	} {
+		if s, _ := run(opts); s.UpToDate {
+			t.Errorf("%s: up to date", name)
+		}
+		run(build.Options{})
+	}
+	if s, _ := run(build.Options{}); !s.UpToDate {
+		t.Error("not up to date at the end")
+	}
+	sameTree(t, "at the end", readTree(t, out), want)
 }

@@ -6,6 +6,7 @@ package publish
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -31,6 +32,9 @@ type Staging struct {
 	made  map[string]bool // folders already created
 	files atomic.Int64
 	bytes atomic.Int64
+
+	reuse     *reuse // see Record
+	committed bool
 }
 
 // Begin starts a new output for the folder out. It refuses an out that
@@ -85,6 +89,15 @@ func checkReplaceable(out string) error {
 	return fmt.Errorf("refusing to replace %s: it is not empty and holds no index.html, so it does not look like a site's output", out)
 }
 
+// Tidy removes what builds into out that were killed left beside it, as
+// Begin does; for a build that has nothing to write.
+func Tidy(out string) {
+	if out, err := filepath.Abs(out); err == nil {
+		parent, base := filepath.Split(out)
+		removeStale(parent, base)
+	}
+}
+
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -100,15 +113,23 @@ func removeStale(parent, base string) {
 // Dir is the staging folder.
 func (s *Staging) Dir() string { return s.dir }
 
+// Out is the output folder, absolute.
+func (s *Staging) Out() string { return s.out }
+
 // Put writes one file. name is slash-separated and relative to the output
 // root; a name that is absolute, empty or climbs out with ".." is refused,
 // so nothing is ever written outside the output.
 func (s *Staging) Put(name string, data []byte) error {
-	file, err := s.prepare(name)
+	clean, file, err := s.prepare(name)
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(file, data, 0o644); err != nil {
+	if s.reuse != nil {
+		err = s.put(clean, file, data)
+	} else {
+		err = os.WriteFile(file, data, 0o644)
+	}
+	if err != nil {
 		return err
 	}
 	s.files.Add(1)
@@ -116,32 +137,33 @@ func (s *Staging) Put(name string, data []byte) error {
 	return nil
 }
 
-// prepare checks name and makes its folder; it returns the file's path.
-func (s *Staging) prepare(name string) (string, error) {
-	clean, err := Clean(name)
+// prepare checks name and makes its folder; it returns the name cleaned
+// and the file's path.
+func (s *Staging) prepare(name string) (clean, file string, err error) {
+	clean, err = Clean(name)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	dir := path.Dir(clean)
 	s.mu.Lock()
 	if !s.made[dir] {
 		if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil {
 			s.mu.Unlock()
-			return "", err
+			return "", "", err
 		}
 		for d := dir; d != "." && !s.made[d]; d = path.Dir(d) {
 			s.made[d] = true
 		}
 	}
 	s.mu.Unlock()
-	return filepath.Join(s.dir, filepath.FromSlash(clean)), nil
+	return clean, filepath.Join(s.dir, filepath.FromSlash(clean)), nil
 }
 
 // Create opens the file name (as Put names it) to be written as a stream;
 // it counts once Close returned nil. It makes render.Stream write large
 // files without holding them in memory.
 func (s *Staging) Create(name string) (io.WriteCloser, error) {
-	file, err := s.prepare(name)
+	clean, file, err := s.prepare(name)
 	if err != nil {
 		return nil, err
 	}
@@ -149,24 +171,42 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &streamed{s: s, f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+	w := &streamed{s: s, f: f, clean: clean}
+	w.w = bufio.NewWriterSize(f, 256<<10)
+	if s.reuse != nil {
+		w.hw = &hashWriter{w: w.w, h: sha256.New()}
+	}
+	return w, nil
 }
 
 type streamed struct {
-	s *Staging
-	f *os.File
-	w *bufio.Writer
-	n int64
+	s     *Staging
+	f     *os.File
+	w     *bufio.Writer
+	hw    *hashWriter // when recording
+	clean string
+	n     int64
 }
 
 func (w *streamed) Write(p []byte) (int, error) {
-	n, err := w.w.Write(p)
+	var n int
+	var err error
+	if w.hw != nil {
+		n, err = w.hw.Write(p)
+	} else {
+		n, err = w.w.Write(p)
+	}
 	w.n += int64(n)
 	return n, err
 }
 
 func (w *streamed) Close() error {
 	err := w.w.Flush()
+	if err == nil && w.hw != nil {
+		var sum [sha256.Size]byte
+		w.hw.h.Sum(sum[:0])
+		w.s.recordStream(w.clean, w.f, sum, w.n)
+	}
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
 	}
@@ -200,9 +240,12 @@ func (s *Staging) Bytes() int64 { return s.bytes.Load() }
 // two renames, the old output kept aside until the new one is in place.
 func (s *Staging) Commit() error {
 	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(s.dir, s.out)
+		err := os.Rename(s.dir, s.out)
+		s.committed = err == nil
+		return err
 	}
 	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.out, unix.RENAME_EXCHANGE); err == nil {
+		s.committed = true
 		// s.dir now holds the previous output.
 		return os.RemoveAll(s.dir)
 	}
@@ -214,6 +257,7 @@ func (s *Staging) Commit() error {
 		os.Rename(old, s.out) // put the previous output back
 		return err
 	}
+	s.committed = true
 	return os.RemoveAll(old)
 }
 

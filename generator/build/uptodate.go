@@ -1,0 +1,175 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/loa-vn/loa/generator/cache"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/publish"
+)
+
+// A build's output depends only on its sources (site.toml, content/,
+// themes/), its options and the generator itself: no clock, no
+// environment. So when none of them changed since the last build into the
+// same folder, and the folder still holds exactly the files that build
+// wrote, building again would write the same bytes: Site skips the work
+// and says so, as make does. The check hashes every source and the
+// generator's executable, and looks at every output file's size, time and
+// inode (about half a second for a national site).
+//
+// Anything it cannot vouch for (a symlink among the sources, a source it
+// cannot read, an output file added or changed by hand) means a build.
+// --no-cache skips the check, as it skips the whole cache.
+
+// record is what the cache keeps of the last build into a folder.
+type record struct {
+	Fingerprint [sha256.Size]byte
+	Diags       []diag.Diagnostic // its warnings, printed again when it is skipped
+	Files       int64
+	Bytes       int64
+}
+
+func recordKey(out string) string { return "build record of " + out }
+
+var executableSum = sync.OnceValues(func() ([sha256.Size]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s, nil
+})
+
+// errUnsure stops a fingerprint that cannot vouch for its sources.
+var errUnsure = errors.New("cannot tell")
+
+// fingerprint hashes everything the output in out depends on. ok is false
+// when it cannot be trusted.
+func fingerprint(opts Options, out string) (sum [sha256.Size]byte, ok bool) {
+	exe, err := executableSum()
+	if err != nil {
+		return sum, false
+	}
+	h := sha256.New()
+	field := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	field("loa build fingerprint 1")
+	h.Write(exe[:])
+	field(out)
+	field(opts.BaseURL)
+	field(strconv.FormatBool(opts.Drafts))
+	field(strconv.FormatBool(opts.Minify))
+	field(opts.Inject)
+	site := opts.site()
+	for _, top := range []string{"site.toml", "content", "themes"} {
+		err := filepath.WalkDir(filepath.Join(site, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == filepath.Join(site, top) {
+					field("absent " + top)
+					return nil
+				}
+				return err
+			}
+			rel, _ := filepath.Rel(site, p)
+			switch {
+			case d.IsDir():
+				field("folder " + filepath.ToSlash(rel))
+			case d.Type().IsRegular():
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				field("file " + filepath.ToSlash(rel))
+				field(string(b))
+			default: // a symlink, a device: load decides, not this check
+				return errUnsure
+			}
+			return nil
+		})
+		if err != nil {
+			return sum, false
+		}
+	}
+	h.Sum(sum[:0])
+	return sum, true
+}
+
+// outputIntact reports whether the folder out holds exactly the files of
+// m, each still the one recorded.
+func outputIntact(out string, m *publish.Manifest) bool {
+	if m == nil {
+		return false
+	}
+	n := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		want, ok := m.Files[filepath.ToSlash(rel)]
+		if !ok || !d.Type().IsRegular() {
+			return errUnsure
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if mtime, ino := publish.FileTimes(fi); fi.Size() != want.Size || mtime != want.Mtime || ino != want.Ino {
+			return errUnsure
+		}
+		n++
+		return nil
+	})
+	return err == nil && n == len(m.Files)
+}
+
+// upToDate returns the record of the last build into out when it can stand
+// for a new one.
+func upToDate(store *cache.Dir, out string, sum [sha256.Size]byte, m *publish.Manifest) (*record, bool) {
+	b, ok := store.Get(recordKey(out))
+	if !ok {
+		return nil, false
+	}
+	var rec record
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&rec); err != nil || rec.Fingerprint != sum {
+		return nil, false
+	}
+	if !outputIntact(out, m) {
+		return nil, false
+	}
+	return &rec, true
+}
+
+func saveRecord(store *cache.Dir, out string, rec record) {
+	var b bytes.Buffer
+	if gob.NewEncoder(&b).Encode(rec) == nil {
+		store.Put(recordKey(out), b.Bytes())
+	}
+}

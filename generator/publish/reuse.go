@@ -1,0 +1,179 @@
+package publish
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+)
+
+// A rebuild writes a whole new output, yet most of its files have the
+// same bytes as in the output it replaces: creating a file costs this
+// kind of machine far more than hashing it. So a Staging can record what
+// it wrote (a Manifest: the SHA-256, size, modification time and inode of
+// every file) and, given the manifest of the previous output, hard-link
+// into the staging folder each previous file that has the bytes it is
+// given, rather than writing them again.
+//
+// A previous file is linked only when it is still the one recorded: same
+// size, modification time and inode. A file changed by hand since is
+// written afresh. Linking never changes the previous output, so a build
+// that fails or is killed still leaves it exactly as it was; once the new
+// output is swapped in, the previous folder is removed and the linked
+// files keep only their new name.
+
+// Manifest describes the files of one output folder, by slash path.
+type Manifest struct {
+	Files map[string]FileRecord
+}
+
+// FileRecord is what a Manifest knows of a file.
+type FileRecord struct {
+	Sum   [sha256.Size]byte
+	Size  int64
+	Mtime int64 // nanoseconds
+	Ino   uint64
+}
+
+// ReadManifest decodes a manifest written by Manifest.Bytes.
+func ReadManifest(b []byte) (*Manifest, error) {
+	var m Manifest
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
+		return nil, err
+	}
+	if m.Files == nil {
+		return nil, errors.New("publish: empty manifest")
+	}
+	return &m, nil
+}
+
+// Bytes encodes the manifest.
+func (m *Manifest) Bytes() []byte {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(m); err != nil {
+		panic("publish: " + err.Error()) // plain types: cannot fail
+	}
+	return b.Bytes()
+}
+
+// reuse is the recording state of a Staging.
+type reuse struct {
+	mu     sync.Mutex
+	prev   *Manifest // of the output being replaced; nil for none
+	next   *Manifest // of the staging folder
+	linked int64
+}
+
+// Record makes the Staging keep a manifest of what it writes (Manifest,
+// after Commit) and, when prev is not nil, link the files of the previous
+// output that prev describes and that have the bytes given to Put. Call
+// it before the first Put.
+func (s *Staging) Record(prev *Manifest) {
+	s.reuse = &reuse{prev: prev, next: &Manifest{Files: map[string]FileRecord{}}}
+}
+
+// Manifest is the manifest of the output written, once Commit succeeded;
+// nil without Record.
+func (s *Staging) Manifest() *Manifest {
+	if s.reuse == nil || !s.committed {
+		return nil
+	}
+	return s.reuse.next
+}
+
+// Linked is how many files were linked from the previous output.
+func (s *Staging) Linked() int64 {
+	if s.reuse == nil {
+		return 0
+	}
+	s.reuse.mu.Lock()
+	defer s.reuse.mu.Unlock()
+	return s.reuse.linked
+}
+
+// FileTimes returns what a FileRecord keeps of fi besides size and sum:
+// its modification time and inode.
+func FileTimes(fi os.FileInfo) (mtime int64, ino uint64) {
+	mtime = fi.ModTime().UnixNano()
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		ino = st.Ino
+	}
+	return mtime, ino
+}
+
+// put writes or links the file clean (at path file in the staging folder)
+// and records it.
+func (s *Staging) put(clean, file string, data []byte) error {
+	r := s.reuse
+	sum := sha256.Sum256(data)
+	r.mu.Lock()
+	old, ok := FileRecord{}, false
+	if r.prev != nil {
+		old, ok = r.prev.Files[clean]
+	}
+	r.mu.Unlock()
+	if ok && old.Sum == sum && old.Size == int64(len(data)) {
+		live := filepath.Join(s.out, filepath.FromSlash(clean))
+		if fi, err := os.Lstat(live); err == nil && fi.Mode().IsRegular() && fi.Size() == old.Size {
+			if mtime, ino := FileTimes(fi); mtime == old.Mtime && ino == old.Ino && os.Link(live, file) == nil {
+				r.mu.Lock()
+				r.next.Files[clean] = old
+				r.linked++
+				r.mu.Unlock()
+				return nil
+			}
+		}
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	mtime, ino := FileTimes(fi)
+	r.mu.Lock()
+	r.next.Files[clean] = FileRecord{Sum: sum, Size: int64(len(data)), Mtime: mtime, Ino: ino}
+	r.mu.Unlock()
+	return nil
+}
+
+// recordStream records a file written by Create once it is closed.
+func (s *Staging) recordStream(clean string, f *os.File, sum [sha256.Size]byte, size int64) {
+	fi, err := f.Stat()
+	if err != nil {
+		return // not recorded: the next build writes it again
+	}
+	mtime, ino := FileTimes(fi)
+	s.reuse.mu.Lock()
+	s.reuse.next.Files[clean] = FileRecord{Sum: sum, Size: size, Mtime: mtime, Ino: ino}
+	s.reuse.mu.Unlock()
+}
+
+// hashWriter passes writes on and hashes them.
+type hashWriter struct {
+	w io.Writer
+	h interface {
+		io.Writer
+		Sum([]byte) []byte
+	}
+}
+
+func (h *hashWriter) Write(p []byte) (int, error) {
+	n, err := h.w.Write(p)
+	h.h.Write(p[:n])
+	return n, err
+}

@@ -1,0 +1,108 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// build writes files into out through a recording Staging and returns
+// the manifest and how many files it linked.
+func build(t *testing.T, out string, prev *Manifest, files map[string]string, commit bool) (*Manifest, int64) {
+	t.Helper()
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Record(prev)
+	for name, body := range files {
+		if err := s.Put(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := s.Create("du-lieu/big.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("a,b\r\n"))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !commit {
+		s.Abort()
+		return nil, s.Linked()
+	}
+	if s.Manifest() != nil {
+		t.Fatal("a manifest before Commit")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadManifest(s.Manifest().Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, s.Linked()
+}
+
+func TestRecordLinksTheSameFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	v1 := map[string]string{"index.html": "home", "a/index.html": "a1", "b/index.html": "b", "c/index.html": "c", "d/index.html": "d"}
+	m1, linked := build(t, out, nil, v1, true)
+	if linked != 0 || len(m1.Files) != len(v1)+1 {
+		t.Fatalf("first build: %d linked, %d recorded", linked, len(m1.Files))
+	}
+	inoB := inode(t, filepath.Join(out, "b/index.html"))
+
+	// By hand, between two builds: c changes with the same size, d is
+	// replaced by another file with the same bytes.
+	time.Sleep(10 * time.Millisecond)
+	os.WriteFile(filepath.Join(out, "c/index.html"), []byte("C"), 0o644)
+	os.Remove(filepath.Join(out, "d/index.html"))
+	os.WriteFile(filepath.Join(out, "d/index.html"), []byte("d"), 0o644)
+
+	v2 := map[string]string{"index.html": "home", "a/index.html": "a2", "b/index.html": "b", "c/index.html": "c", "d/index.html": "d", "e/index.html": "new"}
+	// A build that fails leaves the output as it was, links or not.
+	if _, linked := build(t, out, m1, v2, false); linked != 2 {
+		t.Errorf("aborted build linked %d files, want 2 (index, b)", linked)
+	}
+	for name, want := range map[string]string{"a/index.html": "a1", "b/index.html": "b", "c/index.html": "C", "index.html": "home"} {
+		if got := read(t, filepath.Join(out, name)); got != want {
+			t.Errorf("after an aborted build, %s = %q, want %q", name, got, want)
+		}
+	}
+
+	m2, linked := build(t, out, m1, v2, true)
+	if linked != 2 {
+		t.Errorf("linked %d files, want 2 (index and b; a changed, c and d were touched, e is new)", linked)
+	}
+	for name, want := range v2 {
+		if got := read(t, filepath.Join(out, name)); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	if inode(t, filepath.Join(out, "b/index.html")) != inoB {
+		t.Error("b was written again, not linked")
+	}
+	if len(m2.Files) != len(v2)+1 || m2.Files["b/index.html"] != m1.Files["b/index.html"] {
+		t.Errorf("second manifest: %d files", len(m2.Files))
+	}
+	// The third build links everything but the stream.
+	if _, linked := build(t, out, m2, v2, true); linked != int64(len(v2)) {
+		t.Errorf("third build linked %d files, want %d", linked, len(v2))
+	}
+	if _, err := ReadManifest([]byte("garbage")); err == nil {
+		t.Error("ReadManifest accepted garbage")
+	}
+}
