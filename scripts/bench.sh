@@ -9,7 +9,9 @@
 #
 # It builds the generator once, writes both synthetic sites with
 # generator/internal/synth, then times with GNU time (/usr/bin/time -v) a cold
-# Loa build, a warm one (a second build, cache and output kept) and a Hugo
+# Loa build, a warm one (a second build, cache and output kept: nothing
+# changed, so Loa finds the output up to date), a rebuild after one count of
+# the latest report was edited (a real build, with the cache) and a Hugo
 # build, and prints wall time, peak RSS and the Loa/Hugo ratios.
 #
 # It fails on errors only (a build that fails, a generator error, an output
@@ -27,7 +29,7 @@ while (($#)); do
     --keep)
       [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
       keep=$2; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -124,6 +126,15 @@ step "Loa warm build (same output folder, cache kept)"
 measure loa-warm "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-warm.log" | tail -n 3
 
+# One count of the latest report goes up by one: the unit's page, its
+# group's, the progress and the open data change, the rest comes out the same.
+last=$(ls "$work/site/content/reports" | tail -n 1)
+awk 'done != 1 && /^[a-z0-9-]+ = [0-9]+$/ { $3 = $3 + 1; done = 1 } { print }' \
+  "$work/site/content/reports/$last" >"$work/report.tmp" && mv "$work/report.tmp" "$work/site/content/reports/$last"
+step "Loa rebuild after one count of content/reports/$last was edited"
+measure loa-edit "$work/loa" build -s "$work/site" -o "$work/out"
+sed 's/^/   /' "$work/loa-edit.log" | tail -n 3
+
 step "check the Loa output"
 out=$work/out
 for f in index.html 404.html du-lieu/tien-do.json du-lieu/tien-do.csv van-ban/index.html tien-do/index.html don-vi/index.html; do
@@ -176,12 +187,15 @@ echo "Results ($size: Loa $units units, $directives directives, $reports reports
 printf '%-26s %10s %14s   %s\n' "" "wall s" "peak RSS MiB" "output"
 printf '%-26s %10s %14s   %s\n' "Loa cold build" "${wall[loa-cold]}" "${rss[loa-cold]:--}" "$loa_output"
 printf '%-26s %10s %14s\n' "Loa warm build" "${wall[loa-warm]}" "${rss[loa-warm]:--}"
+printf '%-26s %10s %14s\n' "Loa rebuild, 1 count edit" "${wall[loa-edit]}" "${rss[loa-edit]:--}"
 if $have_hugo; then
   printf '%-26s %10s %14s   %s\n' "Hugo build" "${wall[hugo]}" "${rss[hugo]:--}" "$hugo_output"
   printf '%-26s %10s %14s\n' "Loa cold / Hugo" "$(ratio "${wall[loa-cold]}" "${wall[hugo]}")" \
     "$(ratio "${rss[loa-cold]}" "${rss[hugo]}")"
   printf '%-26s %10s %14s\n' "Loa warm / Hugo" "$(ratio "${wall[loa-warm]}" "${wall[hugo]}")" \
     "$(ratio "${rss[loa-warm]}" "${rss[hugo]}")"
+  printf '%-26s %10s %14s\n' "Loa rebuild (edit) / Hugo" "$(ratio "${wall[loa-edit]}" "${wall[hugo]}")" \
+    "$(ratio "${rss[loa-edit]}" "${rss[hugo]}")"
 else
   echo "(Hugo not installed: no comparison)"
 fi
