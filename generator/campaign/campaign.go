@@ -134,6 +134,9 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 	for _, g := range c.Groups {
 		c.Units = append(c.Units, g.Units...)
 	}
+	for i, u := range c.Units {
+		u.index = i
+	}
 }
 
 func (c *Campaign) unitIDs() []string {
@@ -157,13 +160,21 @@ func (c *Campaign) refIDs() []string {
 func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 	var known []string
 	accepted := make([][]*Unit, 0, len(reports))
+	// A national campaign has 100 reports of 10,000 lines, and each lists
+	// the units in the order of the one before: a line that names the
+	// unit of the same line last time needs no lookup.
+	var prevLines []load.UnitCount
+	var prevUnits []*Unit
 	for _, lr := range reports {
 		r := &Report{
 			Date:      lr.Date,
 			Followers: lr.Followers,
 			Source:    lr.Source,
 			Note:      lr.Note,
-			Counts:    make(map[string]int64, len(lr.Units)),
+			counts:    make([]int64, len(c.Units)),
+		}
+		for i := range r.counts {
+			r.counts[i] = -1
 		}
 		// listed[i] is the unit of lr.Units[i], nil for a line reported
 		// here as an error: the history below takes the same lines.
@@ -171,18 +182,20 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		accepted = append(accepted, listed)
 		var sum int64
 		for i, uc := range lr.Units {
-			u, ok := c.units[uc.ID]
-			if !ok {
+			var u *Unit
+			if i < len(prevLines) && prevUnits[i] != nil && prevLines[i].ID == uc.ID {
+				u = prevUnits[i]
+			} else if u = c.units[uc.ID]; u == nil {
 				if known == nil {
 					known = c.unitIDs()
 				}
 				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, diag.Hint(uc.ID, known))
 				continue
 			}
-			if _, dup := r.Counts[u.ID]; dup {
+			if r.counts[u.index] >= 0 {
 				first := uc.Pos
 				for j := range i {
-					if lr.Units[j].ID == u.ID {
+					if listed[j] == u { // by its id or an alias
 						first = lr.Units[j].Pos
 						break
 					}
@@ -191,9 +204,10 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 				continue
 			}
 			listed[i] = u
-			r.Counts[u.ID] = uc.Count
+			r.counts[u.index] = uc.Count
 			sum += uc.Count
 		}
+		prevLines, prevUnits = lr.Units, listed
 		if sum > r.Followers {
 			diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
 		}

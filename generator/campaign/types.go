@@ -136,6 +136,7 @@ type Unit struct {
 	Directives []*Directive
 
 	dirMark, taskMark int // see compute
+	index             int // in Campaign.Units
 }
 
 // Rate is Count over Target; ok is false without a target or a count.
@@ -152,13 +153,23 @@ type Report struct {
 	Followers int64
 	Source    string
 	Note      string
-	// Counts holds the cumulative followers credited to each unit listed,
-	// by unit id (aliases already resolved).
-	Counts map[string]int64
 	// Change is Followers minus the previous report's; HasChange is false
 	// for the first report.
 	Change    int64
 	HasChange bool
+
+	// counts holds the cumulative followers credited to each unit listed,
+	// by the unit's place in Campaign.Units; -1 for a unit not listed.
+	counts []int64
+}
+
+// Count returns the cumulative followers credited to u by the report, and
+// false when the report does not list u (by its id or an alias).
+func (r *Report) Count(u *Unit) (int64, bool) {
+	if u == nil || u.index < 0 || u.index >= len(r.counts) || r.counts[u.index] < 0 {
+		return 0, false
+	}
+	return r.counts[u.index], true
 }
 
 // Recipient is one addressee of a directive: a group or a unit.

@@ -243,7 +243,7 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
 	for _, r := range c.Reports {
 		for _, u := range c.Units {
-			n, ok := r.Counts[u.ID]
+			n, ok := r.Count(u)
 			if !ok {
 				continue
 			}
