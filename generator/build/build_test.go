@@ -18,6 +18,7 @@ import (
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/htmlq"
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 	"github.com/loa-vn/loa/generator/qr/qrtest"
 )
 
@@ -320,13 +321,13 @@ func TestExampleSite(t *testing.T) {
 // byte as it was.
 func TestFailedBuildKeepsOutput(t *testing.T) {
 	site := t.TempDir()
-	copyDir(t, "testdata/xa-thu", site)
+	sitetest.Copy(t, "testdata/xa-thu", site)
 	out := filepath.Join(t.TempDir(), "public")
 	var diags diag.List
 	if _, err := build.Site(build.Options{Site: site, Out: out}, &diags); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := sitetest.Files(t, out)
 	os.WriteFile(filepath.Join(site, "content/reports/2024-02-02.toml"), []byte("followers = -1\n[units]\nthon-xx = 3\n"), 0o644)
 	diags = diag.List{}
 	_, err := build.Site(build.Options{Site: site, Out: out}, &diags)
@@ -337,49 +338,13 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	if !strings.Contains(msgs, "content/reports/2024-02-02.toml:1:") || !strings.Contains(msgs, "thon-xx") {
 		t.Errorf("errors do not point at the file: %s", msgs)
 	}
-	if after := snapshot(t, out); after != before {
+	if after := sitetest.Files(t, out); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatal("the failed build changed the output")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Fatalf("staging left behind: %v", entries)
 	}
-}
-
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if fi.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// snapshot is every file's path and content, in order.
-func snapshot(t *testing.T, dir string) string {
-	t.Helper()
-	var b strings.Builder
-	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
-			data, _ := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
-			fmt.Fprintf(&b, "%s %d %x\n", rel, len(data), data)
-		}
-		return nil
-	})
-	return b.String()
 }
 
 // Every Markdown directive on a free page of the second site, its figures

@@ -24,27 +24,12 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 	"github.com/loa-vn/loa/generator/qr/qrtest"
 )
 
 // files is every file under dir by slash-separated path, with its bytes.
-func files(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+func files(t *testing.T, dir string) map[string][]byte { return sitetest.Files(t, dir) }
 
 func sortedKeys(m map[string][]byte) []string {
 	keys := make([]string, 0, len(m))
@@ -80,7 +65,7 @@ func TestBuildIsReproducible(t *testing.T) {
 // sitemap entry with it on the next build into the same folder.
 func TestRemovedUnitIsGoneAfterTheNextBuild(t *testing.T) {
 	site := t.TempDir()
-	copyDir(t, "testdata/xa-thu", site)
+	sitetest.Copy(t, "testdata/xa-thu", site)
 	out := filepath.Join(t.TempDir(), "public")
 	opts := build.Options{Site: site, Out: out}
 	var diags diag.List
@@ -139,7 +124,7 @@ func TestRemovedUnitIsGoneAfterTheNextBuild(t *testing.T) {
 // nothing.
 func TestCheckReportsBrokenInternalLinks(t *testing.T) {
 	site := t.TempDir()
-	copyDir(t, "testdata/xa-thu", site)
+	sitetest.Copy(t, "testdata/xa-thu", site)
 	page := "+++\ntitle = \"Liên kết\"\n+++\n\n" +
 		"Xem [văn bản](/van-ban/khong-co/) và [thôn](../don-vi/thon-xyz/).\n\n" +
 		"[Trang chủ](/) [tiến độ](https://thu-nghiem.example.org/cong/zalo-oa/tien-do/) [Zalo](https://zalo.me/1) [cũ](/don-vi/tayson/)\n\n" +
@@ -188,7 +173,7 @@ func TestCrawlUnderSubPath(t *testing.T) {
 // links in every way fails it.
 func TestCrawlFindsBrokenLinks(t *testing.T) {
 	site := t.TempDir()
-	copyDir(t, "testdata/xa-thu", site)
+	sitetest.Copy(t, "testdata/xa-thu", site)
 	page := `{{template "base" .}}{{define "main"}}<h1>{{.Title}}</h1>
 <a href="/tien-do/">not under the base path</a>
 <a href="{{absurl "../../ngoai/"}}">above it</a>

@@ -9,30 +9,14 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 	"github.com/loa-vn/loa/generator/scaffold"
 )
 
 func copySite(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := "../build/testdata/xa-thu"
-	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if fi.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err == nil {
-			err = os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sitetest.Copy(t, "../build/testdata/xa-thu", dst)
 	return dst
 }
 

@@ -20,33 +20,12 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // The end-to-end tests use real files in a temporary folder, a real
 // watcher and real HTTP on 127.0.0.1: no part of the preview is mocked.
-
-// copyDir copies the tree src into dst.
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		to := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(to, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // syncBuffer is a log that the test reads while the server writes it.
 type syncBuffer struct {
@@ -104,9 +83,9 @@ func startPreview(t testing.TB, src ...string) *preview {
 			continue
 		}
 		if filepath.Base(s) == "site" { // testdata/site: its contents
-			copyDir(t, s, dir)
+			sitetest.Copy(t, s, dir)
 		} else {
-			copyDir(t, s, filepath.Join(dir, filepath.Base(s)))
+			sitetest.Copy(t, s, filepath.Join(dir, filepath.Base(s)))
 		}
 	}
 	p := &preview{t: t, dir: dir, log: &syncBuffer{}, done: make(chan error, 1)}
@@ -528,7 +507,7 @@ func TestServeGrows(t *testing.T) {
 	if status != 500 || !strings.Contains(body, "site.toml") {
 		t.Errorf("empty folder: %d\n%.1000s", status, body)
 	}
-	copyDir(t, "testdata/site", p.dir)
+	sitetest.Copy(t, "testdata/site", p.dir)
 	p.url = origin + "/zalo/"
 	p.waitPage("", 200, home)
 	if status, h, _ := get(t, origin+"/"); status != 302 || h.Get("Location") != "/zalo/" {
@@ -630,7 +609,7 @@ func next(t *testing.T, events <-chan string) string {
 // alone: `build` output never carries it.
 func TestBuildHasNoReloadScript(t *testing.T) {
 	dir := t.TempDir()
-	copyDir(t, "testdata/site", dir)
+	sitetest.Copy(t, "testdata/site", dir)
 	var diags diag.List
 	if _, err := build.Site(build.Options{Site: dir}, &diags); err != nil {
 		t.Fatalf("build: %v\n%v", err, diags.All())

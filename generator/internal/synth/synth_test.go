@@ -2,7 +2,6 @@ package synth
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +14,8 @@ import (
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // tiny is small enough for every test, large enough for every feature: two
@@ -24,23 +25,7 @@ var tiny = Config{Units: 120, Groups: 4, Directives: 20, Reports: 6, Words: 150,
 var tinyHugo = HugoConfig{Pages: 15, Words: 150, Seed: 7}
 
 // tree reads every file under dir, by slash path.
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func tree(t *testing.T, dir string) map[string][]byte { return sitetest.Files(t, dir) }
 
 func sameTrees(t *testing.T, a, b map[string][]byte) {
 	t.Helper()
