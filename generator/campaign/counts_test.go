@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/load"
 )
 
@@ -75,5 +76,64 @@ func TestReportErrorsLineByLine(t *testing.T) {
 	}
 	if n, _ := c.Reports[len(c.Reports)-1].Count(u); n != 41 {
 		t.Errorf("last count %d", n)
+	}
+}
+
+// TestReach checks every unit's tasks and directives against their
+// definition, taken literally: every task (directive) whose recipients
+// include the unit or its group, in the order of c.Directives.
+func TestReach(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Config{Units: 60, Groups: 4, Directives: 40, Reports: 2, Words: 30, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	s := load.Read(dir, &diags)
+	// A directive sent to a group and to one of its units, twice over.
+	d := *s.Directives[0]
+	d.Slug, d.File = "ca-hai", "content/directives/ca-hai.md"
+	g := s.Groups[1]
+	d.To = []load.Ref{{ID: g.ID}, {ID: g.Units[2].ID}, {ID: g.ID}}
+	d.Tasks = []load.Task{{To: []load.Ref{{ID: g.Units[2].ID}, {ID: g.ID}}, Text: "Cả hai."}}
+	s.Directives = append(s.Directives, &d)
+	c := New(s, Options{}, &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	reaches := func(to []Recipient, u *Unit) bool {
+		for _, r := range to {
+			if r.Unit == u || r.Group == u.Group {
+				return true
+			}
+		}
+		return false
+	}
+	direct := 0
+	for _, u := range c.Units {
+		var tasks []*Task
+		var dirs []*Directive
+		for _, d := range c.Directives {
+			in := reaches(d.To, u)
+			for _, tk := range d.Tasks {
+				if reaches(tk.To, u) {
+					tasks = append(tasks, tk)
+					in = true
+				}
+				for _, r := range tk.To {
+					if r.Unit == u {
+						direct++
+					}
+				}
+			}
+			if in {
+				dirs = append(dirs, d)
+			}
+		}
+		if fmt.Sprint(u.Tasks) != fmt.Sprint(tasks) || fmt.Sprint(u.Directives) != fmt.Sprint(dirs) {
+			t.Errorf("%s: %d tasks and %d directives, want %d and %d", u.ID, len(u.Tasks), len(u.Directives), len(tasks), len(dirs))
+		}
+	}
+	if direct < 3 {
+		t.Errorf("only %d tasks addressed to units directly: the test needs more", direct)
 	}
 }

@@ -90,6 +90,11 @@ type Group struct {
 	Reported int   // units with a count
 	// Change is the sum of the units' changes since their previous report.
 	Change int64
+
+	// What is addressed to the group as a whole (see reach).
+	dirs              []*Directive
+	tasks             []*Task
+	dirMark, taskMark int
 }
 
 // Rate is Count over Target; ok is false without a target.
@@ -135,7 +140,9 @@ type Unit struct {
 	// Directives addressed to the unit (Kính gửi or a task), newest first.
 	Directives []*Directive
 
-	dirMark, taskMark int // see compute
+	dirMark, taskMark int // see reach
+	ownDirs           []*Directive
+	ownTasks          []*Task
 	index             int // in Campaign.Units
 }
 
