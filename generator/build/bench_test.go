@@ -7,6 +7,7 @@ import (
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/load"
 )
 
 // The benchmarks below time the whole pipeline on a synthetic site: the
@@ -60,6 +61,20 @@ func BenchmarkSiteCold(b *testing.B) {
 	for b.Loop() {
 		var diags diag.List
 		if _, err := build.Site(build.Options{Site: dir, Out: out, NoCache: true}, &diags); err != nil {
+			b.Fatal(err, diags.Errors())
+		}
+	}
+}
+
+// BenchmarkPrepare times what serve does on a save: read the sources
+// again through its cache (here nothing changed) and prepare the render,
+// whose pages are then made when they are asked for.
+func BenchmarkPrepare(b *testing.B) {
+	opts := build.Options{Site: synth.BenchSite(b), Sources: load.NewCache()}
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		var diags diag.List
+		if _, _, err := build.Prepare(opts, &diags); err != nil {
 			b.Fatal(err, diags.Errors())
 		}
 	}

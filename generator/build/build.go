@@ -38,6 +38,16 @@ type Options struct {
 	Drafts  bool   // publish draft directives and pages
 	// Inject is inserted before </body> of every page (serve's live reload).
 	Inject string
+	// InjectFor, when set, gives Inject from the model, errors or not: serve's
+	// reload script names the base path that site.toml gives.
+	InjectFor func(*campaign.Campaign) string
+	// Sources, when set, keeps what was read of each source file from
+	// build to build, so that only the files that changed are read again
+	// (serve; see load.ReadCached).
+	Sources *load.Cache
+	// Markdown, when set, keeps the parses of the Markdown bodies from
+	// build to build (serve; see render.Docs).
+	Markdown *render.Docs
 	// NoCache neither reads nor writes the cache folder (CacheDir).
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
@@ -91,7 +101,7 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
 		}
 	}
-	s := load.Read(opts.site(), diags)
+	s := load.ReadCached(opts.site(), diags, opts.Sources)
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
 }
 
@@ -107,23 +117,11 @@ func CheckBaseURL(u string) error {
 // Render runs the whole pipeline into sink. It returns ErrContent when the
 // sources have errors (listed in diags), before anything reaches sink.
 func Render(opts Options, sink render.Sink, diags *diag.List) error {
-	c := Model(opts, diags)
-	th, err := theme.Load(opts.site(), c.Site.Theme)
+	_, p, err := Prepare(opts, diags)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
+		return err
 	}
-	if diags.HasErrors() {
-		return ErrContent
-	}
-	// Inject is serve's own script, never content: it is trusted HTML.
-	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly}
-	if !opts.checkOnly {
-		ropts.Also = otherFiles(c)
-	}
-	if !opts.NoCache && !opts.checkOnly {
-		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
-	}
-	if err := render.Site(c, ropts, sink, diags); err != nil {
+	if err := p.WriteAll(sink); err != nil {
 		if diags.HasErrors() {
 			return ErrContent
 		}
@@ -135,17 +133,55 @@ func Render(opts Options, sink render.Sink, diags *diag.List) error {
 	return nil
 }
 
+// Prepare runs the pipeline up to the last check before writing: the
+// model (returned even when there are errors, nil only when it could not
+// be read at all) and the render, whose files can then all be written
+// (Render) or made one by one when asked for (serve). It returns
+// ErrContent when the sources have errors, listed in diags.
+func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepared, error) {
+	c := Model(opts, diags)
+	if opts.InjectFor != nil {
+		opts.Inject = opts.InjectFor(c)
+	}
+	th, err := theme.Load(opts.site(), c.Site.Theme)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
+	}
+	if diags.HasErrors() {
+		return c, nil, ErrContent
+	}
+	// Inject is serve's own script, never content: it is trusted HTML.
+	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
+	if !opts.checkOnly {
+		ropts.Also = otherFiles(c)
+	}
+	if !opts.NoCache && !opts.checkOnly {
+		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
+	}
+	p, err := render.Prepare(c, ropts, diags)
+	if err != nil {
+		if diags.HasErrors() {
+			return c, nil, ErrContent
+		}
+		return c, nil, err
+	}
+	if diags.HasErrors() {
+		return c, nil, ErrContent
+	}
+	return c, p, nil
+}
+
 // otherFiles are the files that packages other than render make from the
 // model; they are written in render's pool, beside the pages.
-func otherFiles(c *campaign.Campaign) []func(render.Sink) error {
-	return []func(render.Sink) error{
-		func(sink render.Sink) error {
+func otherFiles(c *campaign.Campaign) []render.Extra {
+	return []render.Extra{
+		{Paths: []string{opendata.JSONPath}, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
-		},
-		func(sink render.Sink) error {
+		}},
+		{Paths: []string{opendata.CSVPath}, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.CSVPath, func(w io.Writer) error { return opendata.WriteCSV(w, c) })
-		},
-		func(sink render.Sink) error {
+		}},
+		{Paths: []string{feeds.SitemapPath, feeds.RobotsPath, feeds.FeedPath}, Write: func(sink render.Sink) error {
 			if err := sink.Put(feeds.SitemapPath, feeds.Sitemap(c)); err != nil {
 				return err
 			}
@@ -153,7 +189,7 @@ func otherFiles(c *campaign.Campaign) []func(render.Sink) error {
 				return err
 			}
 			return sink.Put(feeds.FeedPath, feeds.Feed(c))
-		},
+		}},
 	}
 }
 

@@ -30,11 +30,19 @@ import (
 // on scheduling: groups, directives and pages are sorted by file name,
 // reports by date.
 func Read(dir string, diags *diag.List) *Site {
+	return ReadCached(dir, diags, nil)
+}
+
+// ReadCached is Read, taking from cache what it made of each file that did
+// not change since (same size, times and inode) and keeping there what it
+// makes of the others: serve reads a national site again on every save,
+// and a save changes one file of a thousand. A nil cache caches nothing.
+func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	site := &Site{Dir: dir, Config: defaultConfig()}
 	// Work on the absolute path: EvalSymlinks of a relative path gives a
 	// relative result, which could not be compared with the site's.
 	abs, err := filepath.Abs(dir)
-	r := &reader{root: abs, diags: diags}
+	r := &reader{root: abs, diags: diags, cache: cache}
 	if err == nil {
 		r.real, err = filepath.EvalSymlinks(abs)
 	}
@@ -67,6 +75,7 @@ func Read(dir string, diags *diag.List) *Site {
 		pages:      make([]*Page, r.count[jobPage]),
 	}
 	r.runJobs(&site.Config)
+	cache.prune(r.jobs)
 
 	site.Home = r.results.home
 	site.Groups = compact(r.results.groups, func(g *Group) string { return g.File })
@@ -120,6 +129,7 @@ type reader struct {
 	root    string // the site folder, absolute
 	real    string // the site folder, absolute, symlinks resolved
 	diags   *diag.List
+	cache   *Cache
 	jobs    []job
 	count   [numJobKinds]int
 	results results
@@ -304,17 +314,18 @@ func (r *reader) runJobs(cfg *Config) {
 				if i >= len(r.jobs) {
 					return
 				}
-				r.do(r.jobs[i], cfg)
+				r.cached(r.jobs[i], cfg)
 			}
 		})
 	}
 	wg.Wait()
 }
 
-// do reads one file. It writes only to its own slot of r.results (or to cfg
-// for site.toml), so jobs need no lock.
-func (r *reader) do(j job, cfg *Config) {
-	f := &source{rel: j.rel, diags: r.diags}
+// do reads one file, reporting its problems to diags, and puts what it
+// made in its own slot of r.results (or in cfg for site.toml), so jobs
+// need no lock. It returns what it put, nil for nothing.
+func (r *reader) do(j job, cfg *Config, diags *diag.List) any {
+	f := &source{rel: j.rel, diags: diags}
 	name := path.Base(j.rel)
 	stem := strings.TrimSuffix(name, path.Ext(name))
 
@@ -338,44 +349,47 @@ func (r *reader) do(j job, cfg *Config) {
 
 	raw, err := os.ReadFile(r.abs(j.rel))
 	if err != nil {
-		r.diags.Errorf(f.name(), "cannot read the file: %v", unwrapPath(err))
-		return
+		diags.Errorf(f.name(), "cannot read the file: %v", unwrapPath(err))
+		return nil
 	}
 	text, ok := normalize(f, raw)
 	if !ok {
-		return
+		return nil
 	}
+	var value any
 	switch j.kind {
 	case jobDirective:
-		r.results.directives[j.slot] = readDirective(f, stem, text)
-		return
-	case jobPage:
-		r.results.pages[j.slot] = readPage(f, stem, text)
-		return
-	case jobHome:
-		r.results.home = readPage(f, "", text)
-		return
-	}
-	if j.kind == jobReport {
-		if rep, ok := fastReport(f, date, text); ok {
-			if dateOK {
-				r.results.reports[j.slot] = rep
-			}
-			return
+		value = readDirective(f, stem, text)
+	case jobPage, jobHome:
+		slug := stem
+		if j.kind == jobHome {
+			slug = ""
 		}
-	}
-	m, ok := decodeTOML(f, text)
-	if !ok {
-		return
-	}
-	switch j.kind {
-	case jobConfig:
-		readConfig(f, m, cfg)
-	case jobGroup:
-		r.results.groups[j.slot] = readGroup(f, stem, m)
+		value = readPage(f, slug, text)
 	case jobReport:
-		if rep := readReport(f, date, m); dateOK {
-			r.results.reports[j.slot] = rep
+		rep, ok := fastReport(f, date, text)
+		if !ok {
+			if m, ok := decodeTOML(f, text); ok {
+				rep = readReport(f, date, m)
+			}
+		}
+		if rep != nil && dateOK {
+			value = rep
+		}
+	case jobConfig, jobGroup:
+		m, ok := decodeTOML(f, text)
+		if !ok {
+			return nil
+		}
+		if j.kind == jobGroup {
+			value = readGroup(f, stem, m)
+		} else {
+			readConfig(f, m, cfg)
+			value = *cfg
 		}
 	}
+	if value != nil {
+		r.place(j, cfg, value)
+	}
+	return value
 }

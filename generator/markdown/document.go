@@ -190,3 +190,15 @@ func truncate(s string, max int) string {
 func (d *Document) Render(w io.Writer) error {
 	return d.md.Renderer().Render(w, d.src, d.root)
 }
+
+// Rebind returns the document as c would render it: the same parse, with
+// c's Handler giving its directives their meaning. c must have the
+// Options of the Converter that parsed d but the Handler; a Handler whose
+// checks would now fail means parsing again. The parse is shared, never
+// changed: both documents may render at once. (serve keeps the parses of
+// the Markdown that did not change from one rebuild to the next.)
+func (d *Document) Rebind(c *Converter) *Document {
+	n := *d
+	n.md, n.handler = c.md, c.handler
+	return &n
+}

@@ -19,6 +19,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
@@ -78,10 +79,19 @@ type Options struct {
 	// SkipQR draws no QR image: check writes nothing, so it only checks
 	// that every text fits in a QR code.
 	SkipQR bool
+	// Docs, when not nil, keeps the parses of the Markdown bodies for the
+	// next render (serve).
+	Docs *Docs
 	// Also is more work for the pool, once the sources have passed every
 	// check: files that other packages make from the model (open data,
 	// feeds). It runs first, beside the pages, since it is the longest.
-	Also []func(Sink) error
+	Also []Extra
+}
+
+// Extra is work of Options.Also: it writes the files at Paths.
+type Extra struct {
+	Paths []string
+	Write func(Sink) error
 }
 
 // Cache keeps outputs that depend only on their key; *cache.Dir is one.
@@ -109,32 +119,53 @@ const QRPixels = 440
 // which the caller runs with Options.Also; links to it are taken as
 // existing.
 func Site(c *campaign.Campaign, opts Options, sink Sink, diags *diag.List) error {
-	if opts.Theme == nil {
-		return ErrNoTheme
-	}
-	th, err := opts.Theme.Bind(c.Site.BaseURL)
+	p, err := Prepare(c, opts, diags)
 	if err != nil {
 		return err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), v: newViews(c), cache: opts.Cache, skipQR: opts.SkipQR}
+	return p.WriteAll(sink)
+}
+
+// Prepare does everything Site does before writing: it checks the
+// Markdown and its links and lays out what the pages share. The Prepared
+// render then writes every file (WriteAll) or one job's files when they
+// are asked for (File).
+func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, error) {
+	if opts.Theme == nil {
+		return nil, ErrNoTheme
+	}
+	th, err := opts.Theme.Bind(c.Site.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
+	// The views and the checks of the Markdown do not depend on each
+	// other (the handler's checks read the model only): side by side.
+	var wg sync.WaitGroup
+	var prerendered error
+	wg.Go(func() {
+		r.v = newViews(c)
+		prerendered = r.v.prerender(th)
+	})
 	r.plan(diags)
 	r.parse(diags)
+	wg.Wait()
 	if theme.HTTPS(c.Info.FollowURL) == "" {
 		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
 	}
 	if diags.HasErrors() {
-		return diags.Err()
+		return nil, diags.Err()
 	}
-	if err := r.v.prerender(th); err != nil {
-		return err
+	if prerendered != nil {
+		return nil, prerendered
 	}
-	jobs := make([]func() error, 0, len(opts.Also))
-	for _, f := range opts.Also {
-		jobs = append(jobs, func() error { return f(sink) })
+	jobs := make([]job, 0, len(opts.Also))
+	for _, e := range opts.Also {
+		jobs = append(jobs, job{paths: e.Paths, run: e.Write})
 	}
-	return run(append(jobs, r.jobs(sink)...))
+	return newPrepared(append(jobs, r.jobs()...)), nil
 }
 
 // renderer holds one render of one site. Everything in it is written
@@ -147,6 +178,7 @@ type renderer struct {
 	conv   *markdown.Converter
 	cache  Cache
 	skipQR bool
+	docs   *Docs
 
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
@@ -180,9 +212,9 @@ func (r *renderer) plan(diags *diag.List) {
 			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
 		}
 	}
-	for _, u := range r.v.units {
-		r.outputs[u.QRSVG] = true
-		r.outputs[u.QRPNG] = true
+	for _, u := range r.c.Units {
+		r.outputs[unitPath(u.ID)+"qr.svg"] = true
+		r.outputs[unitPath(u.ID)+"qr.png"] = true
 	}
 	r.outputs[accountQRSVG] = true
 	r.outputs[accountQRPNG] = true
@@ -198,28 +230,65 @@ func (r *renderer) plan(diags *diag.List) {
 // parse parses every Markdown body once, checking its directives (through
 // the handler) and its internal links.
 func (r *renderer) parse(diags *diag.List) {
+	var refs [32]byte
+	if r.docs != nil {
+		r.docs.begin()
+		refs = refsKey(r.c)
+	}
 	parse := func(body []byte, file string, line int, at string) *markdown.Document {
-		doc := r.conv.Parse(body, file, line, diags)
+		doc := r.docs.parse(r.conv, refs, body, file, line, diags)
 		r.checkLinks(doc, at, diags)
 		return doc
 	}
 	h := r.c.Home
 	r.home = parse(h.Body, h.File, h.BodyLine, "")
-	for _, p := range r.c.Pages {
-		r.pages = append(r.pages, parse(p.Body, p.File, p.BodyLine, p.Slug+"/"))
+	r.pages = make([]*markdown.Document, len(r.c.Pages))
+	r.directives = make([]*markdown.Document, len(r.c.Directives))
+	// A thousand directives nationally: on every processor (diags sorts
+	// what they report).
+	forEach(len(r.pages)+len(r.directives), func(i int) {
+		if i < len(r.pages) {
+			p := r.c.Pages[i]
+			r.pages[i] = parse(p.Body, p.File, p.BodyLine, p.Slug+"/")
+			return
+		}
+		i -= len(r.pages)
+		d := r.c.Directives[i]
+		r.directives[i] = parse(d.Body, d.File, d.BodyLine, directivePath(d.Slug))
+	})
+}
+
+// forEach calls f(0) ... f(n-1) on runtime.GOMAXPROCS goroutines.
+func forEach(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
 	}
-	for _, d := range r.c.Directives {
-		r.directives = append(r.directives, parse(d.Body, d.File, d.BodyLine, directivePath(d.Slug)))
-	}
+	wg.Wait()
+}
+
+// job is one piece of the render's work: it writes the files at paths.
+type job struct {
+	paths []string
+	run   func(sink Sink) error
 }
 
 // jobs lists the work of the render, in a fixed order.
-func (r *renderer) jobs(sink Sink) []func() error {
+func (r *renderer) jobs() []job {
 	c, v := r.c, r.v
-	var jobs []func() error
-	add := func(f func() error) { jobs = append(jobs, f) }
+	var jobs []job
+	add := func(paths []string, f func(sink Sink) error) { jobs = append(jobs, job{paths, f}) }
 
-	add(func() error {
+	var static []string
+	for _, f := range r.th.Static() {
+		static = append(static, f.Path)
+	}
+	add(static, func(sink Sink) error {
 		for _, f := range r.th.Static() {
 			if err := sink.Put(f.Path, f.Data); err != nil {
 				return err
@@ -227,9 +296,11 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		}
 		return nil
 	})
-	add(func() error { return r.qr(sink, c.Info.FollowURL, accountQRPNG, accountQRSVG) })
+	add([]string{accountQRPNG, accountQRSVG}, func(sink Sink) error {
+		return r.qr(sink, c.Info.FollowURL, accountQRPNG, accountQRSVG)
+	})
 
-	add(func() error {
+	add([]string{"index.html"}, func(sink Sink) error {
 		body, err := r.renderDoc(r.home)
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Home.File, err)
@@ -247,7 +318,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		})
 	})
 
-	add(func() error {
+	add([]string{"van-ban/index.html"}, func(sink Sink) error {
 		return r.page(sink, "van-ban/index.html", "directives.html", &Page{
 			Path: "van-ban/", Title: "Văn bản chỉ đạo",
 			Description: "Các văn bản chỉ đạo của " + c.Authority.Name + " về chiến dịch " + c.Info.Name + ".",
@@ -256,7 +327,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 	})
 	for i, dv := range v.directives {
 		doc := r.directives[i]
-		add(func() error {
+		add([]string{dv.Path + "index.html"}, func(sink Sink) error {
 			body, err := r.renderDoc(doc)
 			if err != nil {
 				return fmt.Errorf("%s: %w", dv.Directive.File, err)
@@ -274,7 +345,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		})
 	}
 
-	add(func() error {
+	add([]string{"don-vi/index.html"}, func(sink Sink) error {
 		return r.page(sink, "don-vi/index.html", "units.html", &Page{
 			Path: "don-vi/", Title: "Đơn vị",
 			Description: "Các cơ quan, đơn vị tham gia chiến dịch " + c.Info.Name + ": trang riêng, mã QR và áp phích của từng đơn vị.",
@@ -282,13 +353,17 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		})
 	})
 	for _, gv := range v.groups {
-		add(func() error { return r.groupPage(sink, gv) })
+		add([]string{gv.Path + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv) })
 	}
 	for _, uv := range v.units {
-		add(func() error { return r.unit(sink, uv) })
+		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}
+		for _, a := range uv.Aliases {
+			paths = append(paths, unitPath(a)+"index.html")
+		}
+		add(paths, func(sink Sink) error { return r.unit(sink, uv) })
 	}
 
-	add(func() error {
+	add([]string{"tien-do/index.html"}, func(sink Sink) error {
 		return r.page(sink, "tien-do/index.html", "progress.html", &Page{
 			Path: "tien-do/", Title: "Tiến độ",
 			Description: "Số người quan tâm trang Zalo OA “" + c.Info.Channel + "” theo từng kỳ báo cáo và từng cơ quan, đơn vị.",
@@ -301,7 +376,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 			continue
 		}
 		doc := r.pages[i]
-		add(func() error {
+		add([]string{p.Slug + "/index.html"}, func(sink Sink) error {
 			body, err := r.renderDoc(doc)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.File, err)
@@ -316,7 +391,7 @@ func (r *renderer) jobs(sink Sink) []func() error {
 		})
 	}
 
-	add(func() error {
+	add([]string{"404.html"}, func(sink Sink) error {
 		return r.page(sink, "404.html", "404.html", &Page{
 			Path: "404.html", Title: "Không tìm thấy trang",
 			Description: "Trang không tồn tại.",

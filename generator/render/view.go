@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"strings"
 	"time"
@@ -334,18 +335,18 @@ func newViews(c *campaign.Campaign) *views {
 				Row:        gv.Rows[i],
 				Aliases:    u.Aliases,
 			}
-			for _, t := range u.Tasks {
-				if tv := v.taskOf[t]; tv != nil {
-					uv.Tasks = append(uv.Tasks, tv)
-				}
+			// Only the most recent are shown: a unit nationally has a
+			// hundred tasks, whose views need not be looked up.
+			tasks, more := mostRecent(u.Tasks)
+			uv.Tasks, uv.MoreTasks = make([]*TaskView, 0, len(tasks)), more
+			for _, t := range tasks {
+				uv.Tasks = append(uv.Tasks, v.taskOf[t]) // every task of c.Directives has one
 			}
-			for _, d := range u.Directives {
-				if dv := v.dirOf[d]; dv != nil {
-					uv.Directives = append(uv.Directives, dv)
-				}
+			dirs, more := mostRecent(u.Directives)
+			uv.Directives, uv.MoreDirectives = make([]*DirectiveView, 0, len(dirs)), more
+			for _, d := range dirs {
+				uv.Directives = append(uv.Directives, v.dirOf[d])
 			}
-			uv.Tasks, uv.MoreTasks = mostRecent(uv.Tasks)
-			uv.Directives, uv.MoreDirectives = mostRecent(uv.Directives)
 			uv.unit = u
 			v.units = append(v.units, uv)
 			v.unitOf[u] = uv
@@ -480,30 +481,39 @@ func taskView(t *campaign.Task, dv *DirectiveView, show bool) *TaskView {
 // large site every unit's page lists dozens of directives and tasks, and
 // executing their templates on every page would dominate the build.
 func (v *views) prerender(th *theme.Theme) error {
-	var buf bytes.Buffer
-	exec := func(name string, data any) (template.HTML, error) {
+	exec := func(buf *bytes.Buffer, name string, data any) (template.HTML, error) {
 		buf.Reset()
-		if err := th.Execute(&buf, name, data); err != nil {
+		if err := th.Execute(buf, name, data); err != nil {
 			return "", err
 		}
 		// Rendered by the theme's own template, escaped by html/template.
 		return template.HTML(buf.String()), nil
 	}
-	var err error
-	for _, dv := range v.directives {
-		if dv.Item, err = exec("partials/directive-item.html", dv); err != nil {
-			return err
+	// Each directive's items are its own: directives go on every
+	// processor, and the first error in their order is returned.
+	errs := make([]error, len(v.directives))
+	forEach(len(v.directives), func(i int) {
+		dv := v.directives[i]
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			buf.Reset() // the pool hands out empty buffers
+			pageBuffers.Put(buf)
+		}()
+		var err error
+		defer func() { errs[i] = err }()
+		if dv.Item, err = exec(buf, "partials/directive-item.html", dv); err != nil {
+			return
 		}
 		for _, tv := range dv.Tasks {
-			if tv.Item, err = exec("partials/task-item.html", tv); err != nil {
-				return err
+			if tv.Item, err = exec(buf, "partials/task-item.html", tv); err != nil {
+				return
 			}
 			if shared := v.taskOf[tv.task]; shared != nil {
-				if shared.Item, err = exec("partials/task-item.html", shared); err != nil {
-					return err
+				if shared.Item, err = exec(buf, "partials/task-item.html", shared); err != nil {
+					return
 				}
 			}
 		}
-	}
-	return nil
+	})
+	return errors.Join(errs...)
 }

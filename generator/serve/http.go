@@ -76,9 +76,17 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, snap)
 		return
 	}
-	data, ok := snap.files[key]
+	data, ok, err := snap.file(key)
+	if err != nil {
+		// The page could not be made (a template of the site's theme
+		// fails on it): the error page says why.
+		failed := *snap
+		failed.failed, failed.err = true, err
+		s.errorPage(w, r, &failed)
+		return
+	}
 	if !ok {
-		if _, dir := snap.files[key+"/index.html"]; dir {
+		if snap.has(key + "/index.html") {
 			redirect(w, r, clean+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -95,7 +103,7 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 		s.errorPage(w, r, snap)
 		return
 	}
-	if data, ok := snap.files["404.html"]; ok {
+	if data, ok, _ := snap.file("404.html"); ok {
 		write(w, r, http.StatusNotFound, contentType("404.html"), data)
 		return
 	}

@@ -21,7 +21,10 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/render"
 )
 
 // DefaultAddr is where the preview listens unless told otherwise: loopback
@@ -145,13 +148,15 @@ type server struct {
 	hub      *hub
 	snap     atomic.Pointer[snapshot]
 	gens     atomic.Int64
-	start    int64 // tells builds of this process from those of an earlier one
+	start    int64        // tells builds of this process from those of an earlier one
+	sources  *load.Cache  // what the last rebuilds read, so that the next reads only what changed
+	markdown *render.Docs // and parsed
 
 	logMu sync.Mutex
 }
 
 func newServer(cfg Config, addr net.Addr) *server {
-	s := &server{cfg: cfg, addr: addr, hub: newHub(), start: time.Now().UnixNano()}
+	s := &server{cfg: cfg, addr: addr, hub: newHub(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		s.loopback = ta.IP.IsLoopback()
 	}
@@ -207,13 +212,19 @@ func (s *server) loop(ctx context.Context, triggers <-chan struct{}) {
 
 // snapshot is one build as served. It is never changed once stored.
 type snapshot struct {
-	gen      string            // the build's id, sent to browsers
-	basePath string            // the path of base_url: "/" or "/zalo/"
-	files    map[string][]byte // the output of the last successful build; nil before one
-	failed   bool              // this build failed: HTML requests get the error page
-	diags    []diag.Diagnostic // the problems of this build, errors and warnings
-	errs     int               // how many of diags are errors
-	err      error             // a failure that is not in the content (I/O, a panic)
+	gen      string // the build's id, sent to browsers
+	basePath string // the path of base_url: "/" or "/zalo/"
+	// site is the last successful build, whose files are made when they
+	// are first asked for (see render.Prepared): a national site has
+	// 40,000 files, and after an edit only the page looked at is needed,
+	// at once. nil before a build succeeds.
+	site *render.Prepared
+	// files is a build held whole in memory instead of site (tests).
+	files  map[string][]byte
+	failed bool              // this build failed: HTML requests get the error page
+	diags  []diag.Diagnostic // the problems of this build, errors and warnings
+	errs   int               // how many of diags are errors
+	err    error             // a failure that is not in the content (I/O, a panic)
 }
 
 // rebuild builds the site afresh into memory, swaps it in and tells the
@@ -222,42 +233,40 @@ func (s *server) rebuild() {
 	start := time.Now()
 	prev := s.snap.Load()
 	gen := fmt.Sprintf("%x-%d", s.start, s.gens.Add(1))
-	next := &snapshot{gen: gen, basePath: prev.basePath, files: prev.files}
+	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, files: prev.files}
 
 	opts := s.cfg.Build
 	opts.Out = ""
+	opts.Sources, opts.Markdown = s.sources, s.markdown
 	// The model says where the site lives, before a build succeeds and
-	// even when it fails. Its problems are reported again by Render, which
-	// reads the same files.
+	// even when it fails.
 	base := prev.basePath
-	err := guard(func() error {
-		var scratch diag.List
-		c := build.Model(opts, &scratch)
+	opts.InjectFor = func(c *campaign.Campaign) string {
 		if c != nil && c.Site.BasePath != "" && build.CheckBaseURL(c.Site.BaseURL) == nil {
 			base = c.Site.BasePath
 		}
-		return nil
-	})
-	if err == nil {
-		opts.Inject = string(reloadScript(base, gen))
-		sink := newMemSink()
-		var diags diag.List
-		err = guard(func() error { return build.Render(opts, sink, &diags) })
-		next.diags = diags.All()
-		next.errs = len(diags.Errors())
-		if err == nil {
-			next.files = sink.snapshot()
-			next.basePath = base
-		}
+		return string(reloadScript(base, gen))
 	}
-	if err != nil {
+	var diags diag.List
+	var site *render.Prepared
+	err := guard(func() error {
+		var err error
+		_, site, err = build.Prepare(opts, &diags)
+		return err
+	})
+	next.diags = diags.All()
+	next.errs = len(diags.Errors())
+	if err == nil {
+		next.site, next.files = site, nil
+		next.basePath = base
+	} else {
 		next.failed = true
 		if !errors.Is(err, build.ErrContent) {
 			next.err = err
 		}
 		// A failed build keeps the base path of the last good one; before
 		// any, it takes the model's, when site.toml gave a valid one.
-		if prev.files == nil {
+		if !prev.built() {
 			next.basePath = base
 		}
 	}
@@ -304,6 +313,32 @@ func guard(f func() error) (err error) {
 		}
 	}()
 	return f()
+}
+
+// built reports whether the snapshot has the files of a successful build.
+func (s *snapshot) built() bool { return s.site != nil || s.files != nil }
+
+// file returns the output file at key, made now if it was not yet; err is
+// a failure to make it (a template that fails on this page).
+func (s *snapshot) file(key string) (data []byte, ok bool, err error) {
+	if s.site == nil {
+		data, ok = s.files[key]
+		return data, ok, nil
+	}
+	data, err = s.site.File(key)
+	if errors.Is(err, render.ErrNoFile) {
+		return nil, false, nil
+	}
+	return data, err == nil, err
+}
+
+// has reports whether the snapshot has a file at key.
+func (s *snapshot) has(key string) bool {
+	if s.site != nil {
+		return s.site.Has(key)
+	}
+	_, ok := s.files[key]
+	return ok
 }
 
 // memSink is a render.Sink that keeps the files in memory.

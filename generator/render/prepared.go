@@ -1,0 +1,90 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"sync"
+)
+
+// Prepared is a render that passed its checks: its jobs are known, each
+// with the files it writes, and none has run. build writes them all;
+// serve runs a job when one of its files is asked for, so that a change
+// in a national site shows in the page being looked at without rendering
+// the 40,000 others.
+type Prepared struct {
+	jobs  []job
+	jobOf map[string]int // output path -> job
+
+	mu    sync.Mutex
+	once  []sync.Once
+	errs  []error
+	files map[string][]byte // what the jobs run so far wrote
+}
+
+func newPrepared(jobs []job) *Prepared {
+	p := &Prepared{jobs: jobs, jobOf: make(map[string]int), once: make([]sync.Once, len(jobs)), errs: make([]error, len(jobs)), files: map[string][]byte{}}
+	for i, j := range jobs {
+		for _, path := range j.paths {
+			p.jobOf[path] = i
+		}
+	}
+	return p
+}
+
+// WriteAll runs every job into sink, on a pool (see run).
+func (p *Prepared) WriteAll(sink Sink) error {
+	runs := make([]func() error, len(p.jobs))
+	for i, j := range p.jobs {
+		runs[i] = func() error { return j.run(sink) }
+	}
+	return run(runs)
+}
+
+// Has reports whether path is a file of the render.
+func (p *Prepared) Has(path string) bool {
+	_, ok := p.jobOf[path]
+	return ok
+}
+
+// ErrNoFile is returned by File for a path the render does not write.
+var ErrNoFile = errors.New("render: no such file")
+
+// File returns the bytes of the file at path, running the job that writes
+// it the first time one of its files is asked for; the files are kept.
+// It is safe for concurrent use. The bytes must not be changed.
+func (p *Prepared) File(path string) ([]byte, error) {
+	i, ok := p.jobOf[path]
+	if !ok {
+		return nil, ErrNoFile
+	}
+	p.once[i].Do(func() {
+		c := &capture{files: map[string][]byte{}}
+		err := p.jobs[i].run(c)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.errs[i] = err
+		for k, v := range c.files {
+			p.files[k] = v
+		}
+	})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.errs[i]; err != nil {
+		return nil, err
+	}
+	data, ok := p.files[path]
+	if !ok {
+		return nil, ErrNoFile // declared, not written: a QR image under SkipQR
+	}
+	return data, nil
+}
+
+// capture is the Sink of one job run by File.
+type capture struct {
+	files map[string][]byte
+}
+
+func (c *capture) Put(path string, data []byte) error {
+	c.files[path] = bytes.Clone(data)
+	return nil
+}
