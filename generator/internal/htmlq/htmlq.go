@@ -76,21 +76,38 @@ func AttrIs(key, val string) func(*Node) bool {
 	return func(n *Node) bool { return Attr(n, key) == val }
 }
 
-// Text is the text content of n with runs of white space collapsed to one
-// space and trimmed.
+// block elements are read apart from their neighbours; inline ones are not.
+var block = map[string]bool{}
+
+func init() {
+	for _, tag := range strings.Fields(`address article aside blockquote br caption dd div dl dt
+		figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section
+		table tbody td tfoot th thead tr ul`) {
+		block[tag] = true
+	}
+}
+
+// Text is the text content of n as it reads: block elements apart, inline
+// elements joined to their neighbours, runs of white space collapsed to one
+// space, trimmed (like textContent, styles and scripts included).
 func Text(n *Node) string {
 	var b strings.Builder
 	var walk func(*Node)
 	walk = func(n *Node) {
-		if n.Type == html.TextNode {
+		switch n.Type {
+		case html.TextNode:
 			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		}
-		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
 			return
+		case html.ElementNode:
+			if block[n.Data] {
+				b.WriteByte(' ')
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
+		}
+		if n.Type == html.ElementNode && block[n.Data] {
+			b.WriteByte(' ')
 		}
 	}
 	walk(n)
