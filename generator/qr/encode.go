@@ -344,9 +344,10 @@ func ecCodewords(data []byte, n int) []byte {
 // layout is what a version's symbol holds before any data: the function
 // patterns, and the order in which data bits are placed.
 type layout struct {
-	size  int
-	base  []bool  // the function patterns (format information aside)
-	order []int32 // module index (y*size+x) of each data bit, in placement order
+	size   int
+	base   []bool  // the function patterns (format information aside)
+	order  []int32 // module index (y*size+x) of each data bit, in placement order
+	planes *planes // for size ≤ 64: see bits64.go
 }
 
 var layouts [41]struct {
@@ -503,6 +504,9 @@ func newLayout(version int) *layout {
 			}
 		}
 	}
+	if size <= 64 {
+		l.planes = newPlanes(l)
+	}
 	return l
 }
 
@@ -530,11 +534,50 @@ func masked(mask, x, y int) bool {
 // encode returns the symbol of content at level Q, without quiet zone, as
 // rows of modules (true is dark), or false when content does not fit.
 func encode(content string) (modules []bool, size int, ok bool) {
+	version, final, ok := codewords(content)
+	if !ok {
+		return nil, 0, false
+	}
+	l := layoutOf(version)
+	size = l.size
+	if size <= 64 {
+		return l.planes.choose(l, final), size, true
+	}
+	s := &symbol{size: size, module: make([]bool, size*size), used: make([]bool, size*size)}
+	best, bestPenalty := -1, 0
+	var bestModules []bool
+	transposed := make([]bool, size*size)
+	for mask := range 8 {
+		s.draw(l, mask, final)
+		p := penalty(s.module, transposed, size)
+		if best < 0 || p < bestPenalty {
+			best, bestPenalty = mask, p
+			bestModules = append(bestModules[:0], s.module...)
+		}
+	}
+	return bestModules, size, true
+}
+
+// draw draws the symbol of layout l with mask and the codewords final.
+func (s *symbol) draw(l *layout, mask int, final []byte) {
+	copy(s.module, l.base)
+	s.formatInfo(int64(formatQ[mask]))
+	for i, at := range l.order {
+		bit := false
+		if i/8 < len(final) {
+			bit = final[i/8]>>(7-uint(i%8))&1 == 1
+		}
+		x, y := int(at)%l.size, int(at)/l.size
+		s.module[at] = masked(mask, x, y) != bit
+	}
+}
+
+// codewords returns the version of the symbol of content and its final
+// sequence of codewords, data and error correction interleaved, or false
+// when content does not fit.
+func codewords(content string) (version int, final []byte, ok bool) {
 	data := []byte(content)
-	var (
-		stream  bits
-		version int
-	)
+	var stream bits
 	for i := range encoderTypes {
 		t := &encoderTypes[i]
 		segs, ok := t.segments(data)
@@ -553,7 +596,7 @@ func encode(content string) (modules []bool, size int, ok bool) {
 		}
 	}
 	if version == 0 {
-		return nil, 0, false
+		return 0, nil, false
 	}
 	v := &levelQ[version]
 
@@ -566,13 +609,13 @@ func encode(content string) (modules []bool, size int, ok bool) {
 	for pad := uint32(0xec); capacity-len(stream) >= 8; pad ^= 0xec ^ 0x11 {
 		stream = stream.appendUint(pad, 8)
 	}
-	codewords := make([]byte, len(stream)/8)
-	for i := range codewords {
+	cw := make([]byte, len(stream)/8)
+	for i := range cw {
 		var b byte
 		for _, bit := range stream[8*i : 8*i+8] {
 			b = b<<1 | bit
 		}
-		codewords[i] = b
+		cw[i] = b
 	}
 
 	// Blocks, their error correction, interleaved.
@@ -580,13 +623,13 @@ func encode(content string) (modules []bool, size int, ok bool) {
 	start := 0
 	for _, g := range v.groups {
 		for range g.blocks {
-			d := codewords[start : start+g.data]
+			d := cw[start : start+g.data]
 			start += g.data
 			blocks = append(blocks, d)
 			ecs = append(ecs, ecCodewords(d, g.codewords-g.data))
 		}
 	}
-	final := make([]byte, 0, len(codewords)+len(blocks)*len(ecs[0]))
+	final = make([]byte, 0, len(cw)+len(blocks)*len(ecs[0]))
 	for _, set := range [2][][]byte{blocks, ecs} {
 		for i := 0; ; i++ {
 			any := false
@@ -602,30 +645,7 @@ func encode(content string) (modules []bool, size int, ok bool) {
 		}
 	}
 
-	l := layoutOf(version)
-	size = l.size
-	s := &symbol{size: size, module: make([]bool, size*size), used: make([]bool, size*size)}
-	best, bestPenalty := -1, 0
-	var bestModules []bool
-	transposed := make([]bool, size*size)
-	for mask := range 8 {
-		copy(s.module, l.base)
-		s.formatInfo(int64(formatQ[mask]))
-		for i, at := range l.order {
-			bit := false
-			if i/8 < len(final) {
-				bit = final[i/8]>>(7-uint(i%8))&1 == 1
-			}
-			x, y := int(at)%size, int(at)/size
-			s.module[at] = masked(mask, x, y) != bit
-		}
-		p := penalty(s.module, transposed, size)
-		if best < 0 || p < bestPenalty {
-			best, bestPenalty = mask, p
-			bestModules = append(bestModules[:0], s.module...)
-		}
-	}
-	return bestModules, size, true
+	return version, final, true
 }
 
 // penalty is the library's penalty score of a symbol, rules 1 to 4 with
