@@ -191,11 +191,10 @@ func New(points []Point, target int64, layout Layout) Chart {
 		return vi.ShortDate(d)
 	}
 	var b strings.Builder
+	b.Grow(len(pts) * 14)
+	c.Dots = make([]Dot, 0, len(pts))
 	for i, p := range pts {
-		d := Dot{
-			X: round(x(p.Date)), Y: round(y(p.Count)), Date: p.Date, Count: p.Count,
-			Label: vi.ShortDate(p.Date) + ": " + vi.Int(p.Count),
-		}
+		d := Dot{X: round(x(p.Date)), Y: round(y(p.Count)), Date: p.Date, Count: p.Count}
 		c.Dots = append(c.Dots, d)
 		if i > 0 {
 			b.WriteByte(' ')
@@ -211,6 +210,9 @@ func New(points []Point, target int64, layout Layout) Chart {
 			dots = append(dots, c.Dots[i])
 		}
 		c.Dots = dots
+	}
+	for i, d := range c.Dots { // labelled once thinned: a unit's chart is laid out per page
+		c.Dots[i].Label = vi.ShortDate(d.Date) + ": " + vi.Int(d.Count)
 	}
 	for _, i := range spread(len(pts), maxXTicks) {
 		c.XTicks = append(c.XTicks, Tick{Pos: round(x(pts[i].Date)), Label: label(pts[i].Date)})

@@ -147,16 +147,30 @@ func (s *Staging) prepare(name string) (clean, file string, err error) {
 	dir := path.Dir(clean)
 	s.mu.Lock()
 	if !s.made[dir] {
-		if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+		if err := s.mkdir(dir); err != nil {
 			s.mu.Unlock()
 			return "", "", err
-		}
-		for d := dir; d != "." && !s.made[d]; d = path.Dir(d) {
-			s.made[d] = true
 		}
 	}
 	s.mu.Unlock()
 	return clean, filepath.Join(s.dir, filepath.FromSlash(clean)), nil
+}
+
+// mkdir makes the folder dir of the staging folder and the parents it
+// lacks, knowing which it made: one mkdir a folder, no stat (20,000
+// folders nationally). s.mu is held.
+func (s *Staging) mkdir(dir string) error {
+	if s.made[dir] {
+		return nil
+	}
+	if err := s.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	s.made[dir] = true
+	return nil
 }
 
 // Create opens the file name (as Put names it) to be written as a stream;
