@@ -69,6 +69,9 @@ measure() {
   local name=$1; shift
   local log=$work/$name.log tv=$work/$name.time
   local t0 t1 status=0
+  # Each tool starts with the disk quiet: the files the steps before wrote
+  # (a synthetic site, an output) are flushed first, not during its run.
+  sync
   t0=$(date +%s.%N)
   if $have_time; then
     /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1 || status=$?
