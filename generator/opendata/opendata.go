@@ -85,6 +85,25 @@ type point struct {
 
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
+// isoDates are the reports' dates formatted once: the histories of ten
+// thousand units repeat them a million times.
+type isoDates map[time.Time]string
+
+func datesOf(c *campaign.Campaign) isoDates {
+	d := make(isoDates, len(c.Reports))
+	for _, r := range c.Reports {
+		d[r.Date] = isoDate(r.Date)
+	}
+	return d
+}
+
+func (d isoDates) of(t time.Time) string {
+	if s, ok := d[t]; ok {
+		return s
+	}
+	return isoDate(t)
+}
+
 func optDate(t time.Time) *string {
 	if t.IsZero() {
 		return nil
@@ -131,13 +150,14 @@ func WriteJSON(w io.Writer, c *campaign.Campaign) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head[:len(head)-len(empty)+1]) // up to and with the '['
+	dates := datesOf(c)
 	var ub bytes.Buffer
 	uenc := json.NewEncoder(&ub)
 	uenc.SetIndent("    ", "  ") // an element of an array two levels in
 	uenc.SetEscapeHTML(false)
 	for i, u := range c.Units {
 		ub.Reset()
-		if err := uenc.Encode(unitOf(c, u)); err != nil {
+		if err := uenc.Encode(unitOf(c, u, dates)); err != nil {
 			return err
 		}
 		if i > 0 {
@@ -195,15 +215,16 @@ func progressOf(c *campaign.Campaign, withUnits bool) progress {
 		p.Groups = append(p.Groups, jg)
 	}
 	if withUnits {
+		dates := datesOf(c)
 		for _, u := range c.Units {
-			p.Units = append(p.Units, *unitOf(c, u))
+			p.Units = append(p.Units, *unitOf(c, u, dates))
 		}
 	}
 	return p
 }
 
 // unitOf is one unit of tien-do.json.
-func unitOf(c *campaign.Campaign, u *campaign.Unit) *unit {
+func unitOf(c *campaign.Campaign, u *campaign.Unit, dates isoDates) *unit {
 	ju := unit{
 		ID:       u.ID,
 		Name:     u.Name,
@@ -220,8 +241,9 @@ func unitOf(c *campaign.Campaign, u *campaign.Unit) *unit {
 		ju.Count = &n
 		ju.Reported = optDate(u.Reported)
 	}
+	ju.History = make([]point, 0, len(u.History))
 	for _, h := range u.History {
-		ju.History = append(ju.History, point{Date: isoDate(h.Date), Count: h.Count})
+		ju.History = append(ju.History, point{Date: dates.of(h.Date), Count: h.Count})
 	}
 	return &ju
 }
@@ -241,17 +263,23 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 	w := csv.NewWriter(out)
 	w.UseCRLF = true // RFC 4180
 	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
+	// A million rows nationally: what is the same on many is made once.
+	targets := make([]string, len(c.Units))
+	for i, u := range c.Units {
+		if u.Target > 0 {
+			targets[i] = strconv.FormatInt(u.Target, 10)
+		}
+	}
+	row := make([]string, 6)
 	for _, r := range c.Reports {
-		for _, u := range c.Units {
+		date := isoDate(r.Date)
+		for i, u := range c.Units {
 			n, ok := r.Count(u)
 			if !ok {
 				continue
 			}
-			target := ""
-			if u.Target > 0 {
-				target = strconv.FormatInt(u.Target, 10)
-			}
-			if err := w.Write([]string{isoDate(r.Date), u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, target}); err != nil {
+			row[0], row[1], row[2], row[3], row[4], row[5] = date, u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, targets[i]
+			if err := w.Write(row); err != nil {
 				return err
 			}
 		}
