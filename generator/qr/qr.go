@@ -24,7 +24,7 @@ const QuietZone = 4
 
 // Version changes whenever New, PNG or SVG would give other bytes for the
 // same input, so that caches of their output start afresh.
-const Version = 2
+const Version = 3
 
 // maxBytes is the most bytes any content may have at level Q: version 40
 // in byte mode. Content in the numeric or alphanumeric modes may be longer.
@@ -122,45 +122,61 @@ func (c *Code) Dark(x, y int) bool {
 // image pixel by pixel through an interface and took four fifths of the
 // time of a code: each row of modules is packed into bits once, repeated
 // scale times with filter byte 0 (no filter: what image/png chooses for
-// paletted images), and compressed with zlib at level BestSpeed. The bytes
-// are those image/png writes at that level (a test compares them).
+// paletted images), and compressed by zlibRows, which knows the rows
+// repeat (deflate.go); the image is the one image/png would write (a test
+// decodes both).
 //
-// The level is a trade of size for time, measured on a unit's code (45
-// modules at scale 12, 540 px): the default level gives 523 bytes in 0.52
-// ms, BestSpeed 1,343 bytes in 0.10 ms, BestCompression is slower still
-// and no smaller. Ten thousand codes at BestSpeed take 4 s less of
-// processor time for 8 MB more in a site of several hundred; every
-// printer and browser reads either the same.
+// The compression is a trade of size for time, measured on a unit's code
+// (45 modules at scale 12, 540 px): compress/zlib at the default level
+// gives 523 bytes in 0.52 ms, at BestSpeed 1,343 bytes in 0.10 ms,
+// zlibRows about 3 KB in a fifth of that. Every file of a few kilobytes
+// takes one disk block, and every printer and browser reads them the same.
 func (c *Code) PNG(scale int) []byte {
 	if scale < 1 {
 		scale = 1
 	}
 	n := c.size * scale
 	stride := 1 + (n+7)/8 // filter byte, then the packed pixels
-	// One row of modules, packed: a 1 bit is white (palette index 1).
-	row := make([]byte, stride)
-	z := zlibWriters.Get().(*zlibWriter)
-	defer zlibWriters.Put(z)
-	z.buf.Reset()
-	z.w.Reset(&z.buf)
-	for my := 0; my < c.size; my++ {
-		clear(row)
+	// Each row of modules as a row of pixels, packed: a 1 bit is white
+	// (palette index 1).
+	band := make([][]byte, c.size)
+	pix := make([]byte, c.size*stride)
+	for my := range c.size {
+		row := pix[my*stride : (my+1)*stride]
 		for mx, dark := range c.dark[my*c.size : (my+1)*c.size] {
 			if dark {
 				continue
 			}
-			for x := mx * scale; x < (mx+1)*scale; x++ {
-				row[1+x/8] |= 0x80 >> (x % 8)
+			// Pixels x0 to x1-1, a byte at a time.
+			for x, x1 := mx*scale, (mx+1)*scale; x < x1; {
+				n := min(8-x%8, x1-x) // pixels in this byte
+				row[1+x/8] |= byte(0xff<<(8-n)) >> (x % 8)
+				x += n
 			}
 		}
-		for range scale {
-			z.w.Write(row) // a bytes.Buffer never fails
-		}
+		band[my] = row
 	}
-	z.w.Close()
+	var idat []byte
+	if stride <= 32768 {
+		idat = zlibRows(band, scale)
+	} else {
+		// Rows longer than deflate's window (a scale of thousands):
+		// the general compressor.
+		z := zlibWriters.Get().(*zlibWriter)
+		defer zlibWriters.Put(z)
+		z.buf.Reset()
+		z.w.Reset(&z.buf)
+		for _, row := range band {
+			for range scale {
+				z.w.Write(row) // a bytes.Buffer never fails
+			}
+		}
+		z.w.Close()
+		idat = z.buf.Bytes()
+	}
 
 	var out bytes.Buffer
-	out.Grow(len(pngHeader) + 25 + 18 + 12 + z.buf.Len() + 12)
+	out.Grow(len(pngHeader) + 25 + 18 + 12 + len(idat) + 12)
 	out.WriteString(pngHeader)
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(n))
@@ -170,7 +186,7 @@ func (c *Code) PNG(scale int) []byte {
 	// compression, filter and interlace methods 0
 	writeChunk(&out, "IHDR", ihdr[:])
 	writeChunk(&out, "PLTE", []byte{0x00, 0x00, 0x00, 0xff, 0xff, 0xff})
-	writeChunk(&out, "IDAT", z.buf.Bytes())
+	writeChunk(&out, "IDAT", idat)
 	writeChunk(&out, "IEND", nil)
 	return out.Bytes()
 }
