@@ -8,6 +8,7 @@ import (
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/render"
 )
 
 // The benchmarks below time the whole pipeline on a synthetic site: the
@@ -67,10 +68,10 @@ func BenchmarkSiteCold(b *testing.B) {
 }
 
 // BenchmarkPrepare times what serve does on a save: read the sources
-// again through its cache (here nothing changed) and prepare the render,
+// again through its caches (here nothing changed) and prepare the render,
 // whose pages are then made when they are asked for.
 func BenchmarkPrepare(b *testing.B) {
-	opts := build.Options{Site: synth.BenchSite(b), Sources: load.NewCache()}
+	opts := build.Options{Site: synth.BenchSite(b), Sources: load.NewCache(), Markdown: render.NewDocs()}
 	defer synth.ReportCPU(b)()
 	for b.Loop() {
 		var diags diag.List

@@ -181,7 +181,12 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		return
 	}
 	c.Reports = make([]*Report, len(reports))
-	accepted := make([][]*Unit, len(reports))
+	// lines[u.index*len(reports)+i] is the line of report i that counts
+	// unit u, -1 for none: reports are read apart, histories made apart.
+	lines := make([]int32, len(c.Units)*len(reports))
+	for i := range lines {
+		lines[i] = -1
+	}
 	parts := min(runtime.GOMAXPROCS(0), len(reports))
 	var wg sync.WaitGroup
 	for p := range parts {
@@ -189,8 +194,14 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			var prevLines []load.UnitCount
 			var prevUnits []*Unit
 			for i := p * len(reports) / parts; i < (p+1)*len(reports)/parts; i++ {
-				c.Reports[i], accepted[i] = c.newReport(reports[i], prevLines, prevUnits, hint, diags)
-				prevLines, prevUnits = reports[i].Units, accepted[i]
+				var listed []*Unit
+				c.Reports[i], listed = c.newReport(reports[i], prevLines, prevUnits, hint, diags)
+				for j, u := range listed {
+					if u != nil {
+						lines[u.index*len(reports)+i] = int32(j)
+					}
+				}
+				prevLines, prevUnits = reports[i].Units, listed
 			}
 		})
 	}
@@ -208,15 +219,13 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 	// the units of a part of Campaign.Units.
 	parts = min(runtime.GOMAXPROCS(0), max(len(c.Units), 1))
 	for p := range parts {
-		lo, hi := p*len(c.Units)/parts, (p+1)*len(c.Units)/parts
 		wg.Go(func() {
-			for i, lr := range reports {
-				r := c.Reports[i]
-				for j, uc := range lr.Units {
-					u := accepted[i][j]
-					if u == nil || u.index < lo || u.index >= hi {
-						continue // unknown, or listed twice (reported), or another part's
+			for _, u := range c.Units[p*len(c.Units)/parts : (p+1)*len(c.Units)/parts] {
+				for i, j := range lines[u.index*len(reports) : (u.index+1)*len(reports)] {
+					if j < 0 {
+						continue // not listed, or listed wrong (reported)
 					}
+					uc, r := reports[i].Units[j], c.Reports[i]
 					if u.History == nil {
 						u.History = make([]Point, 0, len(reports)-i)
 					}
