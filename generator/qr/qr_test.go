@@ -13,11 +13,10 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/makiuchi-d/gozxing"
-	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/skip2/go-qrcode"
 
 	"github.com/loa-vn/loa/generator/qr"
+	"github.com/loa-vn/loa/generator/qr/qrtest"
 )
 
 // typical is the URL the benchmarks and size reports use: 47 bytes, the
@@ -37,15 +36,11 @@ var urls = []string{
 // not assuming a pure barcode) and returns the text.
 func decode(t testing.TB, img image.Image) string {
 	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatalf("binary bitmap: %v", err)
-	}
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, nil)
+	text, err := qrtest.Decode(img)
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}
-	return res.GetText()
+	return text
 }
 
 func mustNew(t testing.TB, content string) *qr.Code {
