@@ -3,7 +3,6 @@ package build_test
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,29 +10,15 @@ import (
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/synth"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // tinySynth is a synthetic site small enough for a unit test.
 var tinySynth = synth.Config{Units: 30, Groups: 3, Directives: 6, Reports: 4, Words: 120, Seed: synth.DefaultSeed}
 
 // readTree returns every file under dir by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func readTree(t *testing.T, dir string) map[string][]byte { return sitetest.Files(t, dir) }
 
 func sameTree(t *testing.T, what string, got, want map[string][]byte) {
 	t.Helper()

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 const siteToml = `title = "Cùng quan tâm Zalo OA UBND quận Kiến An"
@@ -53,16 +55,10 @@ func writeSite(t *testing.T, files map[string]string) string {
 	}
 	for name, content := range all {
 		if content == absent {
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
+			delete(all, name)
 		}
 	}
+	sitetest.Write(t, dir, all)
 	return dir
 }
 

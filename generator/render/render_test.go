@@ -3,8 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -16,6 +14,8 @@ import (
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/theme"
 	"github.com/loa-vn/loa/generator/vi"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // The test site. Its report data is repeated in reportData below, from
@@ -171,15 +171,7 @@ func testFiles() map[string]string {
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	return dir
 }
 

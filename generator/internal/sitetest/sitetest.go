@@ -50,3 +50,18 @@ func Files(t testing.TB, dir string) map[string][]byte {
 	}
 	return out
 }
+
+// Write writes files (slash-separated path to content) into dir, creating
+// folders as needed.
+func Write(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
