@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -39,7 +41,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flags("new "+what, synopsis, stderr, &opts)
 	date := fs.String("date", time.Now().Format("2006-01-02"), "the `date` of the new file")
 	if err := fs.Parse(args[1:]); err != nil {
-		if err.Error() == "flag: help requested" {
+		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
