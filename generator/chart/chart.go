@@ -61,9 +61,15 @@ type Chart struct {
 	// Points is the coordinates of every point, in the syntax of an SVG
 	// polyline's points attribute: "64,224 120.5,180.25 ...".
 	Points string
-	YTicks []Tick // bottom (0) to top (Max)
-	XTicks []Tick // left to right
-	Max    int64  // the value at the top of the y axis
+	// Grid is the horizontal line of every y tick across the plot, and Axes
+	// the plot's left and bottom edges, each in the syntax of an SVG path's
+	// d attribute ("M64 224H624M64 180H624"): one attribute each, however
+	// many ticks there are, where a <line> per tick costs the theme a
+	// template action per coordinate on every unit page.
+	Grid, Axes string
+	YTicks     []Tick // bottom (0) to top (Max)
+	XTicks     []Tick // left to right
+	Max        int64  // the value at the top of the y axis
 
 	// Target is the target's y coordinate when HasTarget; the target is
 	// drawn only when it fits the scale (see New).
@@ -117,12 +123,15 @@ const TargetFactor = 4
 // maxXTicks is how many dates the x axis labels at most.
 const maxXTicks = 6
 
-// MaxDots is how many points a chart marks with a dot at most. Dots are 8
-// units wide on a plot of about 560: more would touch and blur into a
-// thick line. Two years of weekly reports (104) give 40 dots, and the
-// line still goes through every point. (Each dot is also an element with
-// its own title: on a national site, 10,000 unit pages drew 104 each.)
-const MaxDots = 40
+// MaxDots is how many points a chart marks with a dot at most: about one a
+// month over a year, one every two months over two. The line still goes
+// through every point; the dots mark where a reader can point for the
+// figure (each has its own title) and are spread evenly, the first and the
+// last report always among them. More would not help: 40 dots on a plot of
+// about 560 units already touched, and each dot is an element with its
+// title, which on a national site (10,000 unit pages) was the largest part
+// of the time spent in templates.
+const MaxDots = 13
 
 // New lays out points (in any order; they are sorted by date) in a chart
 // of the given layout. target is 0 when there is none.
@@ -163,9 +172,14 @@ func New(points []Point, target int64, layout Layout) Chart {
 	y := func(v int64) float64 {
 		return c.Plot.Bottom() - float64(v)/float64(c.Max)*c.Plot.H
 	}
+	left, right := num(c.Plot.X), num(c.Plot.Right())
+	var grid strings.Builder
 	for i := range c.YTicks {
 		c.YTicks[i].Pos = round(y(c.YTicks[i].Value))
+		grid.WriteString("M" + left + " " + num(c.YTicks[i].Pos) + "H" + right)
 	}
+	c.Grid = grid.String()
+	c.Axes = "M" + left + " " + num(c.Plot.Y) + "V" + num(c.Plot.Bottom()) + "H" + right
 	if target > 0 && !c.TargetAbove {
 		c.Target, c.HasTarget = round(y(target)), true
 	}
@@ -219,6 +233,9 @@ func New(points []Point, target int64, layout Layout) Chart {
 	}
 	return c
 }
+
+// num writes a coordinate rounded to hundredths, as short as it goes.
+func num(f float64) string { return strconv.FormatFloat(round(f), 'f', -1, 64) }
 
 // round rounds a coordinate to hundredths of a unit: finer than any
 // screen or printer shows, and short in the SVG.

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -183,8 +184,11 @@ func TestLongSeriesMarksAtMostMaxDots(t *testing.T) {
 	if !c.Dots[0].Date.Equal(pts[0].Date) || !c.Dots[MaxDots-1].Date.Equal(pts[103].Date) {
 		t.Errorf("dots from %s to %s, want the first and the last report", c.Dots[0].Label, c.Dots[MaxDots-1].Label)
 	}
+	// 103 weeks in MaxDots-1 gaps: each gap is that many weeks, rounded
+	// down or up.
+	even := 103 / float64(MaxDots-1)
 	for i := 1; i < len(c.Dots); i++ {
-		if gap := c.Dots[i].Date.Sub(c.Dots[i-1].Date).Hours() / 24 / 7; gap < 2 || gap > 3 {
+		if gap := c.Dots[i].Date.Sub(c.Dots[i-1].Date).Hours() / 24 / 7; gap < math.Floor(even) || gap > math.Ceil(even) {
 			t.Errorf("dots %d and %d are %g weeks apart", i-1, i, gap)
 		}
 	}
