@@ -119,8 +119,8 @@ func optInt(n int64) *int64 {
 	return &n
 }
 
-// JSON returns tien-do.json: indented, keys in a fixed order, absent
-// optional values as null.
+// JSON returns tien-do.json: keys in a fixed order, absent optional values
+// as null; indented, but each unit on one line (see WriteJSON).
 func JSON(c *campaign.Campaign) []byte {
 	var b bytes.Buffer
 	if err := WriteJSON(&b, c); err != nil {
@@ -130,9 +130,15 @@ func JSON(c *campaign.Campaign) []byte {
 }
 
 // WriteJSON writes tien-do.json to w, unit by unit: a national campaign's
-// file is 80 MB, and holding it whole (three times over, as json.Encoder
-// indents a copy of a copy) was most of the memory a build needed at its
-// end. The bytes are those of the whole progress value encoded at once.
+// file holds a million points of history, and holding it whole (three
+// times over, as json.Encoder indents a copy of a copy) was most of the
+// memory a build needed at its end.
+//
+// The campaign, the reports and the groups are indented two spaces a
+// level; each unit is written compact on a line of its own. Indented, a
+// point of history took four lines and 75 bytes; on the unit's line it
+// takes 33, which halves the file of a national campaign (83 MB -> 40 MB)
+// and still lets a reader, grep or a diff find a unit by its line.
 func WriteJSON(w io.Writer, c *campaign.Campaign) error {
 	p := progressOf(c, false)
 	var b bytes.Buffer
@@ -153,7 +159,6 @@ func WriteJSON(w io.Writer, c *campaign.Campaign) error {
 	dates := datesOf(c)
 	var ub bytes.Buffer
 	uenc := json.NewEncoder(&ub)
-	uenc.SetIndent("    ", "  ") // an element of an array two levels in
 	uenc.SetEscapeHTML(false)
 	for i, u := range c.Units {
 		ub.Reset()
