@@ -440,6 +440,7 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	p.Figures = r.v.figures
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
+	p.Header, p.Footer = r.v.headerOf(p.Path), r.v.footer
 	if p.Image == "" {
 		p.Image = accountQRPNG
 		if p.Unit != nil {
@@ -479,21 +480,12 @@ func (r *renderer) injectInto(page []byte) []byte {
 
 // nav is the main menu, with the item of the page at path marked current.
 func (r *renderer) nav(path string) []NavItem {
-	items := []NavItem{
-		{Title: "Trang chủ", Path: ""},
-		{Title: "Văn bản", Path: "van-ban/"},
-		{Title: "Đơn vị", Path: "don-vi/"},
-		{Title: "Tiến độ", Path: "tien-do/"},
-	}
-	for _, p := range r.c.Pages {
-		if !reserved[p.Slug] {
-			items = append(items, NavItem{Title: p.Title, Path: p.Slug + "/"})
+	for i, item := range r.v.nav {
+		if item.Path == path {
+			return navAt(r.v.nav, i)
 		}
 	}
-	for i := range items {
-		items[i].Current = items[i].Path == path
-	}
-	return items
+	return r.v.nav
 }
 
 // renderDoc renders a parsed Markdown body. Its root-relative links were

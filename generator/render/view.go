@@ -43,8 +43,12 @@ type Page struct {
 	Figures Figures // headline figures of the latest report
 
 	// Body is the page's rendered Markdown (home, free pages and
-	// directives); the only pre-rendered HTML a template gets.
+	// directives).
 	Body template.HTML
+	// Header and Footer are the site's header (title and menu) and footer,
+	// rendered from partials/site-header.html and partials/site-footer.html
+	// once per menu state rather than on every page (see Chrome).
+	Header, Footer template.HTML
 
 	Directives []*DirectiveView // home: the latest; van-ban/: all
 	Directive  *DirectiveView   // a directive's page
@@ -56,6 +60,21 @@ type Page struct {
 	Progress   []*Table         // tien-do/: one table per group
 	History    []HistoryRow     // tien-do/: every report, newest first
 	Chart      *ChartView       // tien-do/: the account's followers over time
+}
+
+// Chrome is the data of partials/site-header.html and
+// partials/site-footer.html: what the site's header and footer may show.
+// It holds nothing of one page but which menu entry is current, so each
+// partial is rendered once per menu state (once for the footer) and the
+// result handed to every page as Page.Header and Page.Footer: on a
+// national site that is 20,000 pages spared some thirty template actions
+// each.
+type Chrome struct {
+	Site      campaign.Site
+	Authority campaign.Authority
+	Info      campaign.Info
+	Figures   Figures
+	Nav       []NavItem // Current set on the entry of the page, if any
 }
 
 // NavItem is one entry of the main menu.
@@ -288,6 +307,15 @@ type views struct {
 	accountQR *QRView
 	// groupsList is the table of groups (see split).
 	groupsList *Table
+
+	// nav is the main menu, no entry current; header holds the rendered
+	// header of each menu state, by the path of the current entry, and
+	// plainHeader the header with no entry current (see Chrome).
+	nav         []NavItem
+	chrome      Chrome // no entry current
+	header      map[string]template.HTML
+	plainHeader template.HTML
+	footer      template.HTML
 }
 
 func newViews(c *campaign.Campaign) *views {
@@ -299,6 +327,8 @@ func newViews(c *campaign.Campaign) *views {
 		taskOf:  map[*campaign.Task]*TaskView{},
 	}
 	v.figures = figures(c)
+	v.nav = navOf(c)
+	v.chrome = Chrome{Site: c.Site, Authority: c.Authority, Info: c.Info, Figures: v.figures, Nav: v.nav}
 
 	for _, d := range c.Directives {
 		dv := directiveView(d)
@@ -515,5 +545,69 @@ func (v *views) prerender(th *theme.Theme) error {
 			}
 		}
 	})
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return v.prerenderChrome(th)
+}
+
+// prerenderChrome renders the header once per menu state and the footer
+// once (see Chrome).
+func (v *views) prerenderChrome(th *theme.Theme) error {
+	var buf bytes.Buffer
+	exec := func(name string, data any) (template.HTML, error) {
+		buf.Reset()
+		if err := th.Execute(&buf, name, data); err != nil {
+			return "", err
+		}
+		// Rendered by the theme's own template, escaped by html/template.
+		return template.HTML(buf.String()), nil
+	}
+	var err error
+	ch := v.chrome
+	if v.plainHeader, err = exec("partials/site-header.html", ch); err != nil {
+		return err
+	}
+	if v.footer, err = exec("partials/site-footer.html", ch); err != nil {
+		return err
+	}
+	v.header = make(map[string]template.HTML, len(v.nav))
+	for i, item := range v.nav {
+		ch.Nav = navAt(v.nav, i)
+		if v.header[item.Path], err = exec("partials/site-header.html", ch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headerOf is the rendered header of the page at path.
+func (v *views) headerOf(path string) template.HTML {
+	if h, ok := v.header[path]; ok {
+		return h
+	}
+	return v.plainHeader
+}
+
+// navOf is the main menu: the sections, then the free pages.
+func navOf(c *campaign.Campaign) []NavItem {
+	items := []NavItem{
+		{Title: "Trang chủ", Path: ""},
+		{Title: "Văn bản", Path: "van-ban/"},
+		{Title: "Đơn vị", Path: "don-vi/"},
+		{Title: "Tiến độ", Path: "tien-do/"},
+	}
+	for _, p := range c.Pages {
+		if !reserved[p.Slug] {
+			items = append(items, NavItem{Title: p.Title, Path: p.Slug + "/"})
+		}
+	}
+	return items
+}
+
+// navAt is a copy of nav with entry i current.
+func navAt(nav []NavItem, i int) []NavItem {
+	out := append([]NavItem(nil), nav...)
+	out[i].Current = true
+	return out
 }

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"bytes"
+	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,8 @@ type page struct {
 		Current     bool
 	}
 	Groups []struct{ ID, Name string }
+	// Header and Footer come rendered (render.Page); "" here.
+	Header, Footer template.HTML
 }
 
 func TestBuiltinWithoutThemesFolder(t *testing.T) {
@@ -43,7 +46,8 @@ func TestBuiltinWithoutThemesFolder(t *testing.T) {
 	for _, name := range []string{"home.html", "directive.html", "unit.html", "poster.html", "progress.html",
 		"directives.html", "units.html", "page.html", "404.html", "alias.html",
 		"partials/directive-progress.html", "partials/directive-qr.html", "partials/directive-units.html",
-		"partials/directive-chart.html", "partials/directive-stat.html", "partials/directive-note.html"} {
+		"partials/directive-chart.html", "partials/directive-stat.html", "partials/directive-note.html",
+		"partials/site-header.html", "partials/site-footer.html"} {
 		if !th.Has(name) {
 			t.Errorf("built-in theme has no %s", name)
 		}
