@@ -8,11 +8,15 @@
 #   scripts/bench.sh --keep DIR work in DIR (new or empty) and keep it afterwards
 #
 # It builds the generator once, writes both synthetic sites with
-# generator/internal/synth, then times with GNU time (/usr/bin/time -v) a cold
-# Loa build, a warm one (a second build, cache and output kept: nothing
-# changed, so Loa finds the output up to date), a rebuild after one count of
-# the latest report was edited (a real build, with the cache) and a Hugo
-# build, and prints wall time, peak RSS and the Loa/Hugo ratios.
+# generator/internal/synth, then times with GNU time (/usr/bin/time -v) a Hugo
+# build, a cold Loa build (--no-cache: every QR code drawn), a Loa build into
+# a new folder with the QR images cached (every page rendered and written:
+# the cold build but for QR encoding), a warm one (a second build, cache and
+# output kept: nothing changed, so Loa finds the output up to date) and a
+# rebuild after one count of the latest report was edited (a real build,
+# with the cache), and prints wall time, peak RSS and the Loa/Hugo ratios.
+# The work dir is under TMPDIR: TMPDIR=/dev/shm times both tools without
+# the disk.
 #
 # It fails on errors only (a build that fails, a generator error, an output
 # file missing), never on timing: numbers vary with the machine, and CI runs
@@ -29,7 +33,7 @@ while (($#)); do
     --keep)
       [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
       keep=$2; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -110,21 +114,41 @@ if $have_hugo; then
   "$work/synth" -hugo "$work/hugo" -pages "$pages" | sed 's/^/   /' || fail "the synthetic Hugo site writer failed"
 fi
 
-# A cold build starts with no output and no cache. Loa keeps any cache under
-# the user cache folder or beside the site; both are fresh here (the site
-# was just written, XDG_CACHE_HOME points into the work dir). If loa build
-# learns --no-cache, the cold build uses it.
-export XDG_CACHE_HOME=$work/cache
-nocache=()
-if "$work/loa" build -h 2>&1 | grep -q -- '-no-cache'; then nocache=(--no-cache); fi
-
-step "Loa cold build${nocache:+ (${nocache[*]})}"
-measure loa-cold "$work/loa" build -s "$work/site" -o "$work/out" "${nocache[@]}"
-if ((${#nocache[@]})); then
-  # --no-cache may also mean "write no cache": fill it before the warm build.
-  step "Loa build to fill the cache"
-  "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (filling the cache)"
+# Hugo builds first. On a filesystem that checks recently deleted inodes
+# before reusing them (ext4 without a journal, as on the CI machines here),
+# creating files right after many were deleted is slow: a Loa rebuild
+# deletes the output it replaces, so nothing is timed after one but the
+# edit rebuild itself, and every build below writes into a folder of its
+# own. (For figures free of the disk, run with TMPDIR=/dev/shm.)
+if $have_hugo; then
+  step "Hugo build ($(hugo version | awk '{print $2}'))"
+  # No modules, no remote resources: nothing to fetch. The cache goes into
+  # the work dir, and no lock file is left in the site.
+  measure hugo hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out" --cacheDir "$work/hugo-cache"
+  hpages=$(find "$work/hugo-out/van-ban" -mindepth 2 -name index.html | wc -l)
+  [ -s "$work/hugo-out/index.html" ] || fail "hugo wrote no index.html"
+  ((hpages == pages)) || fail "hugo wrote $hpages pages, expected $pages"
+  grep -q '<table>' "$work/hugo-out/van-ban/bai-00001/index.html" || fail "hugo rendered no table"
+  hugo_output="$(find "$work/hugo-out" -type f | wc -l) files, $(du -sm "$work/hugo-out" | cut -f1) MiB"
+  echo "   ok: $hpages pages; output: $hugo_output"
+else
+  step "Hugo: not installed, skipped (apt-get install hugo)"
 fi
+
+# A cold build starts with no output and no cache: --no-cache neither reads
+# nor writes one (the site was just written, and XDG_CACHE_HOME points into
+# the work dir).
+export XDG_CACHE_HOME=$work/cache
+step "Loa cold build (--no-cache)"
+measure loa-cold "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
+
+# The QR images are most of a cold build: a build into a new folder with
+# the QR cache filled times the rest (every page rendered and written).
+step "Loa build to fill the cache"
+"$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (filling the cache)"
+step "Loa build with the QR images cached, into a new folder (every page rendered and written)"
+measure loa-qrcached "$work/loa" build -s "$work/site" -o "$work/qr-cached"
+
 step "Loa warm build (same output folder, cache kept)"
 measure loa-warm "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-warm.log" | tail -n 3
@@ -162,20 +186,6 @@ echo "   ok: every unit has its page, QR codes and poster; $ndirectives directiv
 loa_output="$(find "$out" -type f | wc -l) files, $(du -sm "$out" | cut -f1) MiB"
 echo "   output: $loa_output"
 
-if $have_hugo; then
-  step "Hugo build ($(hugo version | awk '{print $2}'))"
-  # No modules, no remote resources: nothing to fetch. The cache goes into
-  # the work dir, and no lock file is left in the site.
-  measure hugo hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out" --cacheDir "$work/hugo-cache"
-  hpages=$(find "$work/hugo-out/van-ban" -mindepth 2 -name index.html | wc -l)
-  [ -s "$work/hugo-out/index.html" ] || fail "hugo wrote no index.html"
-  ((hpages == pages)) || fail "hugo wrote $hpages pages, expected $pages"
-  grep -q '<table>' "$work/hugo-out/van-ban/bai-00001/index.html" || fail "hugo rendered no table"
-  hugo_output="$(find "$work/hugo-out" -type f | wc -l) files, $(du -sm "$work/hugo-out" | cut -f1) MiB"
-  echo "   ok: $hpages pages; output: $hugo_output"
-else
-  step "Hugo: not installed, skipped (apt-get install hugo)"
-fi
 
 ratio() { # ratio A B: A/B as "0.42x", or "-" when either is unknown
   if [ -n "$1" ] && [ -n "$2" ]; then
@@ -189,12 +199,15 @@ echo
 echo "Results ($size: Loa $units units, $directives directives, $reports reports; Hugo $pages pages)"
 printf '%-26s %10s %14s   %s\n' "" "wall s" "peak RSS MiB" "output"
 printf '%-26s %10s %14s   %s\n' "Loa cold build" "${wall[loa-cold]}" "${rss[loa-cold]:--}" "$loa_output"
+printf '%-26s %10s %14s\n' "Loa, QR images cached" "${wall[loa-qrcached]}" "${rss[loa-qrcached]:--}"
 printf '%-26s %10s %14s\n' "Loa warm build" "${wall[loa-warm]}" "${rss[loa-warm]:--}"
 printf '%-26s %10s %14s\n' "Loa rebuild, 1 count edit" "${wall[loa-edit]}" "${rss[loa-edit]:--}"
 if $have_hugo; then
   printf '%-26s %10s %14s   %s\n' "Hugo build" "${wall[hugo]}" "${rss[hugo]:--}" "$hugo_output"
   printf '%-26s %10s %14s\n' "Loa cold / Hugo" "$(ratio "${wall[loa-cold]}" "${wall[hugo]}")" \
     "$(ratio "${rss[loa-cold]}" "${rss[hugo]}")"
+  printf '%-26s %10s %14s\n' "Loa QR cached / Hugo" "$(ratio "${wall[loa-qrcached]}" "${wall[hugo]}")" \
+    "$(ratio "${rss[loa-qrcached]}" "${rss[hugo]}")"
   printf '%-26s %10s %14s\n' "Loa warm / Hugo" "$(ratio "${wall[loa-warm]}" "${wall[hugo]}")" \
     "$(ratio "${rss[loa-warm]}" "${rss[hugo]}")"
   printf '%-26s %10s %14s\n' "Loa rebuild (edit) / Hugo" "$(ratio "${wall[loa-edit]}" "${wall[hugo]}")" \

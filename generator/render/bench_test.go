@@ -77,3 +77,25 @@ func BenchmarkRenderUnitPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(s.bytes)/float64(s.files), "B/page")
 }
+
+// BenchmarkRenderPosterPage renders the A4 poster page of one unit.
+func BenchmarkRenderPosterPage(b *testing.B) {
+	c, th := benchModel(b)
+	bound, err := th.Bind(c.Site.BaseURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &renderer{c: c, th: bound, v: newViews(c)}
+	if err := r.v.prerender(bound); err != nil {
+		b.Fatal(err)
+	}
+	uv := r.v.units[len(r.v.units)/2]
+	var s sizeSink
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		if err := r.page(&s, uv.PosterPath+"index.html", "poster.html", &Page{Path: uv.PosterPath, Title: uv.Name, Unit: uv}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(s.bytes)/float64(s.files), "B/page")
+}
