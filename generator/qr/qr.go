@@ -24,7 +24,7 @@ const QuietZone = 4
 
 // Version changes whenever New, PNG or SVG would give other bytes for the
 // same input, so that caches of their output start afresh.
-const Version = 4
+const Version = 3
 
 // maxBytes is the most bytes any content may have at level Q: version 40
 // in byte mode. Content in the numeric or alphanumeric modes may be longer.
@@ -66,20 +66,34 @@ func New(content string) (*Code, error) {
 	if content == "" {
 		return nil, errors.New("qr: empty content")
 	}
-	q, err := qrcode.New(content, qrcode.High)
-	if err != nil {
+	modules, symbol, ok := encode(content) // see encode.go
+	if !ok {
+		// The library words the reason.
+		_, err := qrcode.New(content, qrcode.High)
+		if err == nil {
+			err = errors.New("content too long to encode")
+		}
 		return nil, fmt.Errorf("qr: cannot encode %d bytes: %w", len(content), err)
 	}
-	q.DisableBorder = true
-	bitmap := q.Bitmap() // Bitmap changes q's state: call it once
 	// The quiet zone is drawn here, so its width is this package's
 	// decision and is tested here.
-	size := len(bitmap) + 2*QuietZone
+	size := symbol + 2*QuietZone
 	dark := make([]bool, size*size)
-	for y, row := range bitmap {
-		copy(dark[(y+QuietZone)*size+QuietZone:], row)
+	for y := range symbol {
+		copy(dark[(y+QuietZone)*size+QuietZone:], modules[y*symbol:(y+1)*symbol])
 	}
 	return &Code{content: content, size: size, dark: dark}, nil
+}
+
+// libraryBitmap is the symbol of content as github.com/skip2/go-qrcode
+// draws it at level Q without border, which encode reproduces (tests).
+func libraryBitmap(content string) ([][]bool, error) {
+	q, err := qrcode.New(content, qrcode.High)
+	if err != nil {
+		return nil, err
+	}
+	q.DisableBorder = true
+	return q.Bitmap(), nil
 }
 
 // Content returns the text the code encodes.

@@ -523,6 +523,19 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
+// BenchmarkLibraryBitmap is the baseline of BenchmarkNew: the same symbol
+// through github.com/skip2/go-qrcode, which New reproduces.
+func BenchmarkLibraryBitmap(b *testing.B) {
+	for b.Loop() {
+		q, err := qrcode.New(typical, qrcode.High)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q.DisableBorder = true
+		q.Bitmap()
+	}
+}
+
 func BenchmarkPNG(b *testing.B) {
 	c := mustNew(b, typical)
 	scale := pngScale(c)
