@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
@@ -177,18 +177,20 @@ type DirectiveView struct {
 	Recipients []string // "Kính gửi": one name per recipient
 	// CC is the "Nơi nhận" list without its punctuation, "Như trên"
 	// first when the directive has recipients.
-	CC     []string
-	Sign   []string
-	Signer string
-	Tasks  []*TaskView   // as listed on the directive's own page
-	Body   template.HTML // on the directive's own page only
-	// Item is the directive as one item of a list
-	// (partials/directive-item.html), rendered once and shared by every
-	// page that lists the directive.
-	Item template.HTML
-
+	CC        []string
+	Sign      []string
+	Signer    string
+	Tasks     []*TaskView   // as listed on the directive's own page
+	Body      template.HTML // on the directive's own page only
 	Directive *campaign.Directive
+
+	item *lazyItem // see Item
 }
+
+// Item is the directive as one item of a list
+// (partials/directive-item.html), rendered the first time a page lists it
+// and shared by every other page that does.
+func (d *DirectiveView) Item() (template.HTML, error) { return d.item.get() }
 
 // TaskView is a task of a directive.
 type TaskView struct {
@@ -200,11 +202,44 @@ type TaskView struct {
 	// ShowDirective is set where the task is listed away from its
 	// directive (a unit's page), which it then links to.
 	ShowDirective bool
-	// Item is the task as one list item (partials/task-item.html),
-	// rendered once and shared by every page that lists it.
-	Item template.HTML
+	task          *campaign.Task
+	item          *lazyItem // see Item
+}
 
-	task *campaign.Task
+// Item is the task as one list item (partials/task-item.html), rendered
+// the first time a page lists it and shared by every other page that does.
+func (t *TaskView) Item() (template.HTML, error) { return t.item.get() }
+
+// lazyItem is a list item that a theme partial renders the first time a
+// page asks for it. A large site lists each directive and task on many
+// pages: rendered once, not on every page; and only when asked for, so
+// that serve, which makes the pages a browser asks for, does not render
+// the items of 1,000 directives after every edit of a report.
+type lazyItem struct {
+	once sync.Once
+	th   *theme.Theme
+	name string // the partial
+	data any
+	html template.HTML
+	err  error
+}
+
+func (l *lazyItem) get() (template.HTML, error) {
+	if l == nil {
+		return "", nil // a view made without a theme: no item
+	}
+	l.once.Do(func() {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			buf.Reset() // the pool hands out empty buffers
+			pageBuffers.Put(buf)
+		}()
+		if l.err = l.th.Execute(buf, l.name, l.data); l.err == nil {
+			// Rendered by the theme's own template, escaped by html/template.
+			l.html = template.HTML(buf.String())
+		}
+	})
+	return l.html, l.err
 }
 
 // UnitView is a unit with everything its pages show.
@@ -507,46 +542,18 @@ func taskView(t *campaign.Task, dv *DirectiveView, show bool) *TaskView {
 	return tv
 }
 
-// prerender renders, once, the list items that many pages share: on a
-// large site every unit's page lists dozens of directives and tasks, and
-// executing their templates on every page would dominate the build.
+// prerender readies what many pages share: the list items of directives
+// and tasks, rendered when first asked for (see lazyItem), and the site's
+// header and footer, rendered now (see Chrome).
 func (v *views) prerender(th *theme.Theme) error {
-	exec := func(buf *bytes.Buffer, name string, data any) (template.HTML, error) {
-		buf.Reset()
-		if err := th.Execute(buf, name, data); err != nil {
-			return "", err
-		}
-		// Rendered by the theme's own template, escaped by html/template.
-		return template.HTML(buf.String()), nil
-	}
-	// Each directive's items are its own: directives go on every
-	// processor, and the first error in their order is returned.
-	errs := make([]error, len(v.directives))
-	forEach(len(v.directives), func(i int) {
-		dv := v.directives[i]
-		buf := pageBuffers.Get().(*bytes.Buffer)
-		defer func() {
-			buf.Reset() // the pool hands out empty buffers
-			pageBuffers.Put(buf)
-		}()
-		var err error
-		defer func() { errs[i] = err }()
-		if dv.Item, err = exec(buf, "partials/directive-item.html", dv); err != nil {
-			return
-		}
+	for _, dv := range v.directives {
+		dv.item = &lazyItem{th: th, name: "partials/directive-item.html", data: dv}
 		for _, tv := range dv.Tasks {
-			if tv.Item, err = exec(buf, "partials/task-item.html", tv); err != nil {
-				return
-			}
+			tv.item = &lazyItem{th: th, name: "partials/task-item.html", data: tv}
 			if shared := v.taskOf[tv.task]; shared != nil {
-				if shared.Item, err = exec(buf, "partials/task-item.html", shared); err != nil {
-					return
-				}
+				shared.item = &lazyItem{th: th, name: "partials/task-item.html", data: shared}
 			}
 		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return err
 	}
 	return v.prerenderChrome(th)
 }
