@@ -53,9 +53,9 @@ func BenchmarkRenderPages(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderUnitPage renders the landing page of one unit, its chart
-// laid out.
-func BenchmarkRenderUnitPage(b *testing.B) {
+// benchUnit readies a renderer of the synthetic site, its list items and
+// header bound, and picks the unit in the middle.
+func benchUnit(b *testing.B) (*renderer, *UnitView) {
 	c, th := benchModel(b)
 	bound, err := th.Bind(c.Site.BaseURL)
 	if err != nil {
@@ -65,7 +65,13 @@ func BenchmarkRenderUnitPage(b *testing.B) {
 	if err := r.v.prerender(bound); err != nil {
 		b.Fatal(err)
 	}
-	uv := r.v.units[len(r.v.units)/2]
+	return r, r.v.units[len(r.v.units)/2]
+}
+
+// BenchmarkRenderUnitPage renders the landing page of one unit, its chart
+// laid out.
+func BenchmarkRenderUnitPage(b *testing.B) {
+	r, uv := benchUnit(b)
 	var s sizeSink
 	defer synth.ReportCPU(b)()
 	for b.Loop() {
@@ -80,16 +86,7 @@ func BenchmarkRenderUnitPage(b *testing.B) {
 
 // BenchmarkRenderPosterPage renders the A4 poster page of one unit.
 func BenchmarkRenderPosterPage(b *testing.B) {
-	c, th := benchModel(b)
-	bound, err := th.Bind(c.Site.BaseURL)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := &renderer{c: c, th: bound, v: newViews(c)}
-	if err := r.v.prerender(bound); err != nil {
-		b.Fatal(err)
-	}
-	uv := r.v.units[len(r.v.units)/2]
+	r, uv := benchUnit(b)
 	var s sizeSink
 	defer synth.ReportCPU(b)()
 	for b.Loop() {
