@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/loa-vn/loa/generator/campaign"
 )
 
@@ -22,6 +25,39 @@ const unitListMax = 10
 // splitUnits keeps /tien-do/ and the home page under about 1 MB: a unit's
 // row of a progress table takes about 400 bytes. (A variable, for tests.)
 var splitUnits = 2000
+
+// groupPageRows is how many units a group's page lists. A row takes about
+// 400 bytes: a page stays well under 1 MB, the group's tasks and
+// directives included (they are on its first page only). A group of more
+// units has further pages, /don-vi/<group id>/trang-2/ and on, linked by
+// a Pager. (A variable, for tests.)
+var groupPageRows = 1000
+
+// groupPageCount is how many pages a group of n units has.
+func groupPageCount(n int) int { return max(1, (n+groupPageRows-1)/groupPageRows) }
+
+// groupPagePath is the path of page k (from 1) of a group's pages.
+func groupPagePath(id string, k int) string {
+	if k <= 1 {
+		return groupPath(id)
+	}
+	return groupPath(id) + "trang-" + strconv.Itoa(k) + "/"
+}
+
+// groupPager links page k of a group's n pages to the others.
+func groupPager(id string, k, n int) *Pager {
+	p := &Pager{Number: k, Count: n}
+	for i := 1; i <= n; i++ {
+		p.Pages = append(p.Pages, PagerLink{Number: i, Path: groupPagePath(id, i), Current: i == k})
+	}
+	if k > 1 {
+		p.Prev = groupPagePath(id, k-1)
+	}
+	if k < n {
+		p.Next = groupPagePath(id, k+1)
+	}
+	return p
+}
 
 // groupsTableID is the id of the table of groups; it is not a slug, so it
 // never clashes with a group's table on the same page.
@@ -137,11 +173,29 @@ func (v *views) unitsGroups() []*GroupView {
 	return out
 }
 
-// groupPage writes the page of one group.
-func (r *renderer) groupPage(sink Sink, gv *GroupView) error {
-	return r.page(sink, gv.Path+"index.html", "group.html", &Page{
-		Path: gv.Path, Title: gv.Name,
+// groupPage writes page k (from 1) of a group's pages: the first has the
+// group's tasks and directives, every page groupPageRows of its units.
+func (r *renderer) groupPage(sink Sink, gv *GroupView, k int) error {
+	view, title, path := gv, gv.Name, groupPagePath(gv.ID, k)
+	var pager *Pager
+	if n := groupPageCount(gv.Units); n > 1 {
+		page := *gv
+		if gv.Table != nil {
+			table := *gv.Table
+			lo, hi := min((k-1)*groupPageRows, len(table.Rows)), min(k*groupPageRows, len(table.Rows))
+			table.Rows = table.Rows[lo:hi]
+			page.Table = &table
+		}
+		if k > 1 {
+			page.Tasks, page.Directives = nil, nil
+			title = fmt.Sprintf("%s – trang %d", gv.Name, k)
+		}
+		view, pager = &page, groupPager(gv.ID, k, n)
+	}
+	return r.page(sink, path+"index.html", "group.html", &Page{
+		Path: path, Title: title,
 		Description: "Kết quả vận động của " + gv.Name + " và các nhiệm vụ, văn bản gửi các đơn vị trong nhóm.",
-		Group:       gv,
+		Group:       view,
+		Pager:       pager,
 	})
 }

@@ -172,3 +172,79 @@ func TestSplitSite(t *testing.T) {
 		t.Errorf("the group's page lists %d units, want 4", n)
 	}
 }
+
+// TestGroupPages checks a group of more units than a page lists: its units
+// spread over pages in order, each counted once, the pages linked both
+// ways, the tasks and directives on the first, and every page in Pages.
+func TestGroupPages(t *testing.T) {
+	defer func(n int) { groupPageRows = n }(groupPageRows)
+	groupPageRows = 3 // phuong has 4 units: 2 pages; truong has 2: 1
+	dir := writeSite(t, testFiles())
+	sink, errs, err := renderSite(t, dir, Options{SkipQR: true})
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+	pages := map[string]string{"don-vi/phuong/": "", "don-vi/phuong/trang-2/": ""}
+	var units []string
+	for i, path := range []string{"don-vi/phuong/", "don-vi/phuong/trang-2/"} {
+		doc := sink.page(t, path+"index.html")
+		for _, tr := range findAll(first(t, doc, "progress table", byClass("progress-table")), byTag("tr")) {
+			if id := attr(tr, "data-unit"); id != "" {
+				units = append(units, id)
+				if stt := text(first(t, tr, "STT", byTag("td"))); stt != fmt.Sprint(len(units)) {
+					t.Errorf("%s: %s is number %s, want %d", path, id, stt, len(units))
+				}
+			}
+		}
+		pages[path] = text(first(t, doc, "title", byTag("title")))
+		pagers := findAll(doc, byClass("pager"))
+		if len(pagers) != 2 || attr(pagers[0], "aria-label") == attr(pagers[1], "aria-label") {
+			t.Fatalf("%s: %d pagers, want one above and one below the table, named apart", path, len(pagers))
+		}
+		pager := pagers[1]
+		var links []string
+		for _, a := range findAll(pager, byTag("a")) {
+			links = append(links, attr(a, "rel")+" "+attr(a, "href"))
+		}
+		want := []string{" /zalo/don-vi/phuong/trang-2/", "next /zalo/don-vi/phuong/trang-2/"}
+		if i == 1 {
+			want = []string{"prev /zalo/don-vi/phuong/", " /zalo/don-vi/phuong/"}
+		}
+		if fmt.Sprint(links) != fmt.Sprint(want) {
+			t.Errorf("%s: pager links %q, want %q", path, links, want)
+		}
+		if cur := text(first(t, pager, "current page", byTag("span"))); cur != fmt.Sprint(i+1) {
+			t.Errorf("%s: current page %q", path, cur)
+		}
+		// The tasks and directives are on the first page only.
+		if tasks := findAll(doc, byClass("task-list")); (len(tasks) == 1) != (i == 0) {
+			t.Errorf("%s: %d task lists", path, len(tasks))
+		}
+	}
+	if fmt.Sprint(units) != "[an-lac binh-minh cau-giay dong-tam]" {
+		t.Errorf("units over the pages: %v", units)
+	}
+	if pages["don-vi/phuong/"] == pages["don-vi/phuong/trang-2/"] {
+		t.Errorf("both pages are titled %q", pages["don-vi/phuong/"])
+	}
+	// A group that fits one page has no pager and no second page.
+	if p := findAll(sink.page(t, "don-vi/truong/index.html"), byClass("pager")); len(p) != 0 {
+		t.Error("truong's page has a pager")
+	}
+	if _, ok := sink.files["don-vi/truong/trang-2/index.html"]; ok {
+		t.Error("truong has a second page")
+	}
+	// Pages (and so the sitemap and serve) knows every page written.
+	var listed []string
+	for _, p := range Pages(model(t, dir)) {
+		if p.Kind == "group" {
+			listed = append(listed, fmt.Sprintf("%s%d", p.Path, p.Number))
+			if _, ok := sink.files[p.File]; !ok {
+				t.Errorf("Pages lists %s, not written", p.File)
+			}
+		}
+	}
+	if got := strings.Join(listed, " "); !strings.Contains(got, "don-vi/phuong/1 don-vi/phuong/trang-2/2") {
+		t.Errorf("group pages listed: %s", got)
+	}
+}

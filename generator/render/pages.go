@@ -19,6 +19,7 @@ type PageRef struct {
 	Directive *campaign.Directive // a directive's page
 	Unit      *campaign.Unit      // a unit's landing page, poster or alias page
 	Group     *campaign.Group     // a group's page
+	Number    int                 // a group's page: which of its pages, from 1
 	Alias     string              // an alias page: the former id
 	Page      *campaign.Page      // a free page
 }
@@ -41,7 +42,9 @@ func Pages(c *campaign.Campaign) []PageRef {
 	}
 	add(PageRef{Kind: "units", Path: "don-vi/"})
 	for _, g := range c.Groups {
-		add(PageRef{Kind: "group", Path: groupPath(g.ID), Group: g})
+		for k := 1; k <= groupPageCount(len(g.Units)); k++ {
+			add(PageRef{Kind: "group", Path: groupPagePath(g.ID, k), Group: g, Number: k})
+		}
 	}
 	for _, u := range c.Units {
 		add(PageRef{Kind: "unit", Path: unitPath(u.ID), Unit: u})

@@ -353,7 +353,9 @@ func (r *renderer) jobs() []job {
 		})
 	})
 	for _, gv := range v.groups {
-		add([]string{gv.Path + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv) })
+		for k := 1; k <= groupPageCount(gv.Units); k++ {
+			add([]string{groupPagePath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv, k) })
+		}
 	}
 	for _, uv := range v.units {
 		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}

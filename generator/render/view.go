@@ -60,6 +60,23 @@ type Page struct {
 	Progress   []*Table         // tien-do/: one table per group
 	History    []HistoryRow     // tien-do/: every report, newest first
 	Chart      *ChartView       // tien-do/: the account's followers over time
+	// Pager links the pages of a list split over several (a group of
+	// more than 1,000 units); nil on a page that is whole.
+	Pager *Pager
+}
+
+// Pager links the pages of a list split over several pages.
+type Pager struct {
+	Number, Count int    // this page, from 1, and how many there are
+	Prev, Next    string // paths of the pages before and after; "" at either end
+	Pages         []PagerLink
+}
+
+// PagerLink is one page of a Pager.
+type PagerLink struct {
+	Number  int
+	Path    string
+	Current bool
 }
 
 // Chrome is the data of partials/site-header.html and
