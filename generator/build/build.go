@@ -181,9 +181,11 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 		{Paths: []string{opendata.CSVPath}, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.CSVPath, func(w io.Writer) error { return opendata.WriteCSV(w, c) })
 		}},
-		{Paths: []string{feeds.SitemapPath, feeds.RobotsPath, feeds.FeedPath}, Write: func(sink render.Sink) error {
-			if err := sink.Put(feeds.SitemapPath, feeds.Sitemap(c)); err != nil {
-				return err
+		{Paths: append(feeds.SitemapPaths(c), feeds.RobotsPath, feeds.FeedPath), Write: func(sink render.Sink) error {
+			for _, f := range feeds.Sitemaps(c) {
+				if err := sink.Put(f.Path, f.Data); err != nil {
+					return err
+				}
 			}
 			if err := sink.Put(feeds.RobotsPath, feeds.Robots(c)); err != nil {
 				return err

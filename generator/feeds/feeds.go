@@ -10,6 +10,7 @@ package feeds
 import (
 	"bytes"
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,16 +46,91 @@ const SummaryLength = 160
 //     newest of all these dates.
 //
 // A page for which the content holds no date has no lastmod.
-func Sitemap(c *campaign.Campaign) []byte {
+//
+// Past SitemapLimit pages, /sitemap.xml is instead the index of the files
+// that list them (see Sitemaps).
+func Sitemap(c *campaign.Campaign) []byte { return Sitemaps(c)[0].Data }
+
+// SitemapLimit is the most URLs one sitemap file may list (sitemaps.org
+// 0.9; a site of 25,000 units has more pages). (A variable, for tests.)
+var SitemapLimit = 50000
+
+// File is a file this package makes: its path under the output root, and
+// its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Sitemaps are the sitemap files. While the site has at most SitemapLimit
+// pages to list, that is /sitemap.xml alone; past it, /sitemap.xml is a
+// sitemap index of sitemap-1.xml, sitemap-2.xml and on, each listing
+// SitemapLimit pages (the last one fewer) in the order of render.Pages,
+// and the index gives each part the newest lastmod of its pages.
+func Sitemaps(c *campaign.Campaign) []File {
 	d := datesOf(c)
-	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	var urls []sitemapURL
+	var mods []time.Time
 	for _, p := range render.Pages(c) {
-		if p.Kind == "alias" || p.Kind == "404" {
+		if !listed(p) {
 			continue
 		}
-		set.URLs = append(set.URLs, sitemapURL{Loc: c.Site.BaseURL + p.Path, Lastmod: w3cDate(d.lastmod(p))})
+		mod := d.lastmod(p)
+		urls = append(urls, sitemapURL{Loc: c.Site.BaseURL + p.Path, Lastmod: w3cDate(mod)})
+		mods = append(mods, mod)
 	}
-	return marshal(set)
+	if len(urls) <= SitemapLimit {
+		return []File{{SitemapPath, marshal(urlset{XMLNS: sitemapNS, URLs: urls})}}
+	}
+	index := sitemapIndex{XMLNS: sitemapNS}
+	files := []File{{Path: SitemapPath}}
+	for i := 0; i*SitemapLimit < len(urls); i++ {
+		lo, hi := i*SitemapLimit, min((i+1)*SitemapLimit, len(urls))
+		path := sitemapPart(i + 1)
+		var newest time.Time
+		for _, m := range mods[lo:hi] {
+			if m.After(newest) {
+				newest = m
+			}
+		}
+		index.Parts = append(index.Parts, sitemapURL{Loc: c.Site.BaseURL + path, Lastmod: w3cDate(newest)})
+		files = append(files, File{path, marshal(urlset{XMLNS: sitemapNS, URLs: urls[lo:hi]})})
+	}
+	files[0].Data = marshal(index)
+	return files
+}
+
+// SitemapPaths are the paths of the files Sitemaps makes, found without
+// making them.
+func SitemapPaths(c *campaign.Campaign) []string {
+	n := 0
+	for _, p := range render.Pages(c) {
+		if listed(p) {
+			n++
+		}
+	}
+	paths := []string{SitemapPath}
+	if n > SitemapLimit {
+		for i := 1; (i-1)*SitemapLimit < n; i++ {
+			paths = append(paths, sitemapPart(i))
+		}
+	}
+	return paths
+}
+
+// listed reports whether the sitemap lists a page: not the alias pages
+// (they send visitors on, with noindex) nor the 404 page.
+func listed(p render.PageRef) bool { return p.Kind != "alias" && p.Kind != "404" }
+
+// sitemapPart is the path of the i-th file (from 1) a sitemap index lists.
+func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i) + ".xml" }
+
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+type sitemapIndex struct {
+	XMLName xml.Name     `xml:"sitemapindex"`
+	XMLNS   string       `xml:"xmlns,attr"`
+	Parts   []sitemapURL `xml:"sitemap"`
 }
 
 type urlset struct {

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -205,4 +206,66 @@ func TestSameModelSameBytes(t *testing.T) {
 
 func pageRef(kind string, u *campaign.Unit) render.PageRef {
 	return render.PageRef{Kind: kind, Unit: u, Path: "don-vi/" + u.ID + "/"}
+}
+
+// TestSitemapIndex checks a site with more pages than one sitemap file may
+// list: /sitemap.xml becomes the index of parts that list every page once,
+// in order, none more than SitemapLimit, and SitemapPaths names them.
+func TestSitemapIndex(t *testing.T) {
+	c := model(t)
+	var whole sitemapDoc
+	if err := xml.Unmarshal(Sitemap(c), &whole); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { SitemapLimit = n }(SitemapLimit)
+	SitemapLimit = 4 // 15 pages: 4 parts
+	files := Sitemaps(c)
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+	}
+	if want := "sitemap.xml sitemap-1.xml sitemap-2.xml sitemap-3.xml sitemap-4.xml"; strings.Join(paths, " ") != want {
+		t.Fatalf("files %v, want %s", paths, want)
+	}
+	if got := SitemapPaths(c); fmt.Sprint(got) != fmt.Sprint(paths) {
+		t.Errorf("SitemapPaths %v, Sitemaps wrote %v", got, paths)
+	}
+	var index struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Parts   []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(files[0].Data, &index); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for i, part := range index.Parts {
+		if part.Loc != base+files[i+1].Path {
+			t.Errorf("part %d: loc %s", i+1, part.Loc)
+		}
+		var doc sitemapDoc
+		if err := xml.Unmarshal(files[i+1].Data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.URLs) > SitemapLimit || len(doc.URLs) == 0 {
+			t.Errorf("part %d lists %d URLs", i+1, len(doc.URLs))
+		}
+		newest := ""
+		for _, u := range doc.URLs {
+			all = append(all, u.Loc+" "+u.Lastmod)
+			newest = max(newest, u.Lastmod) // ISO dates sort as text
+		}
+		if part.Lastmod != newest {
+			t.Errorf("part %d: lastmod %q, want its newest page's %q", i+1, part.Lastmod, newest)
+		}
+	}
+	var want []string
+	for _, u := range whole.URLs {
+		want = append(want, u.Loc+" "+u.Lastmod)
+	}
+	if strings.Join(all, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the parts list\n%s\nwant, as the single sitemap\n%s", strings.Join(all, "\n"), strings.Join(want, "\n"))
+	}
 }
