@@ -138,7 +138,7 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	// The views and the checks of the Markdown do not depend on each
@@ -179,6 +179,7 @@ type renderer struct {
 	cache  Cache
 	skipQR bool
 	docs   *Docs
+	also   []Extra // Options.Also: files of other packages, for link checks
 
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
@@ -221,9 +222,15 @@ func (r *renderer) plan(diags *diag.List) {
 	for _, f := range r.th.Static() {
 		r.outputs[f.Path] = true
 	}
-	// Written by packages opendata and feeds after Site.
+	// Written by packages opendata and feeds (Options.Also), named here
+	// too for check, which renders without them.
 	for _, p := range []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv", "sitemap.xml", "robots.txt", "van-ban/index.xml"} {
 		r.outputs[p] = true
+	}
+	for _, e := range r.also {
+		for _, p := range e.Paths {
+			r.outputs[p] = true
+		}
 	}
 }
 

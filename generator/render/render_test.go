@@ -806,3 +806,20 @@ func TestEmptySite(t *testing.T) {
 		t.Errorf("directives %q", got)
 	}
 }
+
+// TestLinksToOtherFiles checks that a link to a file that another package
+// writes (Options.Also: the parts of a large site's sitemap) is a link that
+// works, and that the same link without that file is reported.
+func TestLinksToOtherFiles(t *testing.T) {
+	files := testFiles()
+	files["content/ban-do.md"] = "+++\ntitle = \"Bản đồ trang\"\n+++\n\nXem [phần 2](/sitemap-2.xml).\n"
+	dir := writeSite(t, files)
+	also := []Extra{{Paths: []string{"sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"}, Write: func(Sink) error { return nil }}}
+	if _, errs, err := renderSite(t, dir, Options{SkipQR: true, Also: also}); err != nil || len(errs) > 0 {
+		t.Errorf("with the sitemap's parts written: %v %v", err, errs)
+	}
+	_, errs, err := renderSite(t, dir, Options{SkipQR: true})
+	if err == nil || len(errs) != 1 || !strings.Contains(errs[0].String(), "link to a page that does not exist: /sitemap-2.xml") {
+		t.Errorf("without them: %v %v", err, errs)
+	}
+}
