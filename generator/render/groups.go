@@ -13,7 +13,9 @@ import (
 //
 //   - every group has a page, /don-vi/<group id>/ (group and unit ids
 //     never clash): its units' progress, and every task and directive
-//     addressed to the group or to one of its units;
+//     addressed to the group or to one of its units; a group of more
+//     than groupPageRows units continues on /don-vi/<group id>/trang-2/
+//     and on;
 //   - a unit's page lists the unitListMax most recent tasks and
 //     directives, and links to its group's page for the others (each is
 //     also on its directive's page);
