@@ -152,8 +152,12 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	}
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
-	if !opts.checkOnly {
-		ropts.Also = otherFiles(c)
+	ropts.Also = otherFiles(c)
+	if opts.checkOnly {
+		// check makes none of them, but links to them are links that work.
+		for i := range ropts.Also {
+			ropts.Also[i].Write = func(render.Sink) error { return nil }
+		}
 	}
 	if !opts.NoCache && !opts.checkOnly {
 		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))

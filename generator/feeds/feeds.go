@@ -79,14 +79,14 @@ func Sitemaps(c *campaign.Campaign) []File {
 		urls = append(urls, sitemapURL{Loc: c.Site.BaseURL + p.Path, Lastmod: w3cDate(mod)})
 		mods = append(mods, mod)
 	}
-	if len(urls) <= SitemapLimit {
+	paths := sitemapFiles(len(urls))
+	if len(paths) == 1 {
 		return []File{{SitemapPath, marshal(urlset{XMLNS: sitemapNS, URLs: urls})}}
 	}
 	index := sitemapIndex{XMLNS: sitemapNS}
 	files := []File{{Path: SitemapPath}}
-	for i := 0; i*SitemapLimit < len(urls); i++ {
+	for i, path := range paths[1:] {
 		lo, hi := i*SitemapLimit, min((i+1)*SitemapLimit, len(urls))
-		path := sitemapPart(i + 1)
 		var newest time.Time
 		for _, m := range mods[lo:hi] {
 			if m.After(newest) {
@@ -109,10 +109,16 @@ func SitemapPaths(c *campaign.Campaign) []string {
 			n++
 		}
 	}
+	return sitemapFiles(n)
+}
+
+// sitemapFiles are the paths of the sitemap of n pages: sitemap.xml alone,
+// or past SitemapLimit the index and its parts, sitemap-1.xml and on.
+func sitemapFiles(n int) []string {
 	paths := []string{SitemapPath}
 	if n > SitemapLimit {
 		for i := 1; (i-1)*SitemapLimit < n; i++ {
-			paths = append(paths, sitemapPart(i))
+			paths = append(paths, "sitemap-"+strconv.Itoa(i)+".xml")
 		}
 	}
 	return paths
@@ -121,9 +127,6 @@ func SitemapPaths(c *campaign.Campaign) []string {
 // listed reports whether the sitemap lists a page: not the alias pages
 // (they send visitors on, with noindex) nor the 404 page.
 func listed(p render.PageRef) bool { return p.Kind != "alias" && p.Kind != "404" }
-
-// sitemapPart is the path of the i-th file (from 1) a sitemap index lists.
-func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i) + ".xml" }
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

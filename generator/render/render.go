@@ -222,11 +222,7 @@ func (r *renderer) plan(diags *diag.List) {
 	for _, f := range r.th.Static() {
 		r.outputs[f.Path] = true
 	}
-	// Written by packages opendata and feeds (Options.Also), named here
-	// too for check, which renders without them.
-	for _, p := range []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv", "sitemap.xml", "robots.txt", "van-ban/index.xml"} {
-		r.outputs[p] = true
-	}
+	// Written by other packages (open data, feeds): Options.Also.
 	for _, e := range r.also {
 		for _, p := range e.Paths {
 			r.outputs[p] = true
@@ -489,12 +485,13 @@ func (r *renderer) injectInto(page []byte) []byte {
 
 // nav is the main menu, with the item of the page at path marked current.
 func (r *renderer) nav(path string) []NavItem {
-	for i, item := range r.v.nav {
+	nav := r.v.chrome.Nav
+	for i, item := range nav {
 		if item.Path == path {
-			return navAt(r.v.nav, i)
+			return navAt(nav, i)
 		}
 	}
-	return r.v.nav
+	return nav
 }
 
 // renderDoc renders a parsed Markdown body. Its root-relative links were

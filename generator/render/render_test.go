@@ -685,7 +685,9 @@ func TestInternalLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{c: c, th: th, v: newViews(c)}
+	// The open data is another package's file, declared as build does.
+	also := []Extra{{Paths: []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv"}}}
+	r := &renderer{c: c, th: th, v: newViews(c), also: also}
 	var diags diag.List
 	r.plan(&diags)
 	cases := []struct {

@@ -360,11 +360,11 @@ type views struct {
 	// groupsList is the table of groups (see split).
 	groupsList *Table
 
-	// nav is the main menu, no entry current; header holds the rendered
-	// header of each menu state, by the path of the current entry, and
-	// plainHeader the header with no entry current (see Chrome).
-	nav         []NavItem
-	chrome      Chrome // no entry current
+	// chrome is what the header and footer show, its menu with no entry
+	// current; header holds the rendered header of each menu state, by the
+	// path of the current entry, and plainHeader the header with no entry
+	// current (see Chrome).
+	chrome      Chrome
 	header      map[string]template.HTML
 	plainHeader template.HTML
 	footer      template.HTML
@@ -379,8 +379,7 @@ func newViews(c *campaign.Campaign) *views {
 		taskOf:  map[*campaign.Task]*TaskView{},
 	}
 	v.figures = figures(c)
-	v.nav = navOf(c)
-	v.chrome = Chrome{Site: c.Site, Authority: c.Authority, Info: c.Info, Figures: v.figures, Nav: v.nav}
+	v.chrome = Chrome{Site: c.Site, Authority: c.Authority, Info: c.Info, Figures: v.figures, Nav: navOf(c)}
 
 	for _, d := range c.Directives {
 		dv := directiveView(d)
@@ -595,9 +594,10 @@ func (v *views) prerenderChrome(th *theme.Theme) error {
 	if v.footer, err = exec("partials/site-footer.html", ch); err != nil {
 		return err
 	}
-	v.header = make(map[string]template.HTML, len(v.nav))
-	for i, item := range v.nav {
-		ch.Nav = navAt(v.nav, i)
+	nav := v.chrome.Nav
+	v.header = make(map[string]template.HTML, len(nav))
+	for i, item := range nav {
+		ch.Nav = navAt(nav, i)
 		if v.header[item.Path], err = exec("partials/site-header.html", ch); err != nil {
 			return err
 		}
