@@ -5,7 +5,20 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/skip2/go-qrcode"
 )
+
+// libraryBitmap is the symbol of content as github.com/skip2/go-qrcode
+// draws it at level Q without border, which encode reproduces.
+func libraryBitmap(content string) ([][]bool, error) {
+	q, err := qrcode.New(content, qrcode.High)
+	if err != nil {
+		return nil, err
+	}
+	q.DisableBorder = true
+	return q.Bitmap(), nil
+}
 
 // sameAsLibrary checks that encode draws content exactly as the library
 // does, or fails where it fails.

@@ -23,8 +23,11 @@ import (
 const QuietZone = 4
 
 // Version changes whenever New, PNG or SVG would give other bytes for the
-// same input, so that caches of their output start afresh.
-const Version = 3
+// same input, so that caches of their output start afresh. It only ever
+// goes up: a number once used may name entries of old bytes in a cache.
+// (5: the encoder came back in place of the library, with the same
+// bitmaps; a new number all the same, as 3 and 4 were used before.)
+const Version = 5
 
 // maxBytes is the most bytes any content may have at level Q: version 40
 // in byte mode. Content in the numeric or alphanumeric modes may be longer.
@@ -83,17 +86,6 @@ func New(content string) (*Code, error) {
 		copy(dark[(y+QuietZone)*size+QuietZone:], modules[y*symbol:(y+1)*symbol])
 	}
 	return &Code{content: content, size: size, dark: dark}, nil
-}
-
-// libraryBitmap is the symbol of content as github.com/skip2/go-qrcode
-// draws it at level Q without border, which encode reproduces (tests).
-func libraryBitmap(content string) ([][]bool, error) {
-	q, err := qrcode.New(content, qrcode.High)
-	if err != nil {
-		return nil, err
-	}
-	q.DisableBorder = true
-	return q.Bitmap(), nil
 }
 
 // Content returns the text the code encodes.
