@@ -115,11 +115,11 @@ if $have_hugo; then
 fi
 
 # Hugo builds first. On a filesystem that checks recently deleted inodes
-# before reusing them (ext4 without a journal, as on the CI machines here),
-# creating files right after many were deleted is slow: a Loa rebuild
-# deletes the output it replaces, so nothing is timed after one but the
-# edit rebuild itself, and every build below writes into a folder of its
-# own. (For figures free of the disk, run with TMPDIR=/dev/shm.)
+# before reusing them (ext4 without a journal, as on the machine this was
+# written on), creating files right after many were deleted is slow: a Loa
+# rebuild deletes the output it replaces, so nothing is timed after one
+# but the edit rebuild itself, and every build below writes into a folder
+# of its own. (For figures free of the disk, run with TMPDIR=/dev/shm.)
 if $have_hugo; then
   step "Hugo build ($(hugo version | awk '{print $2}'))"
   # No modules, no remote resources: nothing to fetch. The cache goes into
@@ -142,8 +142,9 @@ export XDG_CACHE_HOME=$work/cache
 step "Loa cold build (--no-cache)"
 measure loa-cold "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
 
-# The QR images are most of a cold build: a build into a new folder with
-# the QR cache filled times the rest (every page rendered and written).
+# A build into a new folder with the QR cache filled times everything but
+# drawing the QR images (every page rendered and written): the part of a
+# cold build that QR encoding is, however fast or slow the encoder.
 step "Loa build to fill the cache"
 "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (filling the cache)"
 step "Loa build with the QR images cached, into a new folder (every page rendered and written)"
