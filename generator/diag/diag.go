@@ -1,5 +1,5 @@
 // Package diag owns positioned problems: a Diagnostic is one error or
-// warning at file:line:col, and a List collects every problem of a build so
+// warning at file:line:col (or at file:Sheet!B7 in a spreadsheet), and a List collects every problem of a build so
 // that all of them can be reported at once, sorted by file and line.
 //
 // diag imports nothing of Loa; every other package may import it.
@@ -8,6 +8,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -24,15 +25,25 @@ const (
 
 // Pos is a position in a source file. Line and Col count from 1; zero
 // means unknown.
+//
+// In a spreadsheet, Sheet names the sheet, Line is the row and Col the
+// column (1 for A), and the position reads as Excel writes a cell:
+// file:Sheet!B7.
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File  string
+	Sheet string
+	Line  int
+	Col   int
 }
 
-// String formats the position as file:line:col, leaving out what is unknown.
+// String formats the position as file:line:col, leaving out what is
+// unknown; a cell of a spreadsheet as file:Sheet!B7.
 func (p Pos) String() string {
 	switch {
+	case p.Sheet != "" && p.Line > 0 && p.Col > 0:
+		return p.File + ":" + p.Sheet + "!" + ColumnName(p.Col) + strconv.Itoa(p.Line)
+	case p.Sheet != "":
+		return p.File + ":" + p.Sheet
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:
@@ -40,6 +51,16 @@ func (p Pos) String() string {
 	default:
 		return p.File
 	}
+}
+
+// ColumnName returns the letters of spreadsheet column n (1 for A, 27 for
+// AA), or "" when n < 1.
+func ColumnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Diagnostic is one problem found in the site's sources.
@@ -121,6 +142,9 @@ func (l *List) All() []Diagnostic {
 		a, b := out[i], out[j]
 		if a.File != b.File {
 			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

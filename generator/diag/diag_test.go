@@ -60,3 +60,44 @@ func TestNearest(t *testing.T) {
 		t.Errorf("Hint = %q", h)
 	}
 }
+
+func TestSpreadsheetPositions(t *testing.T) {
+	var l List
+	l.Errorf(Pos{File: "phuong.xlsx", Sheet: "Báo cáo", Line: 10, Col: 6}, "b")
+	l.Errorf(Pos{File: "phuong.xlsx", Sheet: "Báo cáo", Line: 7, Col: 28}, "a")
+	l.Errorf(Pos{File: "phuong.xlsx", Sheet: "Báo cáo"}, "sheet")
+	l.Errorf(Pos{File: "phuong.csv", Line: 3, Col: 9}, "csv")
+	var got []string
+	for _, d := range l.All() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"phuong.csv:3:9: csv",
+		"phuong.xlsx:Báo cáo: sheet",
+		"phuong.xlsx:Báo cáo!AB7: a",
+		"phuong.xlsx:Báo cáo!F10: b",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for n, name := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA", 0: ""} {
+		if ColumnName(n) != name {
+			t.Errorf("ColumnName(%d) = %q, want %q", n, ColumnName(n), name)
+		}
+	}
+}
+
+func TestClosestHowEverFar(t *testing.T) {
+	if c, d := Closest("Phường Xyz", []string{"Phường Bắc Sơn", "Phường Xy"}); c != "Phường Xy" || d != 1 {
+		t.Fatalf("Closest = %q, %d", c, d)
+	}
+	if Nearest("zzzzzz", []string{"bac-son"}) != "" {
+		t.Fatal("Nearest gave an implausible hint")
+	}
+	if c, _ := Closest("zzzzzz", []string{"bac-son"}); c != "bac-son" {
+		t.Fatalf("Closest = %q", c)
+	}
+	if c, d := Closest("x", nil); c != "" || d != -1 {
+		t.Fatalf("Closest of nothing = %q, %d", c, d)
+	}
+}

@@ -5,18 +5,11 @@ package diag
 // no candidate is close enough to be a plausible typo: at most a third of the
 // longer word's characters may differ, and at least one.
 func Nearest(word string, candidates []string) string {
-	best, bestDist := "", -1
-	w := []rune(word)
-	for _, c := range candidates {
-		d := distance(w, []rune(c))
-		if bestDist < 0 || d < bestDist || (d == bestDist && c < best) {
-			best, bestDist = c, d
-		}
-	}
+	best, bestDist := Closest(word, candidates)
 	if bestDist < 0 {
 		return ""
 	}
-	limit := max(len(w), len([]rune(best)))/3 + 1
+	limit := max(len([]rune(word)), len([]rune(best)))/3 + 1
 	if bestDist > limit {
 		return ""
 	}
@@ -55,4 +48,21 @@ func distance(a, b []rune) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// Closest returns the candidate closest to word by edit distance, however
+// far, and that distance; ties go to the candidate that sorts first. It
+// returns "", -1 without candidates. Use it where the nearest of a known
+// list is worth naming even when it is not a plausible typo (the unit a
+// misspelt name in a sheet most resembles); use Nearest for hints.
+func Closest(word string, candidates []string) (string, int) {
+	best, bestDist := "", -1
+	w := []rune(word)
+	for _, c := range candidates {
+		d := distance(w, []rune(c))
+		if bestDist < 0 || d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best, bestDist
 }
