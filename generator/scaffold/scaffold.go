@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -25,49 +26,151 @@ var files embed.FS
 
 var tmpl = template.Must(template.ParseFS(files, "templates/*"))
 
-type unitLine struct {
-	ID, Name, Date string
-	Count          int64
-	Has            bool
-}
-
 type groupLines struct {
 	Name  string
-	Units []unitLine
+	Units []struct{ Line string }
+}
+
+// Counts are the figures of a report to write.
+type Counts struct {
+	Followers int64
+	Source    string
+	// Units holds the count of every unit the report lists; a unit not in
+	// it is written as a comment: it did not report.
+	Units map[*campaign.Unit]int64
+	// From names the files the counts were read from (report import), for
+	// a comment at the top; empty for a report to edit by hand.
+	From []string
 }
 
 // Report writes content/reports/<date>.toml into the site dir, listing
 // every unit with its last count (a unit that never reported is listed as a
 // comment, never as 0). It returns the path written.
 func Report(dir string, c *campaign.Campaign, date time.Time) (string, error) {
-	data := struct {
-		Date, PrevDate, Source string
-		Followers              int64
-		Groups                 []groupLines
-	}{Date: date.Format("2006-01-02"), Followers: c.Followers()}
-	path := filepath.Join(dir, "content", "reports", data.Date+".toml")
+	path := filepath.Join(dir, "content", "reports", date.Format("2006-01-02")+".toml")
 	if _, err := os.Stat(path); err == nil {
 		return "", fmt.Errorf("%s already exists: it is left as it is", path)
 	}
+	counts := Counts{Followers: c.Followers(), Units: map[*campaign.Unit]int64{}}
 	if c.Latest != nil {
 		if !date.After(c.Latest.Date) {
 			return "", fmt.Errorf("the latest report is already dated %s: a new report must come after it", c.Latest.Date.Format("2006-01-02"))
 		}
-		data.PrevDate = vi.ShortDate(c.Latest.Date)
-		data.Source = c.Latest.Source
+		counts.Source = c.Latest.Source
+	}
+	for _, u := range c.Units {
+		if u.HasCount {
+			counts.Units[u] = u.Count
+		}
+	}
+	text, err := ReportText(c, date, counts)
+	if err != nil {
+		return "", err
+	}
+	return path, writeNew(path, text)
+}
+
+// ReportText returns the text of content/reports/<date>.toml holding
+// counts, in the layout of Report: the units by group in the site's order,
+// each line with the unit's name and its count in the latest report before
+// date, and a comment for each unit counts lacks.
+func ReportText(c *campaign.Campaign, date time.Time, counts Counts) ([]byte, error) {
+	data := struct {
+		Date, PrevDate, Source, From string
+		Followers, PrevFollowers     int64
+		Groups                       []groupLines
+	}{Date: date.Format("2006-01-02"), Followers: counts.Followers, Source: tomlString(counts.Source)}
+	if len(counts.From) > 0 {
+		data.From = oneLine(strings.Join(counts.From, ", "))
+	}
+	for _, r := range c.Reports {
+		if r.Date.Before(date) {
+			data.PrevDate, data.PrevFollowers = vi.ShortDate(r.Date), r.Followers
+		}
 	}
 	for _, g := range c.Groups {
-		gl := groupLines{Name: g.Name}
+		gl := groupLines{Name: oneLine(g.Name)}
 		for _, u := range g.Units {
-			l := unitLine{ID: u.ID, Name: u.Name, Has: u.HasCount, Count: u.Count}
-			if u.HasCount {
-				l.Date = vi.ShortDate(u.Reported)
+			n, listed := counts.Units[u]
+			line := UnitLine(u, date, n)
+			if !listed {
+				line = unlistedLine(u, date)
 			}
-			gl.Units = append(gl.Units, l)
+			gl.Units = append(gl.Units, struct{ Line string }{line})
 		}
 		data.Groups = append(data.Groups, gl)
 	}
-	return write(path, "report.toml", data)
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, "report.toml", data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// UnitLine is the line of a report dated date that gives u the count n:
+// "id = n   # name, kỳ trước: 12 (04/11/2023)", with the unit's count in
+// the latest report before date that lists it.
+func UnitLine(u *campaign.Unit, date time.Time, n int64) string {
+	line := u.ID + " = " + strconv.FormatInt(n, 10) + "   # " + oneLine(u.Name)
+	if p, ok := previous(u, date); ok {
+		return line + ", kỳ trước: " + strconv.FormatInt(p.Count, 10) + " (" + vi.ShortDate(p.Date) + ")"
+	}
+	if len(u.History) > 0 {
+		return line // counted only after date: no previous figure to give
+	}
+	return line + ": báo cáo lần đầu"
+}
+
+// unlistedLine is the comment standing for a unit a report does not list.
+func unlistedLine(u *campaign.Unit, date time.Time) string {
+	line := "# " + u.ID + " =    # " + oneLine(u.Name) + ": chưa báo cáo"
+	if p, ok := previous(u, date); ok {
+		line += " kỳ này (kỳ trước: " + strconv.FormatInt(p.Count, 10) + ", " + vi.ShortDate(p.Date) + ")"
+	}
+	return line
+}
+
+// previous is u's count in the latest report dated before date that
+// lists it.
+func previous(u *campaign.Unit, date time.Time) (campaign.Point, bool) {
+	var p campaign.Point
+	ok := false
+	for _, h := range u.History {
+		if !h.Date.Before(date) {
+			break
+		}
+		p, ok = h, true
+	}
+	return p, ok
+}
+
+// oneLine keeps a name from ending the comment it is written in.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // Directive writes content/directives/<slug>.md, a draft addressed to every
@@ -96,22 +199,27 @@ func write(path, name string, data any) (string, error) {
 	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
+	return path, writeNew(path, b.Bytes())
+}
+
+// writeNew writes a file that must not exist yet.
+func writeNew(path string, text []byte) error {
 	if _, err := os.Stat(path); err == nil {
-		return "", fmt.Errorf("%s already exists: it is left as it is", path)
+		return fmt.Errorf("%s already exists: it is left as it is", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", err
+		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return "", err
+		return err
 	}
-	if _, err := f.Write(b.Bytes()); err != nil {
+	if _, err := f.Write(text); err != nil {
 		f.Close()
 		os.Remove(path)
-		return "", err
+		return err
 	}
-	return path, f.Close()
+	return f.Close()
 }
