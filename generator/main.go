@@ -6,6 +6,8 @@
 //	loa serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]
 //	loa new report [-s DIR] [--date YYYY-MM-DD]
 //	loa new directive [-s DIR] [--date YYYY-MM-DD] SLUG
+//	loa report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
+//	loa report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
 //
 // Exit status: 0 success, 1 content errors, 2 wrong usage.
 // main holds only the command line; the work is in the packages beside it.
@@ -32,6 +34,7 @@ Commands:
   check   validate everything a build would, write nothing
   serve   build, serve on loopback under the path of base_url, rebuild and reload browsers on every change
   new     write a new report (every unit with its last count) or a new directive (a draft)
+  report  form: a workbook to send to units; import: their filled sheets into a report
 
 Run "go run ./generator <command> -h" for the flags of a command.
 
@@ -56,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
