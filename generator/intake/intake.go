@@ -44,7 +44,7 @@ type Entry struct {
 
 // header is where a table's columns are (-1 for a column it lacks).
 type header struct {
-	row                   int
+	row                    int
 	id, name, group, count int
 }
 
