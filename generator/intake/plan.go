@@ -107,7 +107,7 @@ func NewPlan(c *campaign.Campaign, dir string, s Settings, entries []Entry, diag
 			p.PrevFollowers, p.PrevDate, p.HasPrev = r.Followers, r.Date, true
 		}
 	}
-	if len(entries) == 0 {
+	if len(entries) == 0 && !diags.HasErrors() {
 		pos := diag.Pos{File: "report import"}
 		if len(s.Files) > 0 {
 			pos.File = s.Files[0]
