@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
+)
+
+// exampleSite copies the example site (site.toml and content/) into a
+// new folder.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	b, err := os.ReadFile("../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), b, 0o644)
+	sitetest.Copy(t, "../content", filepath.Join(dir, "content"))
+	return dir
+}
+
+func runLoa(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	code := run(args, &out, &errs)
+	return code, out.String(), errs.String()
+}
+
+// TestReportCycleOnTheExampleSite goes round the reporting cycle on the
+// example site from the command line: report form, the form filled in by
+// the wards (each its own copy), report import (a dry run first), and the
+// report file, whose figures are checked against what was typed.
+func TestReportCycleOnTheExampleSite(t *testing.T) {
+	dir := exampleSite(t)
+	tmp := t.TempDir()
+	form := filepath.Join(tmp, "mau.xlsx")
+	code, out, errs := runLoa(t, "report", "form", "-s", dir, "--date", "2023-11-11", "--group", "phuong", "-o", form)
+	if code != 0 || !strings.Contains(out, "10 unit(s)") {
+		t.Fatalf("report form: %d\n%s%s", code, out, errs)
+	}
+	// Each ward opens the form, types its count on its own row, and sends
+	// the file back.
+	f, err := excelize.OpenFile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("Báo cáo", excelize.Options{RawCellValue: true})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{}
+	var files []string
+	for i, r := range rows[4:] {
+		id := r[0]
+		prev, _ := strconv.ParseInt(r[4], 10, 64) // every ward reported on 04/11/2023
+		if i == 3 {
+			continue // this ward does not send its copy back
+		}
+		n := prev + int64(5*i)
+		if i == 5 {
+			n = prev - 2 // a drop, which the summary flags
+		}
+		want[id] = n
+		g, _ := excelize.OpenFile(form)
+		g.SetCellValue("Báo cáo", "F"+strconv.Itoa(5+i), n)
+		path := filepath.Join(tmp, id+".xlsx")
+		if err := g.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		g.Close()
+		files = append(files, path)
+	}
+	report := filepath.Join(dir, "content/reports/2023-11-11.toml")
+	args := append([]string{"report", "import", "-s", dir, "--date", "2023-11-11", "--followers", "420", "--dry-run"}, files...)
+	code, out, errs = runLoa(t, args...)
+	if code != 0 || !strings.Contains(out, "dry run: nothing written") || !strings.Contains(out, "9 unit(s) matched in 9 file(s)") ||
+		!strings.Contains(out, "WENT DOWN") || !strings.Contains(out, "13 unit(s) did not report") {
+		t.Fatalf("dry run: %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(report); err == nil {
+		t.Fatal("--dry-run wrote the report")
+	}
+	code, out, errs = runLoa(t, args[:len(args)-len(files)-1]...) // without --dry-run and files
+	if code != 2 {
+		t.Fatalf("no files: exit %d\n%s%s", code, out, errs)
+	}
+	args = append([]string{"report", "import"}, files...) // files first, flags after
+	args = append(args, "-s", dir, "--date", "2023-11-11", "--followers", "420")
+	code, out, errs = runLoa(t, args...)
+	if code != 0 || !strings.Contains(out, "wrote ") {
+		t.Fatalf("import: %d\n%s%s", code, out, errs)
+	}
+	var got struct {
+		Followers int64
+		Units     map[string]int64
+	}
+	if _, err := toml.DecodeFile(report, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Followers != 420 || fmt.Sprint(got.Units) != fmt.Sprint(want) {
+		t.Fatalf("report: %d %v\nwant 420 %v", got.Followers, got.Units, want)
+	}
+	if code, out, errs := runLoa(t, "check", "-s", dir); code != 0 {
+		t.Fatalf("the site does not check after the import: %s%s", out, errs)
+	}
+}
+
+func TestReportCommandErrors(t *testing.T) {
+	dir := exampleSite(t)
+	tmp := t.TempDir()
+	bad := filepath.Join(tmp, "sai.csv")
+	os.WriteFile(bad, []byte("Đơn vị,Kỳ này\nUBND phường Bắc Sơn,1,5\nUBND phường Bắc Sơn,\"1,5\"\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"report"}, 2, "report form"},
+		{[]string{"report", "frob"}, 2, `unknown command "frob"`},
+		{[]string{"report", "form", "-s", dir, "--group", "phuon"}, 2, `no group has the id "phuon" (did you mean "phuong"?)`},
+		{[]string{"report", "form", "-s", dir, "--date", "11/11/2023"}, 2, "not a date"},
+		{[]string{"report", "form", "-s", dir, "-o", filepath.Join(tmp, "x.ods")}, 2, "FILE.xlsx"},
+		{[]string{"report", "import", "-s", dir, bad}, 2, "--date"},
+		{[]string{"report", "import", "-s", dir, "--date", "2023-11-11", "--followers", "-1", bad}, 2, "whole number"},
+		{[]string{"report", "import", "-s", dir, "--date", "2023-11-11", "--followers", "400", bad}, 1, bad + `:3:21: "1,5" is not a whole number`},
+	} {
+		code, out, errs := runLoa(t, c.args...)
+		if code != c.code || !strings.Contains(out+errs, c.out) {
+			t.Errorf("loa %v: exit %d, want %d; output lacks %q:\n%s%s", c.args, code, c.code, c.out, out, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/reports/2023-11-11.toml")); err == nil {
+		t.Fatal("a report was written although the import failed")
+	}
+}
