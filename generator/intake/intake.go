@@ -49,23 +49,29 @@ type header struct {
 }
 
 var (
-	foldID     = vi.FoldName(reportform.ColID)
-	foldGroup  = vi.FoldName(reportform.ColGroup)
-	foldNames  = []string{vi.FoldName(reportform.ColName), vi.FoldName("Tên đơn vị")}
+	foldID    = vi.FoldName(reportform.ColID)
+	foldGroup = vi.FoldName(reportform.ColGroup)
+	foldNames = []string{vi.FoldName(reportform.ColName), vi.FoldName("Tên đơn vị")}
+	// skipPrefix starts the unit cell of a total row, which is skipped
+	// unless it is the name of a unit.
 	skipPrefix = []string{vi.FoldName("Tổng"), vi.FoldName("Cộng")}
 )
 
 // findHeader finds the header row among the first rows of t: the first
-// with a unit column and the count column.
+// with a unit column and the count column (column, or else Kỳ này, so that
+// forms and a unit's own sheets can be imported together).
 func findHeader(t *table, column string) (header, bool) {
-	count := vi.FoldName(column)
+	count, form := vi.FoldName(column), vi.FoldName(defaultColumn)
 	for r := 0; r < min(len(t.rows), headerRows); r++ {
 		h := header{row: r, id: -1, name: -1, group: -1, count: -1}
+		formCount := -1
 		for c, cell := range t.rows[r] {
 			switch k := vi.FoldName(cell); {
 			case k == "":
 			case k == count && h.count < 0:
 				h.count = c
+			case k == form && formCount < 0:
+				formCount = c
 			case k == foldID && h.id < 0:
 				h.id = c
 			case (k == foldNames[0] || k == foldNames[1]) && h.name < 0:
@@ -73,6 +79,9 @@ func findHeader(t *table, column string) (header, bool) {
 			case k == foldGroup && h.group < 0:
 				h.group = c
 			}
+		}
+		if h.count < 0 {
+			h.count = formCount
 		}
 		if (h.id >= 0 || h.name >= 0) && h.count >= 0 {
 			return h, true
@@ -170,8 +179,10 @@ func readRow(t *table, h header, r int, ix *index, diags *diag.List) (Entry, boo
 	if id == "" && name == "" {
 		return Entry{}, false // blank, or a note below the table
 	}
-	for _, p := range skipPrefix {
-		if strings.HasPrefix(vi.FoldName(id), p) || strings.HasPrefix(vi.FoldName(name), p) {
+	var key string // the folded name, when the row names its unit
+	if id == "" {
+		key = vi.FoldName(name)
+		if isTotal(key) && len(ix.byKey[key]) == 0 {
 			return Entry{}, false // a total: Tổng, Tổng cộng, Cộng
 		}
 	}
@@ -179,7 +190,14 @@ func readRow(t *table, h header, r int, ix *index, diags *diag.List) (Entry, boo
 	if strings.TrimFunc(raw, unicode.IsSpace) == "" {
 		return Entry{}, false // the unit did not report in this file
 	}
-	n, msg, ok := parseCount(t.kind(r, h.count), raw)
+	kind := textCell
+	if !isDigits(strings.TrimSpace(raw)) {
+		// Digits read the same in a number cell and in a text cell; only
+		// the others ("1.234", "1E3") need the cell's kind, which costs
+		// excelize a parse of the whole sheet.
+		kind = t.kind(r, h.count)
+	}
+	n, msg, ok := parseCount(kind, raw)
 	if !ok {
 		diags.Errorf(t.pos(r, h.count), msg, strings.TrimSpace(raw))
 	}
@@ -187,10 +205,20 @@ func readRow(t *table, h header, r int, ix *index, diags *diag.List) (Entry, boo
 	if id != "" {
 		u = ix.byID(id, t.pos(r, h.id), diags)
 	} else {
-		u = ix.byName(name, t.cell(r, h.group), t.pos(r, h.name), diags)
+		u = ix.byName(name, key, t.cell(r, h.group), t.pos(r, h.name), diags)
 	}
 	if u == nil || !ok {
 		return Entry{}, false
 	}
 	return Entry{Unit: u, Count: n, Pos: t.pos(r, h.count)}, true
+}
+
+// isTotal reports whether the folded unit cell k starts a total row.
+func isTotal(k string) bool {
+	for _, p := range skipPrefix {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -199,7 +199,7 @@ func TestNamesMatchWhateverTheirSpelling(t *testing.T) {
 		// settings; a title, a blank line and a total above and below.
 		"semicolon.csv": "\ufeffBÁO CÁO SỐ LIỆU;;\n;;\nSTT;Tên đơn vị;Kỳ này\n1;UBND xã Thuỷ Sơn;\"1.234\"\n2;  đồng   HOÀ ;12.345\n;;\nTổng cộng;;13579\n",
 		// Commas, decomposed text (typed on a Mac), an alias, a short name.
-		"comma.csv": norm.NFD.String("Đơn vị,Kỳ này\nhòa bình,7\ndonghoa,12345\nTrường THCS Khoẻ,0\nCộng,99\n"),
+		"comma.csv": norm.NFD.String("Đơn vị,Kỳ này\nhòa bình,7\ndonghoa,12345\nTrường THCS Khoẻ,0\nTổng đội thanh niên xung phong,9\nCộng,99\n"),
 		// ids, CRLF line ends.
 		"ids.csv": "Mã đơn vị,Đơn vị,Kỳ này\r\nth-tan-tien,,15\r\nTAN-TIEN,,16\r\n",
 	}
@@ -216,7 +216,7 @@ func TestNamesMatchWhateverTheirSpelling(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readReport(t, filepath.Join(dir, "content/reports/2024-01-12.toml"))
-	want := map[string]int64{"thuy-son": 1234, "dong-hoa": 12345, "hoa-binh": 7, "thcs-khoe": 0, "th-tan-tien": 15, "tan-tien": 16}
+	want := map[string]int64{"thuy-son": 1234, "dong-hoa": 12345, "hoa-binh": 7, "thcs-khoe": 0, "th-tan-tien": 15, "tan-tien": 16, "tong-doi-tnxp": 9}
 	if got.Followers != 20000 || fmt.Sprint(got.Units) != fmt.Sprint(want) {
 		t.Fatalf("report %d %v, want %v", got.Followers, got.Units, want)
 	}
@@ -241,7 +241,9 @@ func TestOwnSheetWithItsColumn(t *testing.T) {
 	if _, msgs := importFiles(t, dir, set, "", path); len(msgs) != 1 || !strings.Contains(msgs[0], `no count column "Kỳ này"`) || !strings.HasPrefix(msgs[0], path+":Tháng 1!A3: ") {
 		t.Fatalf("without --column: %q", msgs)
 	}
-	p, msgs := importFiles(t, dir, set, "số người  quan tâm", path)
+	// A copy of the form beside it, whose column is Kỳ này.
+	form := write(t, filepath.Dir(path), "form.csv", "Mã đơn vị,Kỳ này\nhoa-binh,3\n")
+	p, msgs := importFiles(t, dir, set, "số người  quan tâm", path, form)
 	if len(msgs) > 0 {
 		t.Fatalf("problems:\n%s", strings.Join(msgs, "\n"))
 	}
@@ -249,7 +251,7 @@ func TestOwnSheetWithItsColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readReport(t, filepath.Join(dir, "content/reports/2024-01-12.toml"))
-	if want := map[string]int64{"th-tan-tien": 30, "tan-tien": 31, "thuy-son": 2000}; fmt.Sprint(got.Units) != fmt.Sprint(want) {
+	if want := map[string]int64{"th-tan-tien": 30, "tan-tien": 31, "thuy-son": 2000, "hoa-binh": 3}; fmt.Sprint(got.Units) != fmt.Sprint(want) {
 		t.Fatalf("report %v, want %v", got.Units, want)
 	}
 }
@@ -275,11 +277,15 @@ func TestEveryProblemAtItsCell(t *testing.T) {
 	})
 	c := write(t, tmp, "sai.csv", "Mã đơn vị;Kỳ này\nthuy-sn;3\nhoa-binh;12,345\ntan-tien;1.2345\n")
 	none := write(t, tmp, "trong.csv", "a,b\n1,2\n")
+	xls := write(t, tmp, "cu.xls", "\xd0\xcf\x11\xe0")
+	latin := write(t, tmp, "latin.csv", "Don vi,K\xf9 nay\n")
 	dir := copySite(t, namesSite)
 	before := dirFiles(t, dir)
-	_, msgs := importFiles(t, dir, intake.Settings{Date: day("2024-01-12")}, "", x, c, none)
+	_, msgs := importFiles(t, dir, intake.Settings{Date: day("2024-01-12")}, "", x, c, none, xls, latin)
 	want := []string{
 		"--followers: content/reports/2024-01-12.toml does not exist yet: give the account's total followers on 12/01/2024 with --followers N",
+		xls + ": this kind of file cannot be read: open it and save it as Excel Workbook (.xlsx) or CSV UTF-8 (.csv)",
+		latin + ":1: the file is not UTF-8 text: save it again as CSV UTF-8 (Excel: File > Save As > CSV UTF-8)",
 		c + `:2:1: no unit has the id "thuy-sn" (did you mean "thuy-son", UBND xã Thủy Sơn?); the ids are in content/units/`,
 		c + `:3:10: "12,345" is not a whole number: a count is a whole number of followers (write thousands as 1.234 or 1234)`,
 		c + `:4:10: "1.2345" is not a whole number: a count is a whole number of followers (write thousands as 1.234 or 1234)`,
@@ -398,12 +404,23 @@ func TestSummary(t *testing.T) {
 		"thuy-son", "40 -> 35  -5  WENT DOWN",
 		"hoa-binh", "4  first count",
 		"1 unit(s) went down since their previous count",
-		"4 unit(s) did not report:",
+		"5 unit(s) did not report:",
 		"last: 12 on 05/01/2024",
 		"never reported",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestNothingToImport: files whose rows give no count are an error, not an
+// empty report.
+func TestNothingToImport(t *testing.T) {
+	dir := copySite(t, namesSite)
+	f := write(t, t.TempDir(), "trong.csv", "Đơn vị,Kỳ này\nThủy Sơn,\nĐồng Hòa, \n")
+	_, msgs := importFiles(t, dir, intake.Settings{Date: day("2024-01-12"), Followers: 1, HasFollowers: true}, "", f)
+	if want := f + `: no row of these files gives a count: fill in the "Kỳ này" column of the units that report`; len(msgs) != 1 || msgs[0] != want {
+		t.Fatalf("got %q", msgs)
 	}
 }

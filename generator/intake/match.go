@@ -64,10 +64,10 @@ func (ix *index) byID(id string, pos diag.Pos, diags *diag.List) *campaign.Unit 
 	return nil
 }
 
-// byName finds the unit named name; group, when the sheet has a Nhóm
-// column, tells apart units of the same name in different groups.
-func (ix *index) byName(name, group string, pos diag.Pos, diags *diag.List) *campaign.Unit {
-	k := vi.FoldName(name)
+// byName finds the unit named name, whose vi.FoldName is k; group, when
+// the sheet has a Nhóm column, tells apart units of the same name in
+// different groups.
+func (ix *index) byName(name, k, group string, pos diag.Pos, diags *diag.List) *campaign.Unit {
 	us := ix.byKey[k]
 	if len(us) > 1 && strings.TrimSpace(group) != "" {
 		g := vi.FoldName(group)
