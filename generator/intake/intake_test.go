@@ -177,6 +177,23 @@ func TestFilledFormsOfTheExampleSite(t *testing.T) {
 	if got.Followers != 2500 || fmt.Sprint(got.Units) != fmt.Sprint(want) {
 		t.Fatalf("report: %d %v\nwant 2500 %v", got.Followers, got.Units, want)
 	}
+	// The layout of new report: the groups as comments, each unit a line
+	// with its name and previous count, or a comment when it did not report.
+	text, _ := os.ReadFile(filepath.Join(dir, "content/reports/2023-11-11.toml"))
+	for _, g := range c.Groups {
+		if !strings.Contains(string(text), "\n# "+g.Name+"\n") {
+			t.Errorf("no heading for %s", g.Name)
+		}
+		for _, u := range g.Units {
+			line := u.ID + " = " + strconv.FormatInt(want[u.ID], 10) + "   # " + u.Name
+			if _, ok := want[u.ID]; !ok {
+				line = "# " + u.ID + " =    # " + u.Name + ": chưa báo cáo"
+			}
+			if !strings.Contains(string(text), "\n"+line) {
+				t.Errorf("no line %q", line)
+			}
+		}
+	}
 	// The site takes the new report: its latest figures are the typed ones.
 	after := model(t, dir)
 	if after.Latest == nil || !after.Latest.Date.Equal(date) || after.Followers() != 2500 {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/sitetest"
@@ -83,5 +85,35 @@ func TestNewDirectiveIsAValidDraft(t *testing.T) {
 		if d.Slug == "thong-bao-moi" {
 			t.Fatal("the new directive is published although it is a draft")
 		}
+	}
+}
+
+// TestNewReportQuotesTheSource: a source with a quote or a backslash, and a
+// unit name with a line break, still give a report that parses.
+func TestNewReportQuotesTheSource(t *testing.T) {
+	dir := copySite(t)
+	path := filepath.Join(dir, "content/reports/2024-02-02.toml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "followers", `source = "Văn phòng \"UBND\" xã \\ Thu"`+"\nfollowers", 1)
+	os.WriteFile(path, []byte(text), 0o644)
+	var diags diag.List
+	c := build.Model(build.Options{Site: dir}, &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	c.Units[0].Name = "Tên\ncó xuống dòng"
+	out, err := scaffold.Report(dir, c, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Source string }
+	if _, err := toml.DecodeFile(out, &got); err != nil {
+		t.Fatalf("the new report does not parse: %v", err)
+	}
+	if got.Source != `Văn phòng "UBND" xã \ Thu` {
+		t.Fatalf("source %q", got.Source)
 	}
 }
