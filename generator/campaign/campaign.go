@@ -27,8 +27,9 @@ type Options struct {
 // when there are errors, so that all problems are reported at once.
 func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	c := &Campaign{
-		units:  map[string]*Unit{},
-		groups: map[string]*Group{},
+		units:   map[string]*Unit{},
+		groups:  map[string]*Group{},
+		leftOut: newLeftOut(s.Unread),
 	}
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
@@ -42,6 +43,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
+	c.leftOut.note(diags)
 	return c
 }
 
@@ -270,6 +272,9 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		if i < len(prevLines) && prevUnits[i] != nil && prevLines[i].ID == uc.ID {
 			u = prevUnits[i]
 		} else if u = c.units[uc.ID]; u == nil {
+			if c.leftOut.unknownRef() {
+				continue
+			}
 			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
 			continue
 		}
@@ -304,6 +309,9 @@ func (c *Campaign) resolve(refs []load.Ref, diags *diag.List) []Recipient {
 		}
 		if u, ok := c.units[ref.ID]; ok {
 			out = append(out, Recipient{Unit: u})
+			continue
+		}
+		if c.leftOut.unknownRef() {
 			continue
 		}
 		diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
@@ -403,7 +411,7 @@ func (c *Campaign) compute(diags *diag.List) {
 			if n > 1 {
 				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
 			}
-		} else if len(c.Reports) > 0 {
+		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {

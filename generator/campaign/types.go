@@ -36,6 +36,8 @@ type Campaign struct {
 
 	units  map[string]*Unit // ids and aliases
 	groups map[string]*Group
+	// leftOut counts the problems that follow from unread files.
+	leftOut *leftOut
 }
 
 // Site is the site-wide configuration the pages need.
