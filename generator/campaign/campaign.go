@@ -44,6 +44,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	wg.Wait()
 	c.compute(diags)
 	c.leftOut.note(diags)
+	draftsNote(c.draftsLeft[0], c.draftsLeft[1], diags)
 	return c
 }
 
@@ -214,6 +215,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			r.HasChange = true
 		}
 	}
+	c.checkReportSequence(reports, diags)
 	if n := len(c.Reports); n > 0 {
 		c.Latest = c.Reports[n-1]
 	}
@@ -346,7 +348,9 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 				Due:       lt.Due,
 			})
 		}
+		c.checkTaskRecipients(ld, diags)
 		if d.Draft && !drafts {
+			c.draftsLeft[0]++
 			continue
 		}
 		c.Directives = append(c.Directives, d)
@@ -366,6 +370,7 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {
 		if lp.Draft && !drafts {
+			c.draftsLeft[1]++
 			continue
 		}
 		c.Pages = append(c.Pages, newPage(lp))

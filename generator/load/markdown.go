@@ -76,6 +76,9 @@ func readDirective(f *source, slug string, text []byte) *Directive {
 		task.Due = t.date("due", false)
 		d.Tasks = append(d.Tasks, task)
 	}
+	checkPlaceholders(f, top, d)
+	top.checkSpaces("subject", d.Subject)
+	top.checkSpaces("signer", d.Signer)
 	return d
 }
 
