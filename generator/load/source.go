@@ -57,17 +57,18 @@ var bom = []byte("\uFEFF")
 // at the first bad byte and gives false.
 func normalize(f *source, raw []byte) ([]byte, bool) {
 	b := bytes.TrimPrefix(raw, bom)
-	if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
+	valid, nul := utf8.Valid(b), bytes.IndexByte(b, 0) >= 0
+	if nul || !valid {
 		if name := encodingName(b); name != "" {
 			pos := f.name()
-			if utf8.Valid(b) || bytes.IndexByte(b, 0) < 0 { // not UTF-16: the first bad byte
+			if !nul { // not UTF-16: at the first byte that is not UTF-8
 				pos.Line, pos.Col, _ = firstInvalid(b)
 			}
 			f.diags.Errorf(pos, "%s", encodingMessage(name))
 			return nil, false
 		}
 	}
-	if !utf8.Valid(b) {
+	if !valid {
 		line, col, bad := firstInvalid(b)
 		f.diags.Errorf(diag.Pos{File: f.rel, Line: line, Col: col},
 			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, saveAsUTF8)
