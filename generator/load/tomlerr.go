@@ -97,6 +97,8 @@ func parseMessage(text []byte, line, line0 int, msg string) string {
 		return "this is not a number Loa can read: write whole numbers with digits only, like 1055, and decimals with a dot, like 0.65"
 	case strings.HasPrefix(msg, "expected a top-level item to end"):
 		return "something follows the value on this line: write one key = value a line, and start a comment with #"
+	case strings.Contains(msg, "out of range"):
+		return "this number is too large to be a count: check it"
 	case strings.Contains(msg, "unexpected comma"):
 		return "a comma is out of place: commas go only between the items of a list"
 	}
@@ -165,6 +167,12 @@ func firstDefinition(text []byte, line int, name string) int {
 	if h, ok := isHeader(lines[line-1]); ok && h == name {
 		for i := range line - 1 {
 			if h2, ok := isHeader(lines[i]); ok && h2 == name {
+				return i + 1
+			}
+		}
+		// A table named like a key given a value before ([a] after a = 1).
+		for i := range line - 1 {
+			if k, _, ok := splitLine(lines[i]); ok && strings.Trim(k, `"'`) == name {
 				return i + 1
 			}
 		}
