@@ -481,4 +481,11 @@ func TestMistakeSpacesInName(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	has(t, lines, fmt.Sprintf(`%s:%d:8: warning: name " UBND phường Bắc Sơn " has a space at its start or end: remove it (write name = "UBND phường Bắc Sơn")`, rel, lineOf(t, read(t, dir, rel), `name = " UBND`)))
+
+	// A page's title and the site's, too.
+	edit(t, dir, "content/huong-dan.md", `title = "Hướng dẫn quan tâm trang Zalo OA"`, `title = "Hướng dẫn quan tâm trang Zalo OA  "`)
+	edit(t, dir, "site.toml", `title = "Cùng quan tâm Zalo OA UBND quận Kiến An"`, `title = " Cùng quan tâm Zalo OA UBND quận Kiến An"`)
+	_, lines = check(t, dir)
+	has(t, lines, `content/huong-dan.md:2:9: warning: title "Hướng dẫn quan tâm trang Zalo OA  " has a space at its start or end: remove it (write title = "Hướng dẫn quan tâm trang Zalo OA")`)
+	has(t, lines, fmt.Sprintf(`site.toml:%d:9: warning: title " Cùng quan tâm Zalo OA UBND quận Kiến An" has a space at its start or end: remove it (write title = "Cùng quan tâm Zalo OA UBND quận Kiến An")`, lineOf(t, read(t, dir, "site.toml"), "title =")))
 }

@@ -121,6 +121,7 @@ func readPage(f *source, slug string, text []byte) *Page {
 	top := &table{f: f, m: m, what: "front matter"}
 	top.allow("title", "description", "weight", "draft")
 	p.Title = top.str("title", !home)
+	top.checkSpaces("title", p.Title)
 	p.Description = top.str("description", false)
 	p.Weight = top.small("weight")
 	p.Draft = top.boolean("draft")
