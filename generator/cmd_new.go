@@ -38,7 +38,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if what == "directive" {
 		synopsis = "new directive [-s DIR] [--date YYYY-MM-DD] SLUG"
 	}
-	fs := flags("new "+what, synopsis, stderr, &opts)
+	// No --drafts: what new writes does not depend on drafts.
+	fs := siteFlags("new "+what, synopsis, stderr, &opts)
 	date := fs.String("date", time.Now().Format("2006-01-02"), "the `date` of the new file")
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -11,24 +11,10 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // exampleSite copies the example site (site.toml and content/) into a
 // new folder.
-func exampleSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	b, err := os.ReadFile("../site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "site.toml"), b, 0o644)
-	sitetest.Copy(t, "../content", filepath.Join(dir, "content"))
-	return dir
-}
-
 func runLoa(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errs bytes.Buffer
@@ -41,7 +27,7 @@ func runLoa(t *testing.T, args ...string) (int, string, string) {
 // the wards (each its own copy), report import (a dry run first), and the
 // report file, whose figures are checked against what was typed.
 func TestReportCycleOnTheExampleSite(t *testing.T) {
-	dir := exampleSite(t)
+	dir := example(t)
 	tmp := t.TempDir()
 	form := filepath.Join(tmp, "mau.xlsx")
 	code, out, errs := runLoa(t, "report", "form", "-s", dir, "--date", "2023-11-11", "--group", "phuong", "-o", form)
@@ -117,7 +103,7 @@ func TestReportCycleOnTheExampleSite(t *testing.T) {
 }
 
 func TestReportCommandErrors(t *testing.T) {
-	dir := exampleSite(t)
+	dir := example(t)
 	tmp := t.TempDir()
 	bad := filepath.Join(tmp, "sai.csv")
 	os.WriteFile(bad, []byte("Đơn vị,Kỳ này\nUBND phường Bắc Sơn,1,5\nUBND phường Bắc Sơn,\"1,5\"\n"), 0o644)

@@ -70,12 +70,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// flags makes a flag set for a command with the flags every command has.
+// flags makes a flag set for a command that builds: -s and --drafts.
 func flags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
+	fs := siteFlags(name, synopsis, stderr, opts)
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include draft directives and pages")
+	return fs
+}
+
+// siteFlags makes a flag set for a command with the flag every command
+// has: -s.
+func siteFlags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.Site, "s", ".", "the site `DIR`: the folder holding site.toml")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include draft directives and pages")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: go run ./generator %s\n\n", synopsis)
 		fs.PrintDefaults()

@@ -27,8 +27,9 @@ type Options struct {
 // when there are errors, so that all problems are reported at once.
 func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	c := &Campaign{
-		units:  map[string]*Unit{},
-		groups: map[string]*Group{},
+		units:   map[string]*Unit{},
+		groups:  map[string]*Group{},
+		leftOut: newLeftOut(s.Unread),
 	}
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
@@ -42,6 +43,8 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
+	c.leftOut.note(diags)
+	draftsNote(c.draftsLeft[0], c.draftsLeft[1], diags)
 	return c
 }
 
@@ -212,6 +215,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			r.HasChange = true
 		}
 	}
+	c.checkReportSequence(reports, diags)
 	if n := len(c.Reports); n > 0 {
 		c.Latest = c.Reports[n-1]
 	}
@@ -270,6 +274,9 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		if i < len(prevLines) && prevUnits[i] != nil && prevLines[i].ID == uc.ID {
 			u = prevUnits[i]
 		} else if u = c.units[uc.ID]; u == nil {
+			if c.leftOut.unknownRef() {
+				continue
+			}
 			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
 			continue
 		}
@@ -306,6 +313,9 @@ func (c *Campaign) resolve(refs []load.Ref, diags *diag.List) []Recipient {
 			out = append(out, Recipient{Unit: u})
 			continue
 		}
+		if c.leftOut.unknownRef() {
+			continue
+		}
 		diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
 	}
 	return out
@@ -338,7 +348,9 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 				Due:       lt.Due,
 			})
 		}
+		c.checkTaskRecipients(ld, diags)
 		if d.Draft && !drafts {
+			c.draftsLeft[0]++
 			continue
 		}
 		c.Directives = append(c.Directives, d)
@@ -358,6 +370,7 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {
 		if lp.Draft && !drafts {
+			c.draftsLeft[1]++
 			continue
 		}
 		c.Pages = append(c.Pages, newPage(lp))
@@ -403,7 +416,7 @@ func (c *Campaign) compute(diags *diag.List) {
 			if n > 1 {
 				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
 			}
-		} else if len(c.Reports) > 0 {
+		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -128,9 +129,11 @@ func TestModelFigures(t *testing.T) {
 	if d := u("thcs-b").Directives; len(d) != 2 || d[0].Slug != "kh-2" {
 		t.Fatalf("directives of thcs-b: %v", d)
 	}
-	// Warnings: dong-hoa went down, thcs-b never reported.
+	// Warnings: dong-hoa went down, thcs-b never reported, cv-1 gives a
+	// task to thcs-a, which it is not addressed to.
 	ws := diags.Warnings()
-	if len(ws) != 2 || !strings.Contains(ws[0].String()+ws[1].String(), "went down") {
+	all := fmt.Sprint(ws)
+	if len(ws) != 3 || !strings.Contains(all, "went down") || !strings.Contains(all, `task is given to "thcs-a"`) {
 		t.Fatalf("warnings: %v", ws)
 	}
 }

@@ -36,6 +36,10 @@ type Campaign struct {
 
 	units  map[string]*Unit // ids and aliases
 	groups map[string]*Group
+	// leftOut counts the problems that follow from unread files.
+	leftOut *leftOut
+	// draftsLeft counts the draft directives and pages not built.
+	draftsLeft [2]int
 }
 
 // Site is the site-wide configuration the pages need.

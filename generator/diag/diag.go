@@ -21,6 +21,9 @@ const (
 	Error Severity = iota
 	// Warning is printed but does not fail the build.
 	Warning
+	// Note is printed to explain other problems (how many were left out
+	// as consequences of one); it is neither an error nor a warning.
+	Note
 )
 
 // Pos is a position in a source file. Line and Col count from 1; zero
@@ -71,12 +74,21 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic as "file:line:col: message", with
-// "warning: " before the message of a warning.
+// "warning: " or "note: " before the message of a warning or a note, and
+// without the position when the problem has none (it concerns the site as
+// a whole).
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+	msg := d.Msg
+	switch d.Severity {
+	case Warning:
+		msg = "warning: " + msg
+	case Note:
+		msg = "note: " + msg
 	}
-	return d.Pos.String() + ": " + d.Msg
+	if d.File == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
 }
 
 // List collects diagnostics. The zero value is ready to use and safe for
@@ -101,6 +113,11 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 // Warnf records a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Notef records a note at pos.
+func (l *List) Notef(pos Pos, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Merge appends every diagnostic of other.
@@ -169,6 +186,9 @@ func (l *List) Errors() []Diagnostic { return l.filter(Error) }
 
 // Warnings returns only the warnings, sorted as All.
 func (l *List) Warnings() []Diagnostic { return l.filter(Warning) }
+
+// Notes returns only the notes, sorted as All.
+func (l *List) Notes() []Diagnostic { return l.filter(Note) }
 
 func (l *List) filter(s Severity) []Diagnostic {
 	var out []Diagnostic

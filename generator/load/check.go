@@ -121,6 +121,12 @@ func (t *table) count(k string, required bool) (int64, bool) {
 // negative; label names it in messages.
 func (t *table) countValue(label, path string, v any) (int64, bool) {
 	n, isInt := v.(int64)
+	if fl, isFloat := v.(float64); isFloat {
+		if msg := t.f.floatCount(label, path, fl); msg != "" {
+			t.errorf(t.f.valAt(path), "%s", msg)
+			return 0, false
+		}
+	}
 	if !isInt {
 		t.errorf(t.f.keyAt(path), "%s must be a whole number, not %s", label, describe(v))
 		return 0, false

@@ -89,6 +89,7 @@ func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
 			}
 			hasFollowers = true
 			r.Followers, ok = fastCount(l, k)
+			r.FollowersPos = diag.Pos{File: f.rel, Line: line + f.line0, Col: k + 1}
 		case "source":
 			if hasSource {
 				return nil, false

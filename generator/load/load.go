@@ -77,6 +77,7 @@ func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	r.runJobs(&site.Config)
 	cache.prune(r.jobs)
 
+	site.Unread = r.unread() // before compact, which moves the results
 	site.Home = r.results.home
 	site.Groups = compact(r.results.groups, func(g *Group) string { return g.File })
 	site.Directives = compact(r.results.directives, func(d *Directive) string { return d.File })

@@ -76,6 +76,9 @@ func readDirective(f *source, slug string, text []byte) *Directive {
 		task.Due = t.date("due", false)
 		d.Tasks = append(d.Tasks, task)
 	}
+	checkPlaceholders(f, top, d)
+	top.checkSpaces("subject", d.Subject)
+	top.checkSpaces("signer", d.Signer)
 	return d
 }
 
@@ -118,6 +121,7 @@ func readPage(f *source, slug string, text []byte) *Page {
 	top := &table{f: f, m: m, what: "front matter"}
 	top.allow("title", "description", "weight", "draft")
 	p.Title = top.str("title", !home)
+	top.checkSpaces("title", p.Title)
 	p.Description = top.str("description", false)
 	p.Weight = top.small("weight")
 	p.Draft = top.boolean("draft")

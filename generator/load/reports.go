@@ -31,6 +31,9 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 	top := &table{f: f, m: m}
 	top.allow("followers", "source", "note", "units")
 	r.Followers, _ = top.count("followers", true)
+	if _, ok := m["followers"]; ok {
+		r.FollowersPos = f.valAt("followers")
+	}
 	r.Source = top.str("source", false)
 	r.Note = top.str("note", false)
 	units, _ := top.sub("units", "[units]")

@@ -27,6 +27,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	top := &table{f: f, m: m}
 	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown")
 	c.Title = top.str("title", true)
+	top.checkSpaces("title", c.Title)
 	if base := top.str("base_url", true); base != "" {
 		c.BaseURL = checkBaseURL(top, base)
 	}
@@ -50,13 +51,16 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	auth, _ := top.sub("authority", "[authority]")
 	auth.allow("name", "header", "place")
 	c.Authority.Name = auth.str("name", true)
+	auth.checkSpaces("name", c.Authority.Name)
 	c.Authority.Header, _ = auth.strs("header", false)
 	c.Authority.Place = auth.str("place", false)
 
 	camp, _ := top.sub("campaign", "[campaign]")
 	camp.allow("name", "channel", "follow_url", "start", "end", "target")
 	c.Campaign.Name = camp.str("name", true)
+	camp.checkSpaces("name", c.Campaign.Name)
 	c.Campaign.Channel = camp.str("channel", false)
+	camp.checkSpaces("channel", c.Campaign.Channel)
 	if follow := camp.str("follow_url", true); follow != "" {
 		c.Campaign.FollowURL = checkFollowURL(camp, follow)
 	}

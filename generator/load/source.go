@@ -23,6 +23,9 @@ type source struct {
 	// line0 is the number of lines of the file before the TOML text: 0 for
 	// a .toml file, 1 for front matter (after the opening "+++").
 	line0 int
+	// text is the TOML text decoded, for messages that quote a value as
+	// it was typed.
+	text []byte
 }
 
 func (f *source) at(l lc) diag.Pos {
@@ -54,10 +57,21 @@ var bom = []byte("\uFEFF")
 // at the first bad byte and gives false.
 func normalize(f *source, raw []byte) ([]byte, bool) {
 	b := bytes.TrimPrefix(raw, bom)
-	if !utf8.Valid(b) {
+	valid, nul := utf8.Valid(b), bytes.IndexByte(b, 0) >= 0
+	if nul || !valid {
+		if name := encodingName(b); name != "" {
+			pos := f.name()
+			if !nul { // not UTF-16: at the first byte that is not UTF-8
+				pos.Line, pos.Col, _ = firstInvalid(b)
+			}
+			f.diags.Errorf(pos, "%s", encodingMessage(name))
+			return nil, false
+		}
+	}
+	if !valid {
 		line, col, bad := firstInvalid(b)
 		f.diags.Errorf(diag.Pos{File: f.rel, Line: line, Col: col},
-			"invalid UTF-8 (byte 0x%02X): save the file as UTF-8", bad)
+			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, saveAsUTF8)
 		return nil, false
 	}
 	if bytes.IndexByte(b, '\r') >= 0 {
@@ -110,13 +124,14 @@ func decodeTOML(f *source, text []byte) (map[string]any, bool) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := errorPos(text, pe.Position, pe.Message)
-			f.diags.Errorf(diag.Pos{File: f.rel, Line: line + f.line0, Col: col}, "%s", pe.Message)
+			f.diags.Errorf(diag.Pos{File: f.rel, Line: line + f.line0, Col: col}, "%s", parseMessage(text, line, f.line0, pe.Message))
 		} else {
-			f.diags.Errorf(f.start(), "%v", err)
+			f.diags.Errorf(f.start(), "%s", parseMessage(text, 1, f.line0, err.Error()))
 		}
 		return nil, false
 	}
 	f.pos = scanPositions(text)
+	f.text = text
 	return m, true
 }
 

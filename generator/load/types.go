@@ -22,6 +22,10 @@ type Site struct {
 	Directives []*Directive // sorted by file name; drafts included
 	Pages      []*Page      // free pages, sorted by file name; drafts included
 	Home       *Page        // content/_index.md, nil when absent
+	// Unread lists the unit files and reports that could not be read at
+	// all (see unread.go): the model leaves out the problems that follow
+	// from their absence.
+	Unread []Unread
 }
 
 // Config is site.toml.
@@ -99,6 +103,8 @@ type Report struct {
 	Units     []UnitCount // in file order
 	File      string
 	Pos       diag.Pos
+	// FollowersPos is the position of the followers value.
+	FollowersPos diag.Pos
 }
 
 // UnitCount is one line of a report's [units] table.

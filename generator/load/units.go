@@ -11,6 +11,7 @@ func readGroup(f *source, id string, m map[string]any) *Group {
 	top := &table{f: f, m: m}
 	top.allow("name", "order", "unit")
 	g.Name = top.str("name", true)
+	top.checkSpaces("name", g.Name)
 	g.Order = top.small("order")
 	for _, t := range top.tables("unit", "[[unit]]") {
 		g.Units = append(g.Units, readUnit(t))
@@ -39,7 +40,9 @@ func readUnit(t *table) *Unit {
 			t.missing("id")
 		}
 	}
+	t.checkSpaces("name", u.Name)
 	u.Short = t.str("short", false)
+	t.checkSpaces("short", u.Short)
 	u.Target, _ = t.count("target", false)
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)

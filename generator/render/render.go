@@ -338,6 +338,7 @@ func (r *renderer) jobs() []job {
 			// A copy, so that the shared view (in lists) carries no body.
 			page := *dv
 			page.Body = body
+			page.BeforeClosing, page.Closing = splitClosing(body)
 			desc := doc.Summary(160)
 			if desc == "" {
 				desc = dv.Title + ": " + dv.Subject

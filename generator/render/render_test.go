@@ -476,14 +476,18 @@ func TestPosterAndAlias(t *testing.T) {
 
 	doc = sink.page(t, "don-vi/anlac/index.html")
 	refresh := first(t, doc, "refresh", func(n *html.Node) bool { return n.Data == "meta" && attr(n, "http-equiv") == "refresh" })
-	if attr(refresh, "content") != "0; url=https://thu.example.vn/zalo/don-vi/an-lac/" {
+	if attr(refresh, "content") != "0; url=/zalo/don-vi/an-lac/" {
 		t.Errorf("refresh %q", attr(refresh, "content"))
 	}
 	canon := first(t, doc, "canonical", func(n *html.Node) bool { return n.Data == "link" && attr(n, "rel") == "canonical" })
 	if attr(canon, "href") != "https://thu.example.vn/zalo/don-vi/an-lac/" {
 		t.Errorf("canonical %q", attr(canon, "href"))
 	}
-	if len(findAll(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == attr(canon, "href") })) != 1 {
+	// The link is a path on the same host (serve's preview stays on the
+	// preview), and shows the full address.
+	if len(findAll(doc, func(n *html.Node) bool {
+		return n.Data == "a" && attr(n, "href") == "/zalo/don-vi/an-lac/" && text(n) == attr(canon, "href")
+	})) != 1 {
 		t.Error("the alias page needs a visible link")
 	}
 }

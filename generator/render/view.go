@@ -194,12 +194,17 @@ type DirectiveView struct {
 	Recipients []string // "Kính gửi": one name per recipient
 	// CC is the "Nơi nhận" list without its punctuation, "Như trên"
 	// first when the directive has recipients.
-	CC        []string
-	Sign      []string
-	Signer    string
-	Tasks     []*TaskView   // as listed on the directive's own page
-	Body      template.HTML // on the directive's own page only
-	Directive *campaign.Directive
+	CC     []string
+	Sign   []string
+	Signer string
+	Tasks  []*TaskView   // as listed on the directive's own page
+	Body   template.HTML // on the directive's own page only
+	// BeforeClosing and Closing are Body split before its last paragraph
+	// when that paragraph ends with the closing formula "./." (Closing is
+	// empty otherwise), so that the tasks can come before it. Body stays
+	// whole for the themes that print it alone.
+	BeforeClosing, Closing template.HTML
+	Directive              *campaign.Directive
 
 	item *lazyItem // see Item
 }

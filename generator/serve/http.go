@@ -228,7 +228,7 @@ func (s *server) errorPage(w http.ResponseWriter, r *http.Request, snap *snapsho
 		Script: reloadScript(snap.basePath, snap.gen),
 	}
 	for _, d := range snap.diags {
-		data.Diags = append(data.Diags, errorLine{d.String(), d.Severity == diag.Warning})
+		data.Diags = append(data.Diags, errorLine{d.String(), d.Severity != diag.Error})
 	}
 	if snap.err != nil {
 		data.Failure = snap.err.Error()

@@ -3,6 +3,7 @@ package browser
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -162,6 +163,17 @@ func TestDirectivePrint(t *testing.T) {
 				if !ok || mm < side.lo || mm > side.hi {
 					t.Errorf("the %s margin is %q, want %g-%g mm", side.name, side.value, side.lo, side.hi)
 				}
+			}
+			// In print, "Phân công thực hiện" comes inside the body, above
+			// its closing sentence ("./."), which is above "Nơi nhận" and
+			// the signature.
+			tops := eval[[]float64](tb, `[".vb-nhiem-vu", ".vb-noi-dung > p:last-child", ".vb-cuoi"].map(s => {
+			  const e = document.querySelector(s);
+			  return e && e.getClientRects().length ? e.getBoundingClientRect().top : -1;
+			})`)
+			closing := eval[string](tb, `(document.querySelector(".vb-noi-dung > p:last-child") || {}).textContent || ""`)
+			if len(tops) != 3 || tops[0] < 0 || !(tops[0] < tops[1] && tops[1] < tops[2]) || !strings.HasSuffix(strings.TrimSpace(closing), "./.") {
+				t.Errorf("in print, tasks, closing sentence %q and signature are at %v, want them in that order", closing, tops)
 			}
 			if font := eval[string](tb, `getComputedStyle(document.querySelector(".van-ban")).fontFamily`); !regexp.MustCompile(`Times|serif`).MatchString(font) {
 				t.Errorf("the document prints in %s, want a serif (Times New Roman)", font)
