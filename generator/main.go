@@ -7,7 +7,8 @@
 //	loa new report [-s DIR] [--date YYYY-MM-DD]
 //	loa new directive [-s DIR] [--date YYYY-MM-DD] SLUG
 //
-// Exit status: 0 success, 1 content errors, 2 wrong usage.
+// Exit status: 0 success, 1 content errors, 2 wrong usage (an output
+// folder that would hold the site's sources included).
 // main holds only the command line; the work is in the packages beside it.
 package main
 
@@ -20,6 +21,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/publish"
 )
 
 const usage = `Loa builds a campaign portal from site.toml and content/.
@@ -103,6 +105,9 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, new(*publish.OutputError)):
+		fmt.Fprintf(stderr, "loa: %v\n", err)
+		return 2
 	case errors.Is(err, build.ErrContent):
 		fmt.Fprintf(stderr, "loa: %d error(s), nothing published\n", len(diags.Errors()))
 		return 1
@@ -122,6 +127,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	opts.Waiting = func(pid int) {
+		who := "another build"
+		if pid > 0 {
+			who = fmt.Sprintf("another build (process %d)", pid)
+		}
+		fmt.Fprintf(stderr, "loa: %s is writing %s: waiting for it to finish\n", who, opts.OutDir())
+	}
 	var diags diag.List
 	stats, err := build.Site(opts, &diags)
 	if code := report(&diags, err, stderr); code != 0 {
@@ -134,6 +146,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
 		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	if len(stats.Kept) > 0 {
+		fmt.Fprintf(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", len(stats.Kept), publish.Summary(stats.Kept))
+	}
 	if stats.Linked > 0 {
 		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
 	}
