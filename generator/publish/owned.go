@@ -95,7 +95,12 @@ type ForeignError struct {
 }
 
 func (e *ForeignError) Error() string {
-	return fmt.Sprintf("%s holds %s, which no Loa build wrote, and this build writes a file of that name: move it out of the output folder (or delete it) and build again", e.Out, summary(e.Names))
+	names := e.Names
+	more := ""
+	if len(names) > 5 {
+		names, more = names[:5], fmt.Sprintf(" and %d more", len(names)-5)
+	}
+	return fmt.Sprintf("%s holds %s%s, which no Loa build wrote, and this build writes a file of that name: move it out of the output folder (or delete it) and build again", e.Out, strings.Join(names, ", "), more)
 }
 
 // carryOver links into the staging folder every file of the output that
