@@ -200,6 +200,17 @@ func TestUpToDate(t *testing.T) {
 			os.WriteFile(p, []byte("sửa tay"), 0o644)
 			return func() {}
 		},
+		// In place, same size, the modification time set back (touch -d):
+		// the change time tells (issue 11, item 16).
+		"a file of the output edited in place, its mtime set back": func() func() {
+			p := filepath.Join(out, "robots.txt")
+			fi, _ := os.Stat(p)
+			f, _ := os.OpenFile(p, os.O_WRONLY, 0)
+			f.WriteAt([]byte("X"), 0)
+			f.Close()
+			os.Chtimes(p, fi.ModTime(), fi.ModTime())
+			return func() {}
+		},
 		"a file of the output removed": func() func() {
 			os.Remove(filepath.Join(out, "robots.txt"))
 			return func() {}
