@@ -285,7 +285,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 			st.Mark(pg.File, publish.KindUnit)
 		}
 	}
-	warnDropped(st.Dropped(publish.KindUnit), diags)
+	dropped := st.Dropped(publish.KindUnit)
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
@@ -300,6 +300,9 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}
+	// Not in the record: a build that finds the output up to date drops
+	// nothing.
+	warnDropped(dropped, diags)
 	return stats, nil
 }
 
