@@ -30,7 +30,8 @@ Usage:
   go run ./generator <command> [flags]
 
 Commands:
-  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded
+  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded;
+          builds into one folder take turns
   check   validate everything a build would, write nothing
   serve   build, serve on loopback under the path of base_url, rebuild and reload browsers on every change
   new     write a new report (every unit with its last count) or a new directive (a draft)
@@ -120,7 +121,7 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
-	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public)")
+	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh")
 	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
