@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/internal/sitetest"
+	"github.com/loa-vn/loa/generator/serve"
 )
 
 // proc is a build running as a child process.
@@ -131,5 +137,54 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 	sort.Strings(names)
 	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
 		t.Errorf("left beside the output: %v", names)
+	}
+}
+
+// serve never writes the output folder, so it cannot race a build: a
+// build into public/ made while serve runs on the same site is whole, and
+// serve leaves it as it was.
+func TestServeLeavesTheOutputAlone(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	sitetest.Copy(t, "build/testdata/xa-thu", site)
+	out := filepath.Join(site, "public")
+	if code, msg := exitCode(t, loa("build", "-s", site)); code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	built := tree(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Config{Build: build.Options{Site: site}, Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
+	}()
+	var home string
+	select {
+	case home = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("not serving after 30s")
+	}
+	for _, p := range []string{"", "don-vi/thon-dong/", "don-vi/thon-dong/in/"} {
+		resp, err := http.Get(home + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %s", p, resp.Status)
+		}
+	}
+	// A build while serve runs: whole, and the same as before.
+	if code, msg := exitCode(t, loa("build", "-s", site)); code != 0 || strings.Contains(msg, "waiting") {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !sameTree(tree(t, out), built) {
+		t.Error("the output changed while serve ran")
 	}
 }
