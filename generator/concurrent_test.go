@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/build"
-	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/internal/sitetest"
+	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/serve"
 )
 
