@@ -9,7 +9,8 @@
 //	loa report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
 //	loa report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
 //
-// Exit status: 0 success, 1 content errors, 2 wrong usage.
+// Exit status: 0 success, 1 content errors, 2 wrong usage (an output
+// folder that would hold the site's sources included).
 // main holds only the command line; the work is in the packages beside it.
 package main
 
@@ -22,6 +23,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/publish"
 )
 
 const usage = `Loa builds a campaign portal from site.toml and content/.
@@ -30,7 +32,8 @@ Usage:
   go run ./generator <command> [flags]
 
 Commands:
-  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded
+  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded;
+          builds into one folder take turns
   check   validate everything a build would, write nothing
   serve   build, serve on loopback under the path of base_url, rebuild and reload browsers on every change
   new     write a new report (every unit with its last count) or a new directive (a draft)
@@ -115,6 +118,9 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, new(*publish.OutputError)):
+		fmt.Fprintf(stderr, "loa: %v\n", err)
+		return 2
 	case errors.Is(err, build.ErrContent):
 		fmt.Fprintf(stderr, "loa: %d error(s), nothing published\n", len(diags.Errors()))
 		return 1
@@ -127,12 +133,19 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
-	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public)")
+	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh")
 	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
 	if code := parse(fs, args); code >= 0 {
 		return code
+	}
+	opts.Waiting = func(pid int) {
+		who := "another build"
+		if pid > 0 {
+			who = fmt.Sprintf("another build (process %d)", pid)
+		}
+		fmt.Fprintf(stderr, "loa: %s is writing %s: waiting for it to finish\n", who, opts.OutDir())
 	}
 	var diags diag.List
 	stats, err := build.Site(opts, &diags)
@@ -146,6 +159,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
 		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	if len(stats.Kept) > 0 {
+		fmt.Fprintf(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", len(stats.Kept), publish.Summary(stats.Kept))
+	}
 	if stats.Linked > 0 {
 		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
 	}

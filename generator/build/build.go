@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/generator/cache"
@@ -52,6 +53,10 @@ type Options struct {
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
+	// Waiting, when set, is called when another build into the same
+	// output folder holds its lock, with that build's process id (0 when
+	// unknown); Site then waits for it (see publish.LockOutput).
+	Waiting func(pid int)
 
 	// checkOnly is check: nothing is written, so no QR image is drawn (nor
 	// the cache used) and no open data or feed made.
@@ -91,7 +96,13 @@ type Stats struct {
 	// UpToDate is set when nothing changed since the last build into the
 	// same folder, which was left as it was (see uptodate.go).
 	UpToDate bool
+	// Kept lists the files of the output that no Loa build wrote, carried
+	// over into the new output (see publish.Staging.Kept).
+	Kept []string
 }
+
+// droppedShown is how many dropped unit pages a warning names.
+const droppedShown = 10
 
 // Model reads the site and computes its model. Problems go to diags; the
 // model is returned even when there are errors.
@@ -201,12 +212,24 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 
 // Site builds the site into its output folder: into a staging folder first,
 // swapped in only when everything succeeded.
+//
+// It refuses (a *publish.OutputError) an output folder that would hold the
+// site's sources, and waits for another build into the same folder to
+// finish (Options.Waiting).
 func Site(opts Options, diags *diag.List) (Stats, error) {
 	start := time.Now()
+	if err := publish.CheckOutput(opts.site(), opts.OutDir()); err != nil {
+		return Stats{}, err
+	}
 	out, err := filepath.Abs(opts.OutDir())
 	if err != nil {
 		return Stats{}, err
 	}
+	lock, err := publish.LockOutput(out, opts.Waiting)
+	if err != nil {
+		return Stats{}, fmt.Errorf("cannot lock the output folder %s: %w", out, err)
+	}
+	defer lock.Release()
 	// The manifest of the previous output lets the staging link the files
 	// that come out the same rather than write them (see publish.Record),
 	// and tells whether that output is still as it was written (see
@@ -246,15 +269,28 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		mini = newMinifier(st)
 		sink = mini
 	}
-	if err := Render(opts, sink, diags); err != nil {
+	c, p, err := Prepare(opts, diags)
+	if err == nil {
+		err = p.WriteAll(sink)
+		if diags.HasErrors() {
+			err = ErrContent
+		}
+	}
+	if err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
+	for _, pg := range render.Pages(c) {
+		if pg.Kind == "unit" || pg.Kind == "alias" {
+			st.Mark(pg.File, publish.KindUnit)
+		}
+	}
+	dropped := st.Dropped(publish.KindUnit)
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
-	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Elapsed: time.Since(start)}
+	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
 	if m := st.Manifest(); m != nil {
 		store.Put(manifestKey, m.Bytes())
 		if sure {
@@ -264,7 +300,28 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}
+	// Not in the record: a build that finds the output up to date drops
+	// nothing.
+	warnDropped(dropped, diags)
 	return stats, nil
+}
+
+// warnDropped warns of the unit landing pages (files "don-vi/<id>/index.html")
+// of the previous output that this build no longer writes: printed QR codes
+// may lead there. An alias (aliases in the unit's file) keeps such a page.
+func warnDropped(files []string, diags *diag.List) {
+	if len(files) == 0 {
+		return
+	}
+	var urls []string
+	for i, f := range files {
+		if i == droppedShown {
+			urls = append(urls, fmt.Sprintf("and %d more", len(files)-droppedShown))
+			break
+		}
+		urls = append(urls, "/"+strings.TrimSuffix(f, "index.html"))
+	}
+	diags.Warnf(diag.Pos{File: "content/units"}, "%d unit landing page(s) of the previous output are gone: %s. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "))
 }
 
 // Check validates everything a build would and writes nothing.

@@ -200,8 +200,15 @@ func TestUpToDate(t *testing.T) {
 			os.WriteFile(p, []byte("sửa tay"), 0o644)
 			return func() {}
 		},
-		"a file added to the output": func() func() {
-			os.WriteFile(filepath.Join(out, "them.html"), []byte("x"), 0o644)
+		// In place, same size, the modification time set back (touch -d):
+		// the change time tells (issue 11, item 16).
+		"a file of the output edited in place, its mtime set back": func() func() {
+			p := filepath.Join(out, "robots.txt")
+			fi, _ := os.Stat(p)
+			f, _ := os.OpenFile(p, os.O_WRONLY, 0)
+			f.WriteAt([]byte("X"), 0)
+			f.Close()
+			os.Chtimes(p, fi.ModTime(), fi.ModTime())
 			return func() {}
 		},
 		"a file of the output removed": func() func() {
@@ -228,6 +235,22 @@ func TestUpToDate(t *testing.T) {
 		run(build.Options{})
 		sameTree(t, name+", and undone", readTree(t, out), want)
 	}
+	// A file no Loa build wrote (a CNAME) is not Loa's to check: a build
+	// would carry it over as it is, so the output is still up to date, and
+	// the file is still there.
+	cname := filepath.Join(out, "CNAME")
+	os.WriteFile(cname, []byte("zalo.example.vn\n"), 0o644)
+	if s, _ := run(build.Options{}); !s.UpToDate {
+		t.Error("a file added by hand: not up to date")
+	}
+	if s, _ := run(build.Options{NoCache: true}); s.UpToDate || fmt.Sprint(s.Kept) != "[CNAME]" {
+		t.Errorf("a build kept %v, want [CNAME]", s.Kept)
+	}
+	if b, err := os.ReadFile(cname); err != nil || string(b) != "zalo.example.vn\n" {
+		t.Errorf("CNAME after a build: %q, %v", b, err)
+	}
+	os.Remove(cname)
+
 	for name, opts := range map[string]build.Options{
 		"--no-cache": {NoCache: true}, "--drafts": {Drafts: true}, "--base-url": {BaseURL: "https://khac.example.vn/"},
 	} {

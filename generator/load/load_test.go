@@ -920,3 +920,22 @@ func TestSplitFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// A site whose content/ folder is missing (a wrong -s, a checkout that
+// lost it) is an error, not a build of a few empty pages; a content that
+// is a file is one too.
+func TestNoContentFolder(t *testing.T) {
+	dir := writeSite(t, nil)
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	_, got := readSite(t, dir)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content: no content/ folder beside site.toml") {
+		t.Errorf("want one error at content, got %q", got)
+	}
+	os.WriteFile(filepath.Join(dir, "content"), []byte("x"), 0o644)
+	_, got = readSite(t, dir)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content: content should be a folder") {
+		t.Errorf("want one error at content, got %q", got)
+	}
+}
