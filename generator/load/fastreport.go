@@ -1,9 +1,11 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -23,10 +25,8 @@ import (
 // gives false, and the caller takes the full path, which reports it with
 // its position.
 func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
-	for _, c := range text {
-		if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
-			return nil, false // the full path reports control characters
-		}
+	if bytes.IndexByte(text, '\r') >= 0 || ctrlchar.IndexBytes(text) >= 0 {
+		return nil, false // the full path reports control and direction characters
 	}
 	// The ids are substrings of one copy of the text: one allocation for
 	// the file rather than one for each of its ten thousand ids.
