@@ -132,7 +132,7 @@ func removedMsg(key string, r rune) string {
 		where = "delete it (or its escape) from the value of " + key
 	}
 	if ctrlchar.IsBidi(r) {
-		return fmt.Sprintf("removed %s: it would turn around the text that follows it on the pages; %s", ctrlchar.Name(r), where)
+		return fmt.Sprintf("removed %s: it changes the direction of the text around it on the pages, and can show it backwards; %s", ctrlchar.Name(r), where)
 	}
 	return fmt.Sprintf("removed %s: it is not text, and pages and spreadsheets would show it as garbage or act on it; %s", ctrlchar.Name(r), where)
 }
