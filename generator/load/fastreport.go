@@ -57,7 +57,8 @@ func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
 			}
 			inUnits, hasUnits = true, true
 			// About one unit a line from here: sized once, never grown.
-			lines := strings.Count(src[i:], "\n") + 1
+			// (i is past the end when "[units]" ends the file.)
+			lines := strings.Count(src[min(i, len(src)):], "\n") + 1
 			seen = make(map[string]bool, lines)
 			r.Units = make([]UnitCount, 0, lines)
 			continue
