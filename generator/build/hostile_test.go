@@ -117,6 +117,11 @@ func TestHostileNamesReachNoOutput(t *testing.T) {
 			t.Errorf("no warning %q in:\n%s", want, all)
 		}
 	}
+	// A Markdown character reference that writes one is left out, with a
+	// warning on its line.
+	if !regexp.MustCompile(`content/_index.md:1:\d+: warning: the character reference &#x202E; writes U\+202E`).MatchString(all) {
+		t.Errorf("no warning for &#x202E; in content/_index.md:\n%s", all)
+	}
 
 	// The unit's page and the progress table show the name without them.
 	var units struct {

@@ -83,5 +83,6 @@ func (c *Converter) Parse(src []byte, file string, firstLine int, diags *diag.Li
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	st.warnForbiddenRefs(root)
 	return &Document{md: c.md, handler: c.handler, src: src, root: root, st: st}
 }
