@@ -34,6 +34,9 @@ func (s *parseState) warnForbiddenRefs(root ast.Node) {
 				return ast.WalkContinue, nil
 			}
 			v := n.Segment.Value(s.src)
+			if bytes.IndexByte(v, '&') < 0 {
+				return ast.WalkContinue, nil
+			}
 			for _, m := range charRef.FindAllIndex(v, -1) {
 				if escaped(v, m[0]) {
 					continue // "\&#7;" is the text "&#7;"
