@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -102,10 +103,35 @@ func (t *table) str(k string, required bool) string {
 		t.errorf(t.keyAt(k), "%s must be a string, not %s", k, describe(v))
 		return ""
 	}
+	s = t.clean(k, t.valAt(k), s)
 	if required && strings.TrimSpace(s) == "" {
 		t.errorf(t.valAt(k), "%s must not be empty", k)
 	}
 	return s
+}
+
+// clean returns the string value of key k, found at pos, as the rest of
+// the generator may use it: the raw text of the file was cleaned by
+// normalize, but TOML's escapes write any character, so a control or
+// direction character ("\u0007", "\u202e") is removed here with a warning,
+// and a line break written "\r\n" or "\r" becomes "\n" as in the text of
+// every file.
+func (t *table) clean(k string, pos diag.Pos, s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	i := ctrlchar.Index(s)
+	if i < 0 {
+		return s
+	}
+	seen := map[rune]bool{}
+	for _, r := range s[i:] {
+		if ctrlchar.Forbidden(r) && !seen[r] {
+			seen[r] = true
+			t.f.diags.Warnf(pos, "%s", removedMsg(k, r))
+		}
+	}
+	return ctrlchar.Strip(s)
 }
 
 // count returns the whole number k, which must not be negative.
@@ -224,8 +250,9 @@ func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {
 			t.errorf(t.f.valAt(elem), "each element of %s must be a string, not %s", k, describe(e))
 			continue
 		}
-		out = append(out, s)
-		pos = append(pos, t.f.valAt(elem))
+		p := t.f.valAt(elem)
+		out = append(out, t.clean(k, p, s))
+		pos = append(pos, p)
 	}
 	if len(out) == 0 {
 		return nil, nil

@@ -67,6 +67,7 @@ func TestFastReportAccepts(t *testing.T) {
 		typicalReport,
 		"followers = 0",
 		"followers=12\n[units]\n",
+		"followers = 1\n[units]", // the file ends with the header: no final line break
 		"followers = 12\n\n[units] # các đơn vị\n\n# a comment\n  bac-son\t=\t0   # chưa có\n\tdong-hoa = 9\n",
 		"\n\n# nothing yet\nnote = \"tab\there, quotes 'single' and # not a comment\"\nfollowers = 1\n",
 		"source = \"\"\nfollowers = 999999999999999999\n",

@@ -1,6 +1,7 @@
 // Package load owns reading a site from disk: site.toml, content/units,
 // content/reports, content/directives and the pages, into plain structs in
-// which every value keeps its position. It normalises text (NFC, CRLF, BOM)
+// which every value keeps its position. It normalises text (NFC, CRLF, BOM;
+// control and bidirectional formatting characters removed, with a warning)
 // and checks each file on its own: syntax, unknown and missing keys, types,
 // slugs, dates, negative numbers, URLs. Cross-references between files
 // (a unit named in a report, a recipient of a directive) are checked by the

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -51,6 +52,7 @@ func New(opts Options) *Converter {
 			extension.Strikethrough,
 			&Extension{Handler: opts.Handler},
 		),
+		goldmark.WithRendererOptions(html.WithWriter(safeWriter{html.DefaultWriter})),
 	}
 	if p := opts.BasePath; p != "" && p != "/" {
 		if !strings.HasPrefix(p, "/") {
@@ -81,5 +83,6 @@ func (c *Converter) Parse(src []byte, file string, firstLine int, diags *diag.Li
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	st.warnForbiddenRefs(root)
 	return &Document{md: c.md, handler: c.handler, src: src, root: root, st: st}
 }
