@@ -122,6 +122,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	if opts.BaseURL != "" {
+		if err := build.CheckBaseURL(opts.BaseURL); err != nil {
+			fmt.Fprintf(stderr, "loa build: %v\n", err)
+			return 2
+		}
+	}
 	var diags diag.List
 	stats, err := build.Site(opts, &diags)
 	if code := report(&diags, err, stderr); code != 0 {

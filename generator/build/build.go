@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"path/filepath"
 	"time"
 
@@ -105,11 +104,11 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
 }
 
-// CheckBaseURL reports whether u is an absolute http(s) URL with a host.
+// CheckBaseURL checks a base URL given in place of site.toml's base_url
+// (--base-url), as base_url is checked: see load.CheckBaseURL.
 func CheckBaseURL(u string) error {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
+	if _, err := load.CheckBaseURL(u); err != nil {
+		return fmt.Errorf("--base-url %v", err)
 	}
 	return nil
 }
