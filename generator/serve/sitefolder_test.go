@@ -60,15 +60,27 @@ func TestSiteFolderDeletedAndMadeAgain(t *testing.T) {
 	changedCopy(t, p.dir, "Nội dung sau khi khôi phục.")
 	p.waitLong("", 200, "Nội dung sau khi khôi phục.")
 
-	// The folder made again is watched: an edit in it shows too.
+	p.editHome("Nội dung sau khi khôi phục.", "Nội dung sửa lần nữa.")
+}
+
+// editHome replaces old by text on the home page's source and waits until
+// the page shows it: the folder at the site's path is the one watched.
+func (p *preview) editHome(old, text string) {
+	p.t.Helper()
 	index := filepath.Join(p.dir, "content", "_index.md")
-	b, _ := os.ReadFile(index)
-	os.WriteFile(index, []byte(strings.Replace(string(b), "sau khi khôi phục", "sửa lần nữa", 1)), 0o644)
-	p.waitLong("", 200, "Nội dung sửa lần nữa.")
+	b, err := os.ReadFile(index)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.WriteFile(index, []byte(strings.Replace(string(b), old, text, 1)), 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.waitLong("", 200, text)
 }
 
 // TestSiteFolderReplaced swaps another folder into the site's path in one
-// rename, faster than any poll: the preview shows the new content.
+// rename, faster than any poll: the preview shows the new content, and
+// then the edits made in it.
 func TestSiteFolderReplaced(t *testing.T) {
 	p := startPreview(t, "testdata/site")
 	p.waitPage("", 200, home)
@@ -82,4 +94,5 @@ func TestSiteFolderReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.waitLong("", 200, "Nhánh khác của kho.")
+	p.editHome("Nhánh khác của kho.", "Sửa trên nhánh khác.")
 }
