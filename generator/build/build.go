@@ -52,8 +52,8 @@ type Options struct {
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
 
-	// checkOnly is check: nothing is written, so no QR image is drawn (nor
-	// the cache used) and no open data or feed made.
+	// checkOnly is check: nothing is written, so no QR image is drawn and
+	// no open data or feed made.
 	checkOnly bool
 }
 
@@ -73,11 +73,11 @@ func (o Options) OutDir() string {
 }
 
 // CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
-// the site, beside content/ (a site's repository ignores it). It holds the
-// QR images of the units, keyed by the text they encode, so that a build
-// draws only the codes that changed, and the manifest of the last output
-// written to each folder, so that a rebuild links the files that come out
-// the same rather than write them. Deleting it is always safe.
+// the site, beside content/ (a site's repository ignores it). It holds
+// the manifest of the last output written to each folder, so that a
+// rebuild links the files that come out the same rather than write them,
+// and the record of that build (see uptodate.go). It keeps no QR image
+// (see render's qrFiles). Deleting it is always safe.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -157,9 +157,6 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 		for i := range ropts.Also {
 			ropts.Also[i].Write = func(render.Sink) error { return nil }
 		}
-	}
-	if !opts.NoCache && !opts.checkOnly {
-		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
 	}
 	p, err := render.Prepare(c, ropts, diags)
 	if err != nil {
