@@ -96,8 +96,8 @@ type Stats struct {
 // model is returned even when there are errors.
 func Model(opts Options, diags *diag.List) *campaign.Campaign {
 	if opts.BaseURL != "" {
-		if err := CheckBaseURL(opts.BaseURL); err != nil {
-			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		if _, err := load.CheckBaseURL(opts.BaseURL); err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "the URL %v", err)
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
