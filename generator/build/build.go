@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -58,8 +57,8 @@ type Options struct {
 	// unknown); Site then waits for it (see publish.LockOutput).
 	Waiting func(pid int)
 
-	// checkOnly is check: nothing is written, so no QR image is drawn (nor
-	// the cache used) and no open data or feed made.
+	// checkOnly is check: nothing is written, so no QR image is drawn and
+	// no open data or feed made.
 	checkOnly bool
 }
 
@@ -79,11 +78,11 @@ func (o Options) OutDir() string {
 }
 
 // CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
-// the site, beside content/ (a site's repository ignores it). It holds the
-// QR images of the units, keyed by the text they encode, so that a build
-// draws only the codes that changed, and the manifest of the last output
-// written to each folder, so that a rebuild links the files that come out
-// the same rather than write them. Deleting it is always safe.
+// the site, beside content/ (a site's repository ignores it). It holds
+// the manifest of the last output written to each folder, so that a
+// rebuild links the files that come out the same rather than write them,
+// and the record of that build (see uptodate.go). It keeps no QR image
+// (see render's qrFiles). Deleting it is always safe.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -108,19 +107,19 @@ const droppedShown = 10
 // model is returned even when there are errors.
 func Model(opts Options, diags *diag.List) *campaign.Campaign {
 	if opts.BaseURL != "" {
-		if err := CheckBaseURL(opts.BaseURL); err != nil {
-			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		if _, err := load.CheckBaseURL(opts.BaseURL); err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "the URL %v", err)
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
 }
 
-// CheckBaseURL reports whether u is an absolute http(s) URL with a host.
+// CheckBaseURL checks a base URL given in place of site.toml's base_url
+// (--base-url), as base_url is checked: see load.CheckBaseURL.
 func CheckBaseURL(u string) error {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
+	if _, err := load.CheckBaseURL(u); err != nil {
+		return fmt.Errorf("--base-url %v", err)
 	}
 	return nil
 }
@@ -169,9 +168,6 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 		for i := range ropts.Also {
 			ropts.Also[i].Write = func(render.Sink) error { return nil }
 		}
-	}
-	if !opts.NoCache && !opts.checkOnly {
-		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
 	}
 	p, err := render.Prepare(c, ropts, diags)
 	if err != nil {

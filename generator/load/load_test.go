@@ -108,7 +108,7 @@ smartphone_share = "83%"
 `},
 			want: []string{
 				`site.toml:1:1: title must be a string, not a whole number`,
-				`site.toml:2:12: base_url must not have a query (?) or a fragment (#) (got "https://x.vn/zalo?a=1")`,
+				`site.toml:2:12: base_url must not have a query (?) or a fragment (#) (got "https://x.vn/zalo?a=1"): the path of every page is written after it`,
 				`site.toml:3:1: authority must be a table, written [authority], not a string`,
 				`site.toml:3:1: missing required key "name" in [authority]`,
 				`site.toml:6:8: name must not be empty`,

@@ -100,23 +100,14 @@ func readConfig(f *source, m map[string]any, c *Config) {
 
 const dateLayout = "2006-01-02"
 
-// checkBaseURL checks that base is an absolute http(s) URL and returns it
-// ending in "/".
+// checkBaseURL checks base_url (see CheckBaseURL) and returns it ending
+// in "/".
 func checkBaseURL(t *table, base string) string {
-	u, err := url.Parse(base)
-	switch {
-	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		t.errorf(t.valAt("base_url"),
-			`base_url must be an absolute http(s) URL, like "https://example.vn/zalo/" (got %q)`, base)
-		return base
-	case u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(base, "?#"):
-		t.errorf(t.valAt("base_url"), "base_url must not have a query (?) or a fragment (#) (got %q)", base)
-		return base
+	b, err := CheckBaseURL(base)
+	if err != nil {
+		t.errorf(t.valAt("base_url"), "base_url %v", err)
 	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return base
+	return b
 }
 
 // checkFollowURL checks that follow is an https URL with a host.

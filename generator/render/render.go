@@ -72,10 +72,6 @@ type Options struct {
 	// Inject, when not empty, is inserted just before </body> of every
 	// HTML page (serve's live reload); never set by build.
 	Inject template.HTML
-	// Cache, when not nil, keeps the QR images from build to build,
-	// keyed by what they encode (see qrFiles). The output is the same
-	// bytes with or without it.
-	Cache Cache
 	// SkipQR draws no QR image: check writes nothing, so it only checks
 	// that every text fits in a QR code.
 	SkipQR bool
@@ -92,14 +88,6 @@ type Options struct {
 type Extra struct {
 	Paths []string
 	Write func(Sink) error
-}
-
-// Cache keeps outputs that depend only on their key; *cache.Dir is one.
-// It must be safe for concurrent use, and a Get must return exactly what
-// was Put under the key, or miss.
-type Cache interface {
-	Get(key string) ([]byte, bool)
-	Put(key string, data []byte)
 }
 
 // ErrNoTheme is returned by Site when Options.Theme is nil.
@@ -138,7 +126,7 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	// The views and the checks of the Markdown do not depend on each
@@ -176,7 +164,6 @@ type renderer struct {
 	inject []byte
 	v      *views
 	conv   *markdown.Converter
-	cache  Cache
 	skipQR bool
 	docs   *Docs
 	also   []Extra // Options.Also: files of other packages, for link checks

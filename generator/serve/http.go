@@ -20,10 +20,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if s.loopback && !loopbackHost(r.Host) {
+	if !s.hosts.allowed(r.Host) {
 		// A page elsewhere must not read the preview by pointing its
-		// own domain at 127.0.0.1 (DNS rebinding).
-		http.Error(w, "loa serve: unexpected Host header", http.StatusForbidden)
+		// own domain at this machine (DNS rebinding): see hosts.
+		http.Error(w, "loa serve: the Host header does not name this machine", http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -204,7 +204,8 @@ func contentType(key string) string {
 	return "application/octet-stream"
 }
 
-// loopbackHost reports whether the Host header names this machine.
+// loopbackHost reports whether the Host header names this machine's
+// loopback interface.
 func loopbackHost(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h

@@ -107,6 +107,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if !s.loopback {
+		s.warnNetwork()
+	}
 	if cfg.Ready != nil {
 		cfg.Ready(s.url())
 	}
@@ -144,7 +147,8 @@ func Run(ctx context.Context, cfg Config) error {
 type server struct {
 	cfg      Config
 	addr     net.Addr
-	loopback bool // bound to a loopback address: check Host headers
+	loopback bool   // bound to a loopback address only
+	hosts    *hosts // the Host headers answered
 	hub      *hub
 	snap     atomic.Pointer[snapshot]
 	gens     atomic.Int64
@@ -156,7 +160,7 @@ type server struct {
 }
 
 func newServer(cfg Config, addr net.Addr) *server {
-	s := &server{cfg: cfg, addr: addr, hub: newHub(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
+	s := &server{cfg: cfg, addr: addr, hub: newHub(), hosts: newHosts(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		s.loopback = ta.IP.IsLoopback()
 	}
@@ -175,6 +179,17 @@ func (s *server) url() string {
 		}
 	}
 	return "http://" + net.JoinHostPort(host, port) + s.snap.Load().basePath
+}
+
+// warnNetwork says that the preview listens beyond loopback, and where.
+func (s *server) warnNetwork() {
+	where := ""
+	if ta, ok := s.addr.(*net.TCPAddr); ok {
+		if urls := networkURLs(ta, s.snap.Load().basePath); len(urls) > 0 {
+			where = ", at " + strings.Join(urls, " ")
+		}
+	}
+	s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network%s", s.addr, where)
 }
 
 // logf writes one line to the log.

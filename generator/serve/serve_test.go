@@ -67,8 +67,15 @@ type preview struct {
 	done   chan error
 }
 
-// startPreview copies the site src into a temporary folder and serves it.
+// startPreview copies the site src into a temporary folder and serves it
+// on 127.0.0.1.
 func startPreview(t testing.TB, src ...string) *preview {
+	t.Helper()
+	return startPreviewAt(t, "127.0.0.1:0", src...)
+}
+
+// startPreviewAt is startPreview listening on addr.
+func startPreviewAt(t testing.TB, addr string, src ...string) *preview {
 	t.Helper()
 	dir := t.TempDir()
 	for _, s := range src {
@@ -95,7 +102,7 @@ func startPreview(t testing.TB, src ...string) *preview {
 	go func() {
 		p.done <- Run(ctx, Config{
 			Build: build.Options{Site: dir},
-			Addr:  "127.0.0.1:0",
+			Addr:  addr,
 			Log:   p.log,
 			Ready: func(u string) { ready <- u },
 		})
