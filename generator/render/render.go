@@ -139,6 +139,10 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 		return nil, err
 	}
 	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r.dirOfFile = make(map[string]*campaign.Directive, len(c.Directives))
+	for _, d := range c.Directives {
+		r.dirOfFile[d.File] = d
+	}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	// The views and the checks of the Markdown do not depend on each
@@ -180,6 +184,11 @@ type renderer struct {
 	skipQR bool
 	docs   *Docs
 	also   []Extra // Options.Also: files of other packages, for link checks
+
+	// dirOfFile is the directive of each directive file, whose date its
+	// live-data directives show; datedViews their views (see dated.go).
+	dirOfFile  map[string]*campaign.Directive
+	datedViews datedCache
 
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages

@@ -396,8 +396,10 @@ func TestDirectivePage(t *testing.T) {
 	if got := text(first(t, vb, "date", byClass("vb-dia-danh"))); got != "Thử, ngày 02 tháng 10 năm 2023" {
 		t.Errorf("date %q", got)
 	}
-	// :stat[reach] inline: 120 / (10000 × 0.8) = 1,5%.
-	if got := text(first(t, vb, "inline stat", byClass("stat-inline"))); got != "1,5%" {
+	// :stat[reach] inline in a letter of 02/10/2023 keeps the figures of
+	// its date, the report of 01/10: 50 / (10000 × 0.8) = 0,6% (the latest,
+	// 120 of 08/10, would be 1,5%).
+	if got := text(first(t, vb, "inline stat", byClass("stat-inline"))); got != "0,6%" {
 		t.Errorf("inline stat %q", got)
 	}
 }
@@ -489,13 +491,21 @@ func TestPosterAndAlias(t *testing.T) {
 }
 
 // expected computes, from reportData alone, what the progress table must
-// show for a unit: count, target, rate, change, or "chưa báo cáo".
+// show for a unit: count, target, rate, change, or "chưa báo cáo". The
+// change is the count at the latest report minus the count at the report
+// before (carried forward, 0 before the first), as docs/format.md says.
 func expected(id string) (count, target, rate, change string) {
-	var history []int64
+	var history []int64 // the count at every report, carried forward
+	var counted []bool
 	for _, r := range reportData {
-		if n, ok := r.units[id]; ok {
-			history = append(history, n)
+		n, ok := r.units[id]
+		if !ok && len(history) > 0 {
+			n, ok = history[len(history)-1], counted[len(counted)-1]
 		}
+		history, counted = append(history, n), append(counted, ok)
+	}
+	if !counted[len(counted)-1] {
+		history = nil
 	}
 	target = "–"
 	if targets[id] > 0 {
