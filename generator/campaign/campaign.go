@@ -82,6 +82,10 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 	if len(c.Authority.Header) == 0 && c.Authority.Name != "" {
 		c.Authority.Header = []string{vi.Upper(c.Authority.Name)}
 	}
+	c.Report = ReportConfig{Number: cfg.Report.Number, To: cfg.Report.To, Sign: cfg.Report.Sign, Signer: cfg.Report.Signer}
+	if c.Report.Number == "" {
+		c.Report.Number = "/BC"
+	}
 	c.Info = Info{
 		Name:      cfg.Campaign.Name,
 		Channel:   cfg.Campaign.Channel,

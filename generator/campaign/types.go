@@ -17,6 +17,9 @@ type Campaign struct {
 	Authority Authority
 	Info      Info
 	Audience  *Audience // nil without an [audience] table
+	// Report says how the leaders' report of every period is numbered,
+	// addressed and signed ([report] of site.toml).
+	Report ReportConfig
 
 	Groups     []*Group     // by order, then id
 	Units      []*Unit      // every unit: groups in order, units in file order within a group
@@ -53,6 +56,14 @@ type Authority struct {
 	Name   string
 	Header []string
 	Place  string
+}
+
+// ReportConfig is the [report] table of site.toml.
+type ReportConfig struct {
+	Number string   // "/BC-UBND": the number, left to fill in before the slash
+	To     []string // Kính gửi; none when empty
+	Sign   []string // the signer's title lines; no signature block when empty
+	Signer string
 }
 
 // Info describes the campaign and the account citizens follow.

@@ -204,7 +204,7 @@ type renderer struct {
 // Sections of the output that free pages may not take as their slug.
 var reserved = map[string]bool{
 	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
-	"static": true, "qr": true,
+	"static": true, "qr": true, "bao-cao": true,
 }
 
 // plan lists every output path, reporting free pages whose slug clashes
@@ -368,6 +368,9 @@ func (r *renderer) jobs() []job {
 		for k := 1; k <= groupPageCount(gv.Units); k++ {
 			add([]string{groupPagePath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv, k) })
 		}
+		for k := 1; k <= groupPageCount(gv.Units); k++ {
+			add([]string{groupPostersPath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPostersPage(sink, gv, k) })
+		}
 	}
 	for _, uv := range v.units {
 		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}
@@ -384,6 +387,8 @@ func (r *renderer) jobs() []job {
 			Progress:    v.progressTables(), History: v.history, Chart: v.chart,
 		})
 	})
+
+	r.reportJobs(add)
 
 	for i, p := range c.Pages {
 		if reserved[p.Slug] {
@@ -452,6 +457,7 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	c := r.c
 	p.Site, p.Authority, p.Info, p.Campaign = c.Site, c.Authority, c.Info, c
 	p.Figures = r.v.figures
+	p.LatestReport = r.v.latestReport
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
 	p.Header, p.Footer = r.v.headerOf(p.Path), r.v.footer

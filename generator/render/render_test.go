@@ -243,7 +243,12 @@ func TestEveryURLOfTheTable(t *testing.T) {
 		"qr/quan-tam.svg",
 		"static/style.css",
 		"static/favicon.svg",
-		"don-vi/anlac/index.html", // the alias
+		"don-vi/anlac/index.html",     // the alias
+		"don-vi/phuong/in/index.html", // the posters of each group
+		"don-vi/truong/in/index.html",
+		"bao-cao/index.html", // the leaders' report of every period
+		"bao-cao/2023-10-01/index.html",
+		"bao-cao/2023-10-08/index.html",
 	}
 	for _, id := range []string{"an-lac", "binh-minh", "cau-giay", "dong-tam", "thcs-le-loi"} {
 		want = append(want,
