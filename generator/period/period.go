@@ -131,6 +131,98 @@ func Latest(c *campaign.Campaign) *Period {
 
 // Of returns the period of c.Reports[i].
 func Of(c *campaign.Campaign, i int) *Period {
+	p := head(c, i)
+	r := p.Report
+	units := make([]Unit, len(c.Units)) // one allocation for 10,000 units
+	p.Units = make([]*Unit, len(c.Units))
+	for k, cu := range c.Units {
+		u := &units[k]
+		*u = unitAt(cu, r, p.Previous)
+		p.Units[k] = u
+		if u.Listed {
+			p.Reported++
+		} else {
+			p.NotReported = append(p.NotReported, u)
+		}
+		if u.Dropped() {
+			p.Dropped = append(p.Dropped, u)
+		}
+		if u.HasShare {
+			p.Ranked = append(p.Ranked, u)
+		}
+	}
+	sort.SliceStable(p.Ranked, func(a, b int) bool { return ranksBefore(p.Ranked[a], p.Ranked[b]) })
+	for k, u := range p.Ranked {
+		u.Rank = k + 1
+	}
+	p.Highest = p.Ranked[:min(5, len(p.Ranked))]
+	p.Lowest = p.Ranked[max(len(p.Highest), len(p.Ranked)-5):]
+
+	k := 0
+	for _, cg := range c.Groups {
+		g := newGroup(cg, p.Units[k:k+len(cg.Units)])
+		k += len(cg.Units)
+		p.Groups = append(p.Groups, g)
+	}
+	return p
+}
+
+// newGroup sums a group's units.
+func newGroup(cg *campaign.Group, units []*Unit) *Group {
+	g := &Group{Group: cg, Units: units, Target: cg.Target}
+	for _, u := range units {
+		g.add(u)
+	}
+	g.rate()
+	groupRanks(units)
+	return g
+}
+
+func (g *Group) add(u *Unit) {
+	if u.Listed {
+		g.Reported++
+	}
+	if u.HasCount {
+		g.Counted++
+		g.Count += u.Count
+	}
+	if u.HasChange {
+		g.Change += u.Change
+		g.HasChange = true
+	}
+}
+
+func (g *Group) rate() {
+	if g.Target > 0 && g.Counted > 0 {
+		g.Rate, g.HasRate = float64(g.Count)/float64(g.Target), true
+	}
+}
+
+// unitAt is a unit's figures at report r, prev the report before (nil for
+// the first); Rank and GroupRank are left 0.
+func unitAt(cu *campaign.Unit, r, prev *campaign.Report) Unit {
+	u := Unit{Unit: cu}
+	h := upTo(cu.History, r.Date)
+	u.History = h
+	if n := len(h); n > 0 {
+		u.Count, u.HasCount, u.From = h[n-1].Count, true, h[n-1].Date
+		u.Listed = h[n-1].Date.Equal(r.Date)
+	}
+	if u.HasCount && prev != nil {
+		var before int64
+		if b := upTo(h, prev.Date); len(b) > 0 {
+			before = b[len(b)-1].Count
+		}
+		u.Change, u.HasChange = u.Count-before, true
+	}
+	if u.HasCount && cu.Target > 0 {
+		u.Share, u.HasShare = float64(u.Count)/float64(cu.Target), true
+	}
+	return u
+}
+
+// head is the period of c.Reports[i] with its headline figures only.
+func head(c *campaign.Campaign, i int) *Period {
 	r := c.Reports[i]
 	p := &Period{
 		Date: r.Date, Index: i, Report: r,
@@ -151,70 +243,55 @@ func Of(c *campaign.Campaign, i int) *Period {
 	for _, x := range c.Reports[:i+1] {
 		p.History = append(p.History, campaign.Point{Date: x.Date, Count: x.Followers})
 	}
+	return p
+}
 
-	units := make([]Unit, len(c.Units)) // one allocation for 10,000 units
-	p.Units = make([]*Unit, len(c.Units))
-	for k, cu := range c.Units {
-		u := &units[k]
-		p.Units[k] = u
-		u.Unit = cu
-		h := upTo(cu.History, r.Date)
-		u.History = h
-		if n := len(h); n > 0 {
-			u.Count, u.HasCount, u.From = h[n-1].Count, true, h[n-1].Date
-			u.Listed = h[n-1].Date.Equal(r.Date)
-		}
-		if u.Listed {
-			p.Reported++
-		} else {
-			p.NotReported = append(p.NotReported, u)
-		}
-		if u.HasCount && p.Previous != nil {
-			var before int64
-			if b := upTo(h, p.Previous.Date); len(b) > 0 {
-				before = b[len(b)-1].Count
-			}
-			u.Change, u.HasChange = u.Count-before, true
-			if u.Change < 0 {
-				p.Dropped = append(p.Dropped, u)
-			}
-		}
-		if u.HasCount && cu.Target > 0 {
-			u.Share, u.HasShare = float64(u.Count)/float64(cu.Target), true
-			p.Ranked = append(p.Ranked, u)
-		}
-	}
-	sort.SliceStable(p.Ranked, func(a, b int) bool { return ranksBefore(p.Ranked[a], p.Ranked[b]) })
-	for k, u := range p.Ranked {
-		u.Rank = k + 1
-	}
-	p.Highest = p.Ranked[:min(5, len(p.Ranked))]
-	p.Lowest = p.Ranked[max(len(p.Highest), len(p.Ranked)-5):]
-
-	k := 0
+// Totals returns the period of c.Reports[i] without its units: the
+// headline figures, Reported, and the groups' totals (Groups[k].Units is
+// nil); Units, Ranked, Highest, Lowest, NotReported and Dropped are
+// empty. It holds a few bytes per group, where Of holds a hundred per
+// unit: letters of a national campaign, dated over a hundred reports,
+// need only these and one group's table (GroupAt).
+func Totals(c *campaign.Campaign, i int) *Period {
+	p := head(c, i)
 	for _, cg := range c.Groups {
-		g := &Group{Group: cg, Units: p.Units[k : k+len(cg.Units)], Target: cg.Target}
-		k += len(cg.Units)
-		for _, u := range g.Units {
-			if u.Listed {
-				g.Reported++
-			}
-			if u.HasCount {
-				g.Counted++
-				g.Count += u.Count
-			}
-			if u.HasChange {
-				g.Change += u.Change
-				g.HasChange = true
-			}
+		g := &Group{Group: cg, Target: cg.Target}
+		for _, cu := range cg.Units {
+			u := unitAt(cu, p.Report, p.Previous)
+			g.add(&u)
 		}
-		if g.Target > 0 && g.Counted > 0 {
-			g.Rate, g.HasRate = float64(g.Count)/float64(g.Target), true
-		}
-		groupRanks(g.Units)
+		g.rate()
+		p.Reported += g.Reported
 		p.Groups = append(p.Groups, g)
 	}
 	return p
+}
+
+// GroupAt returns the figures of group g at c.Reports[i], with its units
+// (their Rank is 0: the ranking is of every unit, see Of).
+func GroupAt(c *campaign.Campaign, i int, g *campaign.Group) *Group {
+	r := c.Reports[i]
+	var prev *campaign.Report
+	if i > 0 {
+		prev = c.Reports[i-1]
+	}
+	units := make([]Unit, len(g.Units))
+	ptrs := make([]*Unit, len(g.Units))
+	for k, cu := range g.Units {
+		units[k] = unitAt(cu, r, prev)
+		ptrs[k] = &units[k]
+	}
+	return newGroup(g, ptrs)
+}
+
+// UnitAt returns the figures of unit u at c.Reports[i] (Rank and GroupRank
+// are 0).
+func UnitAt(c *campaign.Campaign, i int, u *campaign.Unit) Unit {
+	var prev *campaign.Report
+	if i > 0 {
+		prev = c.Reports[i-1]
+	}
+	return unitAt(u, c.Reports[i], prev)
 }
 
 // ranksBefore orders units by share, then count, both highest first, then

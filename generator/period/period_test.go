@@ -303,3 +303,31 @@ func unit(p *Period, id string) *Unit {
 	}
 	return nil
 }
+
+// TestTotalsAndGroupAtAgreeWithOf checks the light forms letters use
+// against the full period, at every report date.
+func TestTotalsAndGroupAtAgreeWithOf(t *testing.T) {
+	c := model(t, exampleWithLater(t))
+	for i := range c.Reports {
+		full, light := Of(c, i), Totals(c, i)
+		if light.Reported != full.Reported || light.Followers != full.Followers || len(light.Units) != 0 {
+			t.Errorf("%d: totals %+v", i, light)
+		}
+		for k, g := range full.Groups {
+			l := light.Groups[k]
+			if l.Count != g.Count || l.Change != g.Change || l.HasChange != g.HasChange || l.Reported != g.Reported || l.Counted != g.Counted || l.Rate != g.Rate {
+				t.Errorf("%d %s: totals %+v, want %+v", i, g.Group.ID, l, g)
+			}
+			one := GroupAt(c, i, g.Group)
+			for j, u := range g.Units {
+				o := one.Units[j]
+				if o.Count != u.Count || o.Change != u.Change || o.Listed != u.Listed || o.GroupRank != u.GroupRank || o.From != u.From {
+					t.Errorf("%d %s: GroupAt %+v, want %+v", i, u.Unit.ID, o, u)
+				}
+				if x := UnitAt(c, i, u.Unit); x.Count != u.Count || len(x.History) != len(u.History) {
+					t.Errorf("%d %s: UnitAt %+v", i, u.Unit.ID, x)
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sort"
 	"sync"
 	"time"
 
@@ -16,22 +17,27 @@ import (
 // it (docs/directives.md, "Dates"); the home page and free pages show the
 // latest. `at="YYYY-MM-DD"` picks another date, `at="latest"` the latest.
 
-// dated are the views of the live-data directives at one report date: the
-// views of package period's figures, laid out as the latest's are.
+// dated are the views of the live-data directives at one report date.
+// They hold the headline figures and the groups' totals only, a few bytes
+// a group: a national campaign's letters are dated over a hundred reports.
+// A group's table is laid out when a directive asks for it (table).
 type dated struct {
 	figures Figures
-	tables  []*Table // one per group, or the table of groups on a split site
-	tableOf map[string]*Table
-	chart   *ChartView
-	period  *period.Period // nil before every report
+	index   int            // the report's, in Campaign.Reports; -1 before every report
+	totals  *period.Period // nil before every report
+	// groups is the table of groups, for ::progress on a split site.
+	groups *Table
+	chart  *ChartView
 }
 
-// datedViews lays out the views of period p (nil: before every report).
-func datedViews(c *campaign.Campaign, p *period.Period, split bool) *dated {
-	d := &dated{period: p, tableOf: map[string]*Table{}}
+// datedViews lays out the views of report i (-1: before every report).
+func datedViews(c *campaign.Campaign, i int) *dated {
+	d := &dated{index: i}
 	d.figures = Figures{Target: c.Target(), Units: len(c.Units)}
 	var history []campaign.Point
-	if p != nil {
+	if i >= 0 {
+		p := period.Totals(c, i)
+		d.totals = p
 		d.figures.HasReport, d.figures.Latest, d.figures.Followers = true, p.Date, p.Followers
 		d.figures.Change, d.figures.HasChange = p.Change, p.HasChange
 		d.figures.Reach, d.figures.HasReach = p.Reach, p.HasReach
@@ -39,42 +45,60 @@ func datedViews(c *campaign.Campaign, p *period.Period, split bool) *dated {
 		d.figures.Reported = p.Reported
 		history = p.History
 	}
-	groups := make([]*Table, 0, len(c.Groups))
-	var units []*period.Unit
-	if p != nil {
-		units = p.Units
+	totals := make([]*Row, len(c.Groups))
+	for k, g := range c.Groups {
+		totals[k] = d.total(k, g)
 	}
-	k := 0
-	for gi, g := range c.Groups {
-		t := &Table{ID: g.ID, Caption: g.Name, Total: &Row{Name: g.Name, Short: g.Name, Target: g.Target, HasTarget: g.Target > 0}}
-		for i, u := range g.Units {
-			var pu *period.Unit
-			if units != nil {
-				pu = units[k]
-			}
-			k++
-			t.Rows = append(t.Rows, periodRow(i, u, pu))
-		}
-		if p != nil {
-			pg := p.Groups[gi]
-			t.Total.Count, t.Total.HasCount = pg.Count, pg.Counted > 0
-			t.Total.Change, t.Total.HasChange = pg.Change, pg.HasChange
-			t.Total.Rate, t.Total.HasRate = pg.Rate, pg.HasRate
-			t.Total.BarWidth = barWidth(pg.Rate)
-		}
-		groups = append(groups, t)
-		d.tableOf[g.ID] = t
-	}
-	d.tables = groups
-	if split {
-		d.tables = []*Table{groupsOf(c, groups)}
-	}
+	d.groups = groupsOf(c, totals)
 	d.chart = &ChartView{
 		ID:    "bieu-do-chung",
 		Title: "Số người quan tâm trang Zalo OA qua các kỳ báo cáo",
 		Chart: chart.New(points(history), c.Target(), chart.Layout{}),
 	}
 	return d
+}
+
+// total is the total row of group k, g.
+func (d *dated) total(k int, g *campaign.Group) *Row {
+	t := &Row{Name: g.Name, Short: g.Name, Target: g.Target, HasTarget: g.Target > 0}
+	if d.totals != nil {
+		pg := d.totals.Groups[k]
+		t.Count, t.HasCount = pg.Count, pg.Counted > 0
+		t.Change, t.HasChange = pg.Change, pg.HasChange
+		t.Rate, t.HasRate = pg.Rate, pg.HasRate
+		t.BarWidth = barWidth(pg.Rate)
+	}
+	return t
+}
+
+// table lays out the progress table of group g (k in Campaign.Groups).
+func (d *dated) table(c *campaign.Campaign, k int, g *campaign.Group) *Table {
+	t := &Table{ID: g.ID, Caption: g.Name, Total: d.total(k, g)}
+	var units []*period.Unit
+	if d.index >= 0 {
+		units = period.GroupAt(c, d.index, g).Units
+	}
+	for i, u := range g.Units {
+		var pu *period.Unit
+		if units != nil {
+			pu = units[i]
+		}
+		t.Rows = append(t.Rows, periodRow(i, u, pu))
+	}
+	return t
+}
+
+// tables are the tables of ::progress without a group: one per group, or
+// the table of groups on a split site.
+func (d *dated) tables(c *campaign.Campaign, split bool) []*Table {
+	if split {
+		return []*Table{d.groups}
+	}
+	out := make([]*Table, len(c.Groups))
+	for k, g := range c.Groups {
+		out[k] = d.table(c, k, g)
+	}
+	return out
 }
 
 // periodRow is a unit's row at a period (pu nil: before every report).
@@ -100,12 +124,12 @@ func periodRow(i int, u *campaign.Unit, pu *period.Unit) Row {
 	return r
 }
 
-// groupsOf is the table of groups made of the groups' own tables.
-func groupsOf(c *campaign.Campaign, tables []*Table) *Table {
+// groupsOf is the table of groups made of the groups' total rows.
+func groupsOf(c *campaign.Campaign, totals []*Row) *Table {
 	t := &Table{ID: groupsTableID, Caption: "Các nhóm đơn vị"}
 	total := &Row{Name: "Cộng", Short: "Cộng"}
 	for i, g := range c.Groups {
-		r := *tables[i].Total
+		r := *totals[i]
 		r.STT, r.ID, r.Path = i+1, g.ID, groupPath(g.ID)
 		t.Rows = append(t.Rows, r)
 		total.Target += r.Target
@@ -150,13 +174,12 @@ func (h *handler) asOf(d *markdown.Directive) (time.Time, bool) {
 // is the latest report, whose views every page shares.
 func (r *renderer) datedAt(t time.Time) *dated {
 	c := r.c
-	p := period.At(c, t)
-	if p != nil && p.Index == len(c.Reports)-1 {
-		return nil
-	}
 	key := -1
-	if p != nil {
-		key = p.Index
+	if p := sort.Search(len(c.Reports), func(i int) bool { return c.Reports[i].Date.After(t) }) - 1; p >= 0 {
+		key = p
+	}
+	if key >= 0 && key == len(c.Reports)-1 {
+		return nil
 	}
 	r.datedViews.mu.Lock()
 	defer r.datedViews.mu.Unlock()
@@ -166,32 +189,23 @@ func (r *renderer) datedAt(t time.Time) *dated {
 	if r.datedViews.m == nil {
 		r.datedViews.m = map[int]*dated{}
 	}
-	d := datedViews(c, p, r.v.split())
+	d := datedViews(c, key)
 	r.datedViews.m[key] = d
 	return d
 }
 
-// unitChartAt lays out the chart of a unit up to a period (nil: before
+// unitChartAt lays out the chart of a unit up to report i (-1: before
 // every report).
-func unitChartAt(u *campaign.Unit, p *period.Period) *ChartView {
+func unitChartAt(c *campaign.Campaign, u *campaign.Unit, i int) *ChartView {
 	var h []campaign.Point
-	if p != nil {
-		h = p.Units[unitIndex(p, u)].History
+	if i >= 0 {
+		h = period.UnitAt(c, i, u).History
 	}
 	return &ChartView{
 		ID:    "bieu-do-don-vi",
 		Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
 		Chart: chart.New(points(h), u.Target, chart.Layout{}),
 	}
-}
-
-func unitIndex(p *period.Period, u *campaign.Unit) int {
-	for i, pu := range p.Units {
-		if pu.Unit == u {
-			return i
-		}
-	}
-	return -1
 }
 
 // asOfTitle names in a chart's title the date its figures end.

@@ -131,13 +131,24 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 	var data any
 	switch d.Name {
 	case "progress":
-		tables, tableOf, figures := v.progressTables(), v.tableOf, v.figures
-		if at != nil {
-			tables, tableOf, figures = at.tables, at.tableOf, at.figures
-		}
-		if id, ok := d.Attr("group"); ok {
+		var tables []*Table
+		figures := v.figures
+		id, one := d.Attr("group")
+		switch {
+		case at != nil && one:
+			for k, g := range c.Groups {
+				if g.ID == id {
+					tables = []*Table{at.table(c, k, g)}
+				}
+			}
+			figures = at.figures
+		case at != nil:
+			tables, figures = at.tables(c, v.split()), at.figures
+		case one:
 			g, _ := c.Group(id)
-			tables = []*Table{tableOf[g.ID]}
+			tables = []*Table{v.tableOf[g.ID]}
+		default:
+			tables = v.progressTables()
 		}
 		data = DirectiveProgress{Tables: tables, Figures: figures}
 	case "qr":
@@ -170,7 +181,7 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 			u, _ := c.Unit(id)
 			cv = *unitChart(u)
 			if at != nil {
-				cv = *unitChartAt(u, at.period)
+				cv = *unitChartAt(c, u, at.index)
 			}
 		}
 		cv.Title = asOfTitle(cv.Title, figures)
