@@ -412,3 +412,28 @@ func readFile(p string) (string, error) {
 	b, err := os.ReadFile(p)
 	return string(b), err
 }
+
+// TestLargeReportLinksItsRanking checks that past reportRankingMax units
+// the report names the highest and lowest and links its open data for the
+// whole ranking.
+func TestLargeReportLinksItsRanking(t *testing.T) {
+	defer func(n int) { reportRankingMax = n }(reportRankingMax)
+	reportRankingMax = 5
+	sink, errs, err := renderSite(t, exampleCopy(t), Options{})
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+	doc := sink.page(t, "bao-cao/2023-11-04/index.html")
+	if len(findAll(doc, byClass("report-ranking"))) != 0 {
+		t.Error("a large site's report lists every unit")
+	}
+	if len(findAll(doc, byClass("bc-cao-nhat"))) != 1 || len(findAll(doc, byClass("bc-thap-nhat"))) != 1 {
+		t.Error("no highest and lowest")
+	}
+	links := findAll(first(t, doc, "document", byClass("van-ban")), func(n *html.Node) bool {
+		return n.Data == "a" && attr(n, "href") == "/zalo/du-lieu/bao-cao/2023-11-04.json"
+	})
+	if len(links) != 1 {
+		t.Error("the report does not link its open data for the whole ranking")
+	}
+}
