@@ -727,12 +727,13 @@ func TestInternalLinks(t *testing.T) {
 			t.Errorf("internal(%q, %q) = %q, %v; want %q, %v", tc.dest, tc.page, target, internal, tc.target, tc.internal)
 		}
 	}
-	for _, ok := range []string{"", "van-ban/cong-van/", "van-ban/cong-van", "don-vi/anlac/", "static/style.css", "du-lieu/tien-do.json", "qr/quan-tam.svg"} {
+	for _, ok := range []string{"", "van-ban/cong-van/", "van-ban/cong-van", "don-vi/anlac/", "static/style.css", "du-lieu/tien-do.json", "qr/quan-tam.svg",
+		"bao-cao/", "bao-cao/2023-10-08/", "don-vi/phuong/in/"} {
 		if !r.exists(ok) {
 			t.Errorf("%q should exist", ok)
 		}
 	}
-	for _, missing := range []string{"van-ban/khong/", "..", "don-vi/an-lac/qr.jpg"} {
+	for _, missing := range []string{"van-ban/khong/", "..", "don-vi/an-lac/qr.jpg", "bao-cao/2023-10-09/", "don-vi/phuong/in/trang-2/"} {
 		if r.exists(missing) {
 			t.Errorf("%q should not exist", missing)
 		}
