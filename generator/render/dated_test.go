@@ -74,9 +74,19 @@ func TestLettersKeepTheirFigures(t *testing.T) {
 	}
 	// The ward that reported 60 on 11/11 shows its 41 of 04/11 in the letter.
 	doc := parse(t, after.files[letter])
-	row := first(t, doc, "bac-son row", func(n *html.Node) bool { return attr(n, "data-unit") == "bac-son" })
-	if !strings.Contains(text(row), "41") || strings.Contains(text(row), "60") {
-		t.Errorf("bac-son in the letter: %q", text(row))
+	bacSon := first(t, doc, "bac-son row", func(n *html.Node) bool { return attr(n, "data-unit") == "bac-son" })
+	if !strings.Contains(text(bacSon), "41") || strings.Contains(text(bacSon), "60") {
+		t.Errorf("bac-son in the letter: %q", text(bacSon))
+	}
+	// A unit that did not report this period says so, on its page and in
+	// the tables, with the date its count is from; it changed by 0.
+	unit := text(first(t, parse(t, after.files["don-vi/lam-ha/index.html"]), "as of", byClass("as-of")))
+	if unit != "Cập nhật ngày 04/11/2023; đơn vị chưa báo cáo kỳ ngày 11/11/2023." {
+		t.Errorf("lam-ha's page says %q", unit)
+	}
+	row := first(t, parse(t, after.files["tien-do/index.html"]), "lam-ha", func(n *html.Node) bool { return attr(n, "data-unit") == "lam-ha" })
+	if got := text(row); !strings.Contains(got, "22 (ngày 04/11/2023; chưa báo cáo kỳ này)") || !strings.HasSuffix(got, " 0") {
+		t.Errorf("lam-ha's row %q", got)
 	}
 	home := figuresOf(t, after.files["index.html"])
 	if !strings.Contains(strings.Join(home, " "), "11/11/2023") {
