@@ -143,7 +143,7 @@ type Row struct {
 	Rate            float64   // Count / Target
 	HasRate         bool
 	BarWidth        float64 // Rate as a width in percent, 0 to 100
-	Change          int64   // since the unit's previous report
+	Change          int64   // the count minus the count at the previous report date (docs/format.md)
 	HasChange       bool
 	Rank            int // in its group by count; 0 without a count
 }
