@@ -21,6 +21,7 @@ import (
 	"github.com/loa-vn/loa/generator/feeds"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/opendata"
+	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/publish"
 	"github.com/loa-vn/loa/generator/render"
 	"github.com/loa-vn/loa/generator/theme"
@@ -185,7 +186,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 // otherFiles are the files that packages other than render make from the
 // model; they are written in render's pool, beside the pages.
 func otherFiles(c *campaign.Campaign) []render.Extra {
-	return []render.Extra{
+	files := []render.Extra{
 		{Paths: []string{opendata.JSONPath}, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
 		}},
@@ -204,6 +205,15 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 			return sink.Put(feeds.FeedPath, feeds.Feed(c))
 		}},
 	}
+	// The open data of each period's report: a job each, so that they
+	// spread over the pool and serve makes one when it is asked for.
+	for i, r := range c.Reports {
+		path := opendata.ReportPath(r)
+		files = append(files, render.Extra{Paths: []string{path}, Write: func(sink render.Sink) error {
+			return sink.Put(path, opendata.ReportJSON(period.Of(c, i)))
+		}})
+	}
+	return files
 }
 
 // Site builds the site into its output folder: into a staging folder first,

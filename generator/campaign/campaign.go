@@ -85,6 +85,10 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 	if len(c.Authority.Header) == 0 && c.Authority.Name != "" {
 		c.Authority.Header = []string{vi.Upper(c.Authority.Name)}
 	}
+	c.Report = ReportConfig{Number: cfg.Report.Number, To: cfg.Report.To, Sign: cfg.Report.Sign, Signer: cfg.Report.Signer}
+	if c.Report.Number == "" {
+		c.Report.Number = "/BC"
+	}
 	c.Info = Info{
 		Name:      cfg.Campaign.Name,
 		Channel:   cfg.Campaign.Channel,
@@ -408,13 +412,29 @@ func newPage(lp *load.Page) *Page {
 // compute derives every figure once: unit counts, changes and ranks, group
 // totals, reach.
 func (c *Campaign) compute(diags *diag.List) {
+	// The rule of docs/format.md, "Figures of a period": a unit's count
+	// at a report date is carried forward from the latest report on or
+	// before it that lists the unit, and its change is that count minus
+	// its count at the previous report date (0 when it had none then).
+	// So a unit that did not report has changed by 0, and a group's
+	// change is the difference of its totals.
+	var prev *Report
+	if n := len(c.Reports); n > 1 {
+		prev = c.Reports[n-2]
+	}
 	for _, u := range c.Units {
 		if n := len(u.History); n > 0 {
 			last := u.History[n-1]
 			u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
 			u.InLatest = c.Latest != nil && last.Date.Equal(c.Latest.Date)
-			if n > 1 {
-				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
+			if prev != nil {
+				var before int64
+				if !u.InLatest {
+					before = last.Count
+				} else if n > 1 {
+					before = u.History[n-2].Count
+				}
+				u.Change, u.HasChange = last.Count-before, true
 			}
 		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)

@@ -96,16 +96,21 @@ func TestModelFigures(t *testing.T) {
 	if _, ok := u("thcs-b").Rate(); ok {
 		t.Fatal("a unit with no report has no rate")
 	}
-	// lam-ha reported once: no change.
-	if l := u("lam-ha"); l.HasChange || l.Count != 7 {
+	// lam-ha reported for the first time: its change counts from 0.
+	if l := u("lam-ha"); !l.HasChange || l.Change != 7 || l.Count != 7 {
 		t.Fatalf("lam-ha: %+v", l)
+	}
+	// thcs-a did not report this period: its count is carried forward,
+	// and it has changed by 0, not by its change of last period.
+	if a := u("thcs-a"); !a.HasChange || a.Change != 0 {
+		t.Fatalf("thcs-a: %+v", a)
 	}
 	// Ranks in phuong: bac-son 41 (1), dong-hoa 40 (2), lam-ha 7 (3).
 	if u("bac-son").Rank != 1 || u("dong-hoa").Rank != 2 || u("lam-ha").Rank != 3 {
 		t.Fatal("ranks")
 	}
 	g, _ := c.Group("phuong")
-	if g.Count != 88 || g.Target != 500 || g.Reported != 3 || g.Change != 21+15 {
+	if g.Count != 88 || g.Target != 500 || g.Reported != 3 || g.Change != 88-(20+25) {
 		t.Fatalf("phuong totals: %+v", g)
 	}
 	if c.Reported != 3 || c.Followers() != 330 {

@@ -333,6 +333,14 @@ name = "Trường Phường"
 			},
 		},
 		{
+			name:  "[report]: lists of strings, known keys",
+			files: map[string]string{"site.toml": siteToml + "\n[report]\nsign = \"CHỦ TỊCH\"\nsigner = \"A\"\nnumbre = \"/BC\"\n"},
+			want: []string{
+				`site.toml:12:1: sign must be an array of strings, like ["a", "b"], not a string`,
+				`site.toml:14:1: unknown key "numbre" in [report] (did you mean "number"?)`,
+			},
+		},
+		{
 			name:  "invalid UTF-8 at the bad byte",
 			files: map[string]string{"content/units/phuong.toml": "name = \"UBND các phường\"\r\n\r\n[[unit]]\r\nname = \"Ph\xf0\xb0\xfbng\"\r\n"},
 			want:  []string{"content/units/phuong.toml:4:11: this file is not UTF-8 (byte 0xF0 cannot be read): save it as UTF-8: in Notepad, choose File > Save As, set Encoding to UTF-8, then Save; in LibreOffice, choose File > Save As, tick \"Edit filter settings\", then choose the character set \"Unicode (UTF-8)\"; from Excel, choose Save As, then the type \"CSV UTF-8\""},
@@ -398,8 +406,9 @@ text = "Làm"
 		},
 		{
 			name:  "page without a title, and a page that takes a reserved URL",
-			files: map[string]string{"content/huong-dan.md": "+++\nweight = -1\n+++\n# Hướng dẫn\n", "content/van-ban.md": "+++\ntitle = \"x\"\n+++\n"},
+			files: map[string]string{"content/huong-dan.md": "+++\nweight = -1\n+++\n# Hướng dẫn\n", "content/van-ban.md": "+++\ntitle = \"x\"\n+++\n", "content/bao-cao.md": "+++\ntitle = \"x\"\n+++\n"},
 			want: []string{
+				`content/bao-cao.md: the page slug "bao-cao" is taken by the reports of every period (/bao-cao/): rename the file`,
 				`content/huong-dan.md:1:1: missing required key "title" in front matter`,
 				`content/huong-dan.md:2:10: weight must not be negative (got -1)`,
 				`content/van-ban.md: the page slug "van-ban" is taken by the directives (/van-ban/): rename the file`,
@@ -835,6 +844,24 @@ func TestRefColumns(t *testing.T) {
 	}
 	if want := []Ref{{"phuong", diag.Pos{File: f, Line: 9, Col: 3}}, {"trường-học", diag.Pos{File: f, Line: 10, Col: 3}}}; !reflect.DeepEqual(d.Tasks[0].To, want) {
 		t.Errorf("task to = %+v", d.Tasks[0].To)
+	}
+}
+
+// TestReportTable reads [report] of site.toml.
+func TestReportTable(t *testing.T) {
+	site, got := readSite(t, writeSite(t, map[string]string{"site.toml": siteToml + `
+[report]
+number = "/BC-UBND"
+to = ["Thường trực Quận ủy"]
+sign = ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+signer = "Nguyễn Văn A"
+`}))
+	if len(got) != 0 {
+		t.Fatal(got)
+	}
+	r := site.Config.Report
+	if r.Number != "/BC-UBND" || len(r.To) != 1 || r.To[0] != "Thường trực Quận ủy" || len(r.Sign) != 2 || r.Signer != "Nguyễn Văn A" {
+		t.Errorf("report = %+v", r)
 	}
 }
 

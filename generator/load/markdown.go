@@ -103,6 +103,7 @@ var reservedSlugs = map[string]string{
 	"don-vi":  "the units",
 	"tien-do": "the progress page",
 	"du-lieu": "the open data",
+	"bao-cao": "the reports of every period",
 }
 
 // readPage checks a free page content/<slug>.md or, with slug "", the home

@@ -25,7 +25,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Keys[path] = f.at(kp.key)
 	}
 	top := &table{f: f, m: m}
-	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown")
+	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report")
 	c.Title = top.str("title", true)
 	top.checkSpaces("title", c.Title)
 	if base := top.str("base_url", true); base != "" {
@@ -90,6 +90,14 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		}
 		a.VNeIDLevel2, _ = aud.count("vneid_level2", false)
 		c.Audience = a
+	}
+
+	if rep, ok := top.sub("report", "[report]"); ok {
+		rep.allow("number", "to", "sign", "signer")
+		c.Report.Number = rep.str("number", false)
+		c.Report.To, _ = rep.strs("to", false)
+		c.Report.Sign, _ = rep.strs("sign", false)
+		c.Report.Signer = rep.str("signer", false)
 	}
 
 	if md, ok := top.sub("markdown", "[markdown]"); ok {

@@ -39,7 +39,8 @@ type Config struct {
 
 	Authority Authority
 	Campaign  Campaign
-	Audience  *Audience // nil when the table is absent
+	Audience  *Audience   // nil when the table is absent
+	Report    ReportTable // the [report] table, zero when absent
 
 	Pos diag.Pos // site.toml:1:1
 	// Keys holds the position of every key of site.toml, by dotted path
@@ -52,6 +53,15 @@ type Authority struct {
 	Name   string
 	Header []string
 	Place  string
+}
+
+// ReportTable is the [report] table: how the leaders' report of every period
+// (/bao-cao/<date>/) is numbered, addressed and signed.
+type ReportTable struct {
+	Number string   // the number's symbol, "/BC-UBND"; empty when absent
+	To     []string // Kính gửi
+	Sign   []string // the signer's title lines
+	Signer string
 }
 
 // Campaign is the [campaign] table.

@@ -127,6 +127,10 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 		return nil, err
 	}
 	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r.dirOfFile = make(map[string]*campaign.Directive, len(c.Directives))
+	for _, d := range c.Directives {
+		r.dirOfFile[d.File] = d
+	}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	// The views and the checks of the Markdown do not depend on each
@@ -168,6 +172,11 @@ type renderer struct {
 	docs   *Docs
 	also   []Extra // Options.Also: files of other packages, for link checks
 
+	// dirOfFile is the directive of each directive file, whose date its
+	// live-data directives show; datedViews their views (see dated.go).
+	dirOfFile  map[string]*campaign.Directive
+	datedViews datedCache
+
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
 	directives []*markdown.Document // parallel to c.Directives
@@ -182,7 +191,7 @@ type renderer struct {
 // Sections of the output that free pages may not take as their slug.
 var reserved = map[string]bool{
 	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
-	"static": true, "qr": true,
+	"static": true, "qr": true, "bao-cao": true,
 }
 
 // plan lists every output path, reporting free pages whose slug clashes
@@ -347,6 +356,9 @@ func (r *renderer) jobs() []job {
 		for k := 1; k <= groupPageCount(gv.Units); k++ {
 			add([]string{groupPagePath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv, k) })
 		}
+		for k := 1; k <= groupPageCount(gv.Units); k++ {
+			add([]string{groupPostersPath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPostersPage(sink, gv, k) })
+		}
 	}
 	for _, uv := range v.units {
 		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}
@@ -363,6 +375,8 @@ func (r *renderer) jobs() []job {
 			Progress:    v.progressTables(), History: v.history, Chart: v.chart,
 		})
 	})
+
+	r.reportJobs(add)
 
 	for i, p := range c.Pages {
 		if reserved[p.Slug] {
@@ -431,6 +445,7 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	c := r.c
 	p.Site, p.Authority, p.Info, p.Campaign = c.Site, c.Authority, c.Info, c
 	p.Figures = r.v.figures
+	p.LatestReport = r.v.latestReport
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
 	p.Header, p.Footer = r.v.headerOf(p.Path), r.v.footer
