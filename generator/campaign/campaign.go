@@ -30,6 +30,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 		units:  map[string]*Unit{},
 		groups: map[string]*Group{},
 	}
+	c.UnreadGroups, c.UnreadReports = s.UnreadGroups, s.UnreadReports
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
 	// Reports and directives only read the groups and units, and write
@@ -270,7 +271,9 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		if i < len(prevLines) && prevUnits[i] != nil && prevLines[i].ID == uc.ID {
 			u = prevUnits[i]
 		} else if u = c.units[uc.ID]; u == nil {
-			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			if len(c.UnreadGroups) == 0 {
+				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			}
 			continue
 		}
 		if r.counts[u.index] >= 0 {
@@ -306,7 +309,9 @@ func (c *Campaign) resolve(refs []load.Ref, diags *diag.List) []Recipient {
 			out = append(out, Recipient{Unit: u})
 			continue
 		}
-		diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
+		if len(c.UnreadGroups) == 0 {
+			diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
+		}
 	}
 	return out
 }
@@ -403,7 +408,7 @@ func (c *Campaign) compute(diags *diag.List) {
 			if n > 1 {
 				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
 			}
-		} else if len(c.Reports) > 0 {
+		} else if len(c.Reports) > 0 && len(c.UnreadReports) == 0 {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {

@@ -34,6 +34,12 @@ type Campaign struct {
 	// Reported counts the units listed in the latest report.
 	Reported int
 
+	// Unread lists the unit and report files that could not be read (load
+	// reported why). While a unit file is unread, an unknown id may be
+	// one of its units and is not reported; while a report is unread, a
+	// unit in no report may be in that one.
+	UnreadGroups, UnreadReports []string
+
 	units  map[string]*Unit // ids and aliases
 	groups map[string]*Group
 }

@@ -76,6 +76,14 @@ func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	}
 	r.runJobs(&site.Config)
 	cache.prune(r.jobs)
+	for _, j := range r.jobs {
+		switch {
+		case j.kind == jobGroup && r.results.groups[j.slot] == nil:
+			site.UnreadGroups = append(site.UnreadGroups, j.rel)
+		case j.kind == jobReport && r.results.reports[j.slot] == nil:
+			site.UnreadReports = append(site.UnreadReports, j.rel)
+		}
+	}
 
 	site.Home = r.results.home
 	site.Groups = compact(r.results.groups, func(g *Group) string { return g.File })

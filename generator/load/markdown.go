@@ -100,6 +100,8 @@ var reservedSlugs = map[string]string{
 	"don-vi":  "the units",
 	"tien-do": "the progress page",
 	"du-lieu": "the open data",
+	"static":  "the theme's files",
+	"qr":      "the QR codes",
 }
 
 // readPage checks a free page content/<slug>.md or, with slug "", the home

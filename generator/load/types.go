@@ -22,6 +22,11 @@ type Site struct {
 	Directives []*Directive // sorted by file name; drafts included
 	Pages      []*Page      // free pages, sorted by file name; drafts included
 	Home       *Page        // content/_index.md, nil when absent
+	// UnreadGroups and UnreadReports list the files of content/units and
+	// content/reports that could not be read at all (their errors are
+	// reported): what refers to a unit they may hold, or counts on their
+	// figures, cannot be checked.
+	UnreadGroups, UnreadReports []string
 }
 
 // Config is site.toml.
