@@ -286,3 +286,42 @@ func slugProblem(what, s string) string {
 	}
 	return fmt.Sprintf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
 }
+
+// nameProblem is slugProblem for a name that becomes a folder or a file of
+// the site or of its output (a unit id or alias: don-vi/<id>/; a theme): it
+// must also be a name that Windows can check out.
+func nameProblem(what, s string) string {
+	if dev, ok := windowsDevice(s); ok {
+		return reservedMessage(what, s, dev, "")
+	}
+	return slugProblem(what, s)
+}
+
+// windowsDevice reports whether name is one that Windows keeps for a
+// device, in any case and whatever follows a first '.' ("nul.md" is NUL):
+// such a file or folder cannot be made there, so a site's repository with
+// one cannot be checked out on Windows. It returns the device's name.
+func windowsDevice(name string) (string, bool) {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return base, true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9' {
+		return base, true
+	}
+	return "", false
+}
+
+// reservedMessage is the message for a name that Windows keeps for the
+// device dev; ext is the extension of a file name, "" for an id.
+func reservedMessage(what, s, dev, ext string) string {
+	fix := strings.ToLower(strings.TrimRight(strings.SplitN(s, ".", 2)[0], " ")) + "-1" + ext
+	if ext != "" {
+		return fmt.Sprintf("the file name is the %s, and %q is a name Windows keeps for a device (%s): "+
+			"the site could not be checked out on Windows; rename the file, like %q", what, s, dev, fix)
+	}
+	return fmt.Sprintf("%s %q is a name Windows keeps for a device (%s): its folder could not be made on Windows; "+
+		"choose another, like %q", what, s, dev, fix)
+}

@@ -28,7 +28,7 @@ func readUnit(t *table) *Unit {
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := slugProblem("id", u.ID); msg != "" {
+		if msg := nameProblem("id", u.ID); msg != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -44,7 +44,7 @@ func readUnit(t *table) *Unit {
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := slugProblem("alias", a); msg != "" {
+		if msg := nameProblem("alias", a); msg != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}
