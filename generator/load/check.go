@@ -129,7 +129,22 @@ func (t *table) countValue(label, path string, v any) (int64, bool) {
 		t.errorf(t.f.valAt(path), "%s must not be negative (got %d)", label, n)
 		return 0, false
 	}
+	if n > MaxCount {
+		t.errorf(t.f.valAt(path), "%s", tooLarge(label, n))
+		return 0, false
+	}
 	return n, true
+}
+
+// MaxCount is the largest count (followers, a target, an audience) a site
+// may hold, 2^53-1: the largest whole number that the readers of the open
+// data (JavaScript, spreadsheets) keep exactly. The model checks that the
+// totals it makes stay within it too, so that no sum overflows.
+const MaxCount = 1<<53 - 1
+
+// tooLarge is the message for a count above MaxCount.
+func tooLarge(label string, n int64) string {
+	return fmt.Sprintf("%s is too large (got %d): a count can be at most %d", label, n, int64(MaxCount))
 }
 
 // small returns the whole number k as an int, for order and weight.

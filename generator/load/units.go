@@ -41,6 +41,7 @@ func readUnit(t *table) *Unit {
 	}
 	u.Short = t.str("short", false)
 	u.Target, _ = t.count("target", false)
+	u.TargetPos = t.valAt("target")
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
