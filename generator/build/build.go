@@ -157,10 +157,13 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	th, err := theme.Load(opts.site(), c.Site.Theme)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
-	}
-	if diags.HasErrors() {
 		return c, nil, ErrContent
 	}
+	// Errors in the sources do not stop here: the model holds what could
+	// be read, and render's checks (the Markdown of every page and
+	// directive, its links) run on it, so that one run reports every
+	// problem of the site (CONTENT.md). Nothing is written when there are
+	// errors: render.Prepare returns them before making any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"fmt"
 	"net/url"
 	"runtime"
 	"sort"
@@ -127,6 +128,8 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Audience: lu.Audience,
 				Aliases:  lu.Aliases,
 				Pos:      lu.Pos,
+
+				targetPos: lu.TargetPos,
 			}
 			if u.Short == "" {
 				u.Short = u.Name
@@ -234,6 +237,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			// (a million on a national site). A line is looked up only to
 			// place a warning.
 			for _, u := range c.Units[p*len(c.Units)/parts : (p+1)*len(c.Units)/parts] {
+				last := -1
 				for i, r := range c.Reports {
 					count := r.counts[u.index]
 					if count < 0 {
@@ -248,6 +252,10 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 							vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
 					}
 					u.History = append(u.History, Point{Date: r.Date, Count: count})
+					last = i
+				}
+				if last >= 0 {
+					u.countPos = reports[last].Units[lines[last][u.index]].Pos
 				}
 			}
 		})
@@ -297,9 +305,21 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		}
 		listed[i] = u
 		r.counts[u.index] = uc.Count
-		sum += uc.Count
+		// Each count is at most load.MaxCount: a sum that stops there
+		// cannot wrap, and is already more than the followers.
+		sum = min(sum+uc.Count, load.MaxCount+1)
+		if u.Audience > 0 && uc.Count > u.Audience {
+			diags.Warnf(uc.Pos, "%s: the count %s is more than the unit's audience (%s, at %s)",
+				uc.ID, vi.Int(uc.Count), vi.Int(u.Audience), u.Pos)
+		}
 	}
-	if sum > r.Followers {
+	if c.Audience != nil && c.Audience.Population14Plus > 0 && r.Followers > c.Audience.Population14Plus {
+		diags.Warnf(lr.FollowersPos, "followers (%s) is more than the population aged 14 and over (population_14plus = %s in site.toml)",
+			vi.Int(r.Followers), vi.Int(c.Audience.Population14Plus))
+	}
+	if sum > load.MaxCount {
+		diags.Warnf(lr.Pos, "the units' counts add up to more than the %s followers of the report", vi.Int(r.Followers))
+	} else if sum > r.Followers {
 		diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
 	}
 	return r, listed
@@ -443,14 +463,39 @@ func (c *Campaign) compute(diags *diag.List) {
 			c.Reported++
 		}
 	}
+	// Every count is at most load.MaxCount; so is every total, checked
+	// on the totals of the whole site (each group's is smaller): a value
+	// that would take one beyond is reported at its line and left out,
+	// and no sum here or in the pages can wrap.
+	// Only the first value that does not fit is reported: after it, the
+	// total is what is wrong, not each value.
+	var target, count, change int64
+	var targetOver, countOver bool
+	fits := func(total *int64, v int64) bool {
+		if t := *total + v; t > load.MaxCount || t < -load.MaxCount {
+			return false
+		}
+		*total += v
+		return true
+	}
 	for _, g := range c.Groups {
 		for _, u := range g.Units {
-			g.Target += u.Target
+			if fits(&target, u.Target) {
+				g.Target += u.Target
+			} else if !targetOver {
+				targetOver = true
+				diags.Errorf(u.targetPos, "%s: %s", u.ID, tooLargeSum("the targets of the units", "target"))
+			}
 			if u.HasCount {
-				g.Count += u.Count
+				if fits(&count, u.Count) {
+					g.Count += u.Count
+				} else if !countOver {
+					countOver = true
+					diags.Errorf(u.countPos, "%s: %s", u.ID, tooLargeSum("the latest counts of the units", "count"))
+				}
 				g.Reported++
 			}
-			if u.HasChange {
+			if u.HasChange && fits(&change, u.Change) {
 				g.Change += u.Change
 			}
 		}
@@ -554,4 +599,11 @@ func rank(units []*Unit) {
 			u.Rank = i + 1
 		}
 	}
+}
+
+// tooLargeSum is the message for a value that takes the total of what
+// beyond load.MaxCount; value names it ("count").
+func tooLargeSum(what, value string) string {
+	return fmt.Sprintf("%s add up to more than %d, the largest total a site can hold: check this %s",
+		what, int64(load.MaxCount), value)
 }

@@ -162,6 +162,10 @@ type Unit struct {
 	ownDirs           []*Directive
 	ownTasks          []*Task
 	index             int // in Campaign.Units
+	// countPos is the line of the latest report that gives Count, and
+	// targetPos the value of the unit's target: where a total that does
+	// not fit is reported.
+	countPos, targetPos diag.Pos
 }
 
 // Rate is Count over Target; ok is false without a target or a count.

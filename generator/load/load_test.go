@@ -569,7 +569,7 @@ Thực hiện chỉ đạo của UBND thành phố...
 		t.Errorf("group = %+v", g)
 	}
 	wantUnit := &Unit{ID: "bac-son", Name: "UBND phường Bắc Sơn", Short: "Bắc Sơn", Target: 8200, Audience: 9800,
-		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6),
+		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6), TargetPos: pos(g.File, 8, 10),
 		AliasPos: []diag.Pos{pos(g.File, 10, 12)}}
 	if !reflect.DeepEqual(g.Units[0], wantUnit) {
 		t.Errorf("unit = %+v\nwant %+v", g.Units[0], wantUnit)

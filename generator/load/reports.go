@@ -31,9 +31,7 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 	top := &table{f: f, m: m}
 	top.allow("followers", "source", "note", "units")
 	r.Followers, _ = top.count("followers", true)
-	if _, ok := m["followers"]; ok {
-		r.FollowersPos = f.valAt("followers")
-	}
+	r.FollowersPos = top.valAt("followers")
 	r.Source = top.str("source", false)
 	r.Note = top.str("note", false)
 	units, _ := top.sub("units", "[units]")
@@ -45,7 +43,7 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 			f.diags.Errorf(pos, "%s", msg)
 		}
 		n, ok := v.(int64)
-		if !ok || n < 0 {
+		if !ok || n < 0 || n > MaxCount {
 			if n, ok = units.countValue(fmt.Sprintf("the count of %q", id), path, v); !ok {
 				continue
 			}

@@ -43,7 +43,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	}
 	if _, ok := m["theme"]; ok {
 		c.Theme = top.str("theme", false)
-		if msg := slugProblem("theme", c.Theme); msg != "" {
+		if msg := nameProblem("theme", c.Theme); msg != "" {
 			top.errorf(top.valAt("theme"), "%s", msg)
 		}
 	}

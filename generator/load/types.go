@@ -101,6 +101,8 @@ type Unit struct {
 	Aliases  []string
 	Pos      diag.Pos // the [[unit]] header
 	IDPos    diag.Pos // the id value (the [[unit]] header when id is absent)
+	// TargetPos is the target value (the [[unit]] header when absent).
+	TargetPos diag.Pos
 	// AliasPos holds the position of each alias, in order.
 	AliasPos []diag.Pos
 }
@@ -114,7 +116,7 @@ type Report struct {
 	Units     []UnitCount // in file order
 	File      string
 	Pos       diag.Pos
-	// FollowersPos is the position of the followers value.
+	// FollowersPos is the value of followers (line 1 column 1 when absent).
 	FollowersPos diag.Pos
 }
 

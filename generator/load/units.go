@@ -29,7 +29,7 @@ func readUnit(t *table) *Unit {
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := slugProblem("id", u.ID); msg != "" {
+		if msg := nameProblem("id", u.ID); msg != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -44,10 +44,11 @@ func readUnit(t *table) *Unit {
 	u.Short = t.str("short", false)
 	t.checkSpaces("short", u.Short)
 	u.Target, _ = t.count("target", false)
+	u.TargetPos = t.valAt("target")
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := slugProblem("alias", a); msg != "" {
+		if msg := nameProblem("alias", a); msg != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}

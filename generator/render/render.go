@@ -144,7 +144,9 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	r.plan(diags)
 	r.parse(diags)
 	wg.Wait()
-	if theme.HTTPS(c.Info.FollowURL) == "" {
+	if theme.HTTPS(c.Info.FollowURL) == "" && !diags.HasErrors() {
+		// load reports a follow_url that is missing or not https: this
+		// is for a model made some other way.
 		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
 	}
 	if diags.HasErrors() {
@@ -188,25 +190,20 @@ type renderer struct {
 	pagePaths []string
 }
 
-// Sections of the output that free pages may not take as their slug.
+// Sections of the output that free pages may not take as their slug;
+// load reports a page that takes one, and render leaves it out.
 var reserved = map[string]bool{
 	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
 	"static": true, "qr": true, "bao-cao": true,
 }
 
-// plan lists every output path, reporting free pages whose slug clashes
-// with a generated section.
+// plan lists every output path.
 func (r *renderer) plan(diags *diag.List) {
 	r.outputs = map[string]bool{}
 	for _, p := range Pages(r.c) {
 		r.outputs[p.File] = true
 		if p.Kind != "404" {
 			r.pagePaths = append(r.pagePaths, p.Path)
-		}
-	}
-	for _, p := range r.c.Pages {
-		if reserved[p.Slug] {
-			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
 		}
 	}
 	for _, u := range r.c.Units {
