@@ -67,6 +67,7 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 		Language: cfg.Language,
 		Theme:    cfg.Theme,
 		RawHTML:  cfg.RawHTML,
+		CMS:      cfg.CMS,
 	}
 	if c.Site.Language == "" {
 		c.Site.Language = "vi"

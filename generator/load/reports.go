@@ -29,7 +29,15 @@ func reportDate(f *source, name string) (time.Time, bool) {
 func readReport(f *source, date time.Time, m map[string]any) *Report {
 	r := &Report{Date: date, File: f.rel, Pos: f.start()}
 	top := &table{f: f, m: m}
-	top.allow("followers", "source", "note", "units")
+	top.allow("date", "followers", "source", "note", "units")
+	// date is optional: the file name gives it. Decap CMS writes it,
+	// since it names the file from a field.
+	if _, ok := m["date"]; ok {
+		if d := top.date("date", false); !d.IsZero() && !d.Equal(date) {
+			top.errorf(top.valAt("date"), "date %s is not the date of the file name %s: rename the file %s.toml or correct the date",
+				d.Format(dateLayout), date.Format(dateLayout), d.Format(dateLayout))
+		}
+	}
 	r.Followers, _ = top.count("followers", true)
 	r.Source = top.str("source", false)
 	r.Note = top.str("note", false)

@@ -25,7 +25,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Keys[path] = f.at(kp.key)
 	}
 	top := &table{f: f, m: m}
-	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown")
+	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "cms")
 	c.Title = top.str("title", true)
 	if base := top.str("base_url", true); base != "" {
 		c.BaseURL = checkBaseURL(top, base)
@@ -91,6 +91,10 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	if md, ok := top.sub("markdown", "[markdown]"); ok {
 		md.allow("raw_html")
 		c.RawHTML = md.boolean("raw_html")
+	}
+
+	if cms, ok := top.sub("cms", "[cms]"); ok {
+		c.CMS = readCMS(cms)
 	}
 }
 
