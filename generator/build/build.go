@@ -49,9 +49,6 @@ type Options struct {
 	// Markdown, when set, keeps the parses of the Markdown bodies from
 	// build to build (serve; see render.Docs).
 	Markdown *render.Docs
-	// CMSOrigin, when set, is the origin of serve: the admin's config.yml
-	// then uses serve's local backend (see package cms).
-	CMSOrigin string
 	// NoCache neither reads nor writes the cache folder (CacheDir).
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
@@ -158,7 +155,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)
 	if cms.Enabled(c) {
-		ropts.Also = append(ropts.Also, adminFiles(c, th, opts))
+		ropts.Also = append(ropts.Also, adminFiles(c, th))
 	}
 	if opts.checkOnly {
 		// check makes none of them, but links to them are links that work.
@@ -208,7 +205,7 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 
 // adminFiles is the admin of a site with [cms]: the page, from the theme,
 // and Decap's configuration, from the model.
-func adminFiles(c *campaign.Campaign, th *theme.Theme, opts Options) render.Extra {
+func adminFiles(c *campaign.Campaign, th *theme.Theme) render.Extra {
 	return render.Extra{Paths: cms.Paths(c), Write: func(sink render.Sink) error {
 		bound, err := th.Bind(c.Site.BaseURL)
 		if err != nil {
@@ -218,7 +215,7 @@ func adminFiles(c *campaign.Campaign, th *theme.Theme, opts Options) render.Extr
 		if err != nil {
 			return err
 		}
-		cfg, err := cms.Config(c, cms.Options{LocalOrigin: opts.CMSOrigin})
+		cfg, err := cms.Config(c, cms.Options{})
 		if err != nil {
 			return err
 		}

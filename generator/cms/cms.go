@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/theme"
@@ -85,7 +86,13 @@ func Config(c *campaign.Campaign, opts Options) ([]byte, error) {
 	}
 	top := orderedMap{{"backend", backend}}
 	if opts.LocalOrigin != "" {
-		top = append(top, kv{"local_backend", orderedMap{{"url", opts.LocalOrigin + c.Site.BasePath + BackendPath}}})
+		local := orderedMap{{"url", opts.LocalOrigin + c.Site.BasePath + BackendPath}}
+		if u, err := url.Parse(opts.LocalOrigin); err == nil {
+			// Decap uses the local backend only on the hosts it lists
+			// (localhost and 127.0.0.1 by default).
+			local = append(local, kv{"allowed_hosts", []string{u.Hostname()}})
+		}
+		top = append(top, kv{"local_backend", local})
 	}
 	media := cfg.MediaFolder
 	public := ""
