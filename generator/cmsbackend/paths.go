@@ -1,6 +1,8 @@
 package cmsbackend
 
 import (
+	"errors"
+	"io/fs"
 	"net/http"
 	"os"
 	"path"
@@ -94,9 +96,16 @@ func (h *Handler) resolve(p string, write bool) (*area, error) {
 			a.close()
 			return nil, fail(http.StatusForbidden, "loa serve: the admin writes only .md and .toml files under content/ (not %q)", p)
 		}
-		if fi, err := a.root.Lstat(a.name); err == nil && !fi.Mode().IsRegular() {
+		fi, err := a.root.Lstat(a.name)
+		switch {
+		case err == nil && !fi.Mode().IsRegular():
 			a.close()
 			return nil, fail(http.StatusForbidden, "loa serve: %q is not a plain file (a symlink or a folder): edit it in a text editor", p)
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			// A folder on the way is a symlink that leads out, or
+			// cannot be read.
+			a.close()
+			return nil, fail(http.StatusForbidden, "loa serve: %q cannot be written: %v", p, err)
 		}
 	}
 	return a, nil

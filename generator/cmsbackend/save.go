@@ -163,17 +163,23 @@ func (h *Handler) check(changes []change) error {
 			return fail(http.StatusInternalServerError, "loa serve: cannot check the save: %v", err)
 		}
 	}
+	// The copy is changed through a Root too: its symlinks are the
+	// site's, and must not lead a change out of it.
+	copyRoot, err := os.OpenRoot(tmp)
+	if err != nil {
+		return fail(http.StatusInternalServerError, "loa serve: cannot check the save: %v", err)
+	}
+	defer copyRoot.Close()
 	for _, c := range changes {
-		dst := filepath.Join(tmp, filepath.FromSlash(c.path))
 		// Never write through a hard link: that would change the site.
-		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
+		if err := copyRoot.Remove(c.path); err != nil && !os.IsNotExist(err) {
 			return fail(http.StatusInternalServerError, "loa serve: cannot check the save: %v", err)
 		}
 		if c.data == nil {
 			continue
 		}
-		os.MkdirAll(filepath.Dir(dst), 0o755)
-		if err := os.WriteFile(dst, c.data, 0o644); err != nil {
+		copyRoot.MkdirAll(path.Dir(c.path), 0o755)
+		if err := copyRoot.WriteFile(c.path, c.data, 0o644); err != nil {
 			return fail(http.StatusInternalServerError, "loa serve: cannot check the save: %v", err)
 		}
 	}
