@@ -64,7 +64,7 @@ media_folder = "../outside"
 // from a date field that it writes into the file.
 func TestDatesAsDecapWritesThem(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"content/reports/2023-11-11.toml": "date = \"2023-11-11\"\nfollowers = 12\n\n[units]\n\"bac-son\" = 12\n",
+		"content/reports/2023-11-11.toml": "date = \"2023-11-11\"\nfollowers = 12\n\n[units]\n\"bac-son\" = 12\nnam-son = \"\"\n",
 		"content/directives/cong-van.md":  "+++\nkind = \"Công văn\"\ndate = \"2023-11-06\"\nsubject = \"S\"\nto = [\"phuong\"]\n\n[[task]]\nto = [\"bac-son\"]\ntext = \"Làm\"\ndue = \"2023-11-30\"\n+++\n\nBody\n",
 	})
 	s, diags := readSite(t, dir)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -48,6 +49,11 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 		pos := f.keyAt(path)
 		if msg := slugProblem("unit id", id); msg != "" {
 			f.diags.Errorf(pos, "%s", msg)
+		}
+		if s, isStr := v.(string); isStr && strings.TrimSpace(s) == "" {
+			// An emptied number field of Decap CMS: the unit has not
+			// reported, as if the line were not there.
+			continue
 		}
 		n, ok := v.(int64)
 		if !ok || n < 0 {
