@@ -56,6 +56,9 @@ func TestAdminLocalBackend(t *testing.T) {
 		t.Errorf("config.yml for localhost:\n%s", b)
 	}
 
+	if !strings.Contains(p.log.String(), "admin (edit in the browser) at "+p.url+"admin/") {
+		t.Errorf("the log does not give the admin's address:\n%s", p.log)
+	}
 	api := p.url + "admin/api/v1"
 	if status, body := postBackend(t, api, "http://evil.example", `{"action":"info"}`); status != 403 {
 		t.Errorf("another origin: %d %s", status, body)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/cmsbackend"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
@@ -306,6 +307,9 @@ func (s *server) rebuild() {
 		s.logf("%s%s", plural(next.errs, "error"), andWarnings(warns))
 	case prev.gen == "":
 		s.logf("built in %s%s", elapsed, andWarnings(warns))
+		if s.backend != nil && next.model != nil && cms.Enabled(next.model) {
+			s.logf("admin (edit in the browser) at %sadmin/", s.url())
+		}
 	default:
 		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
 	}
