@@ -39,6 +39,13 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	wg.Go(func() { c.addReports(s.Reports, diags) })
 	c.addDirectives(s.Directives, opts.Drafts, diags)
 	c.addPages(s.Pages, s.Home, opts.Drafts)
+	if s.Config.CMS != nil {
+		for _, p := range s.Pages {
+			if p.Slug == AdminSlug {
+				diags.Errorf(p.Pos, "the page %s would take /%s/, where site.toml's [cms] puts the admin: rename the file", p.File, AdminSlug)
+			}
+		}
+	}
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
@@ -355,6 +362,10 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 		return a.Slug < b.Slug
 	})
 }
+
+// AdminSlug is the first segment of the admin's URLs (package cms), which
+// a free page must not take when site.toml has a [cms] table.
+const AdminSlug = "admin"
 
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {

@@ -19,13 +19,13 @@ import (
 
 // The output files, under the base path.
 const (
-	PagePath   = "admin/index.html"
-	ConfigPath = "admin/config.yml"
+	PagePath   = campaign.AdminSlug + "/index.html"
+	ConfigPath = campaign.AdminSlug + "/config.yml"
 	// Template is the theme's template of the admin page.
 	Template = "admin.html"
 	// BackendPath is where `loa serve` answers the admin's requests, under
 	// the base path (package cmsbackend).
-	BackendPath = "admin/api/v1"
+	BackendPath = campaign.AdminSlug + "/api/v1"
 )
 
 // Options changes what the admin is made for.

@@ -275,3 +275,16 @@ func decapFile() string {
 	home, _ := os.UserHomeDir()
 	return filepath.Join(home, ".cache", "loa-decap", "node_modules", "decap-cms", "dist", "decap-cms.js")
 }
+
+// With [cms], a page content/admin.md would be written where the admin is.
+func TestAdminSlugTaken(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, site, dir)
+	os.WriteFile(filepath.Join(dir, "content", "admin.md"), []byte("+++\ntitle = \"Quản trị\"\n+++\n"), 0o644)
+	var diags diag.List
+	build.Check(build.Options{Site: dir}, &diags)
+	want := "content/admin.md:1:1: the page content/admin.md would take /admin/, where site.toml's [cms] puts the admin: rename the file"
+	if errs := diags.Errors(); len(errs) != 1 || errs[0].String() != want {
+		t.Errorf("errors %v, want %q", errs, want)
+	}
+}
