@@ -31,9 +31,15 @@ func readCMS(t *table) *CMS {
 	}
 	if mf := t.str("media_folder", false); mf != "" {
 		clean := path.Clean(mf)
-		if path.IsAbs(mf) || strings.Contains(mf, `\`) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		first, _, _ := strings.Cut(clean, "/")
+		switch {
+		case path.IsAbs(mf) || strings.Contains(mf, `\`) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../"):
 			t.errorf(t.valAt("media_folder"), `media_folder must be a folder inside the site, like "static/anh" (got %q)`, mf)
-		} else {
+		case strings.HasPrefix(clean, ".") || strings.Contains(clean, "/.") || first == "themes" || first == "public" || clean == "site.toml":
+			// Uploads must not reach the theme's templates, the
+			// output, or .git/ and other hidden folders.
+			t.errorf(t.valAt("media_folder"), `media_folder must be a folder for uploads, not %q: use a folder like "static/anh" or "content/anh"`, mf)
+		default:
 			c.MediaFolder = clean
 		}
 	}

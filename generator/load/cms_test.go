@@ -87,3 +87,13 @@ func TestDatesAsDecapWritesThem(t *testing.T) {
 		t.Errorf("diagnostics %q, want %q", diags, want)
 	}
 }
+
+func TestCMSMediaFolderNotForUploads(t *testing.T) {
+	for _, mf := range []string{".git/hooks", "themes/default/templates", "public", "static/.hidden"} {
+		dir := writeSite(t, map[string]string{"site.toml": siteToml + "\n[cms]\nbackend = \"gitlab\"\nmedia_folder = \"" + mf + "\"\n"})
+		s, diags := readSite(t, dir)
+		if len(diags) != 1 || !strings.Contains(diags[0], "media_folder must be a folder for uploads") || s.Config.CMS.MediaFolder != "" {
+			t.Errorf("media_folder %q: %v", mf, diags)
+		}
+	}
+}
