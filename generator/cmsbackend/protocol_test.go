@@ -93,6 +93,19 @@ func TestDecapExchanges(t *testing.T) {
 			var p struct{ DataFiles []struct{ Path, Raw string } }
 			json.Unmarshal(ex.Request.Params, &p)
 			for _, f := range p.DataFiles {
+				if ex.Status != 200 {
+					// A refused save: the message names the file,
+					// and nothing is written.
+					var e struct{ Error string }
+					json.Unmarshal(body, &e)
+					if !strings.Contains(e.Error, f.Path+":") {
+						t.Errorf("%s: the refusal does not name %s: %q", name, f.Path, e.Error)
+					}
+					if _, err := os.Stat(filepath.Join(b.dir, f.Path)); !os.IsNotExist(err) {
+						t.Errorf("%s: a refused save wrote %s", name, f.Path)
+					}
+					continue
+				}
 				if got := b.read(f.Path); got != f.Raw {
 					t.Errorf("%s: %s on disk is not what Decap sent", name, f.Path)
 				}
