@@ -17,6 +17,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/feeds"
 	"github.com/loa-vn/loa/generator/load"
@@ -167,6 +168,9 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)
+	if cms.Enabled(c) {
+		ropts.Also = append(ropts.Also, adminFiles(c, th))
+	}
 	if opts.checkOnly {
 		// check makes none of them, but links to them are links that work.
 		for i := range ropts.Also {
@@ -217,6 +221,29 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 		}})
 	}
 	return files
+}
+
+// adminFiles is the admin of a site with [cms]: the page, from the theme,
+// and Decap's configuration, from the model.
+func adminFiles(c *campaign.Campaign, th *theme.Theme) render.Extra {
+	return render.Extra{Paths: cms.Paths(c), Write: func(sink render.Sink) error {
+		bound, err := th.Bind(c.Site.BaseURL)
+		if err != nil {
+			return err
+		}
+		page, err := cms.Page(bound, c)
+		if err != nil {
+			return err
+		}
+		cfg, err := cms.Config(c, cms.Options{})
+		if err != nil {
+			return err
+		}
+		if err := sink.Put(cms.PagePath, page); err != nil {
+			return err
+		}
+		return sink.Put(cms.ConfigPath, cfg)
+	}}
 }
 
 // Site builds the site into its output folder: into a staging folder first,

@@ -41,6 +41,13 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	wg.Go(func() { c.addReports(s.Reports, diags) })
 	c.addDirectives(s.Directives, opts.Drafts, diags)
 	c.addPages(s.Pages, s.Home, opts.Drafts)
+	if s.Config.CMS != nil {
+		for _, p := range s.Pages {
+			if p.Slug == AdminSlug {
+				diags.Errorf(p.Pos, "the page %s would take /%s/, where site.toml's [cms] puts the admin: rename the file", p.File, AdminSlug)
+			}
+		}
+	}
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
@@ -71,6 +78,7 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 		Language: cfg.Language,
 		Theme:    cfg.Theme,
 		RawHTML:  cfg.RawHTML,
+		CMS:      cfg.CMS,
 	}
 	if c.Site.Language == "" {
 		c.Site.Language = "vi"
@@ -390,6 +398,10 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 		return a.Slug < b.Slug
 	})
 }
+
+// AdminSlug is the first segment of the admin's URLs (package cms), which
+// a free page must not take when site.toml has a [cms] table.
+const AdminSlug = "admin"
 
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
 )
 
 // Campaign is the whole site model.
@@ -53,6 +54,9 @@ type Site struct {
 	Language string
 	Theme    string
 	RawHTML  bool // Markdown may carry raw HTML
+	// CMS is the [cms] table of site.toml: the admin is written only
+	// when it is not nil.
+	CMS *load.CMS
 }
 
 // Authority is the issuing body as printed on documents.

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,12 +238,21 @@ func (t *table) date(k string, required bool) time.Time {
 		}
 		t.errorf(t.valAt(k), "%s must be a date without a time, like 2023-10-11", k)
 	case string:
-		t.errorf(t.valAt(k), "%s must be a date written without quotes, like 2023-10-11", k)
+		// Decap CMS writes the dates it edits as strings: a date in
+		// quotes is the same date.
+		if isoDate.MatchString(d) {
+			if day, err := time.Parse(dateLayout, d); err == nil {
+				return day
+			}
+		}
+		t.errorf(t.valAt(k), "%s must be a date like 2023-10-11 (year-month-day), not %q", k, d)
 	default:
 		t.errorf(t.keyAt(k), "%s must be a date like 2023-10-11, not %s", k, describe(v))
 	}
 	return time.Time{}
 }
+
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // strs returns the array of strings k and the position of each element.
 func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {

@@ -300,10 +300,10 @@ name = "Trường Phường"
 		},
 		{
 			name:  "date with a time, date as a string, end before start",
-			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"2023-12-31\"\n"},
+			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"31/12/2023\"\n"},
 			want: []string{
 				`site.toml:10:9: start must be a date without a time, like 2023-10-11`,
-				`site.toml:11:7: end must be a date written without quotes, like 2023-10-11`,
+				`site.toml:11:7: end must be a date like 2023-10-11 (year-month-day), not "31/12/2023"`,
 			},
 		},
 		{
@@ -379,7 +379,7 @@ name = "Trường Phường"
 			name: "directive: missing keys, unknown keys, wrong types",
 			files: map[string]string{"content/directives/cong-van.md": `+++
 kind = "Công văn"
-date = "2023-10-11"
+date = "2023-10-1"
 subjet = "S"
 to = "phuong"
 draft = "no"
@@ -395,7 +395,7 @@ text = "Làm"
 `},
 			want: []string{
 				`content/directives/cong-van.md:1:1: missing required key "subject" in front matter`,
-				`content/directives/cong-van.md:3:8: date must be a date written without quotes, like 2023-10-11`,
+				`content/directives/cong-van.md:3:8: date must be a date like 2023-10-11 (year-month-day), not "2023-10-1"`,
 				`content/directives/cong-van.md:4:1: unknown key "subjet" in front matter (did you mean "subject"?)`,
 				`content/directives/cong-van.md:5:1: to must be an array of strings, like ["a", "b"], not a string`,
 				`content/directives/cong-van.md:6:1: draft must be true or false, not a string`,

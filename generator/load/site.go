@@ -25,7 +25,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Keys[path] = f.at(kp.key)
 	}
 	top := &table{f: f, m: m}
-	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report")
+	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report", "cms")
 	c.Title = top.str("title", true)
 	top.checkSpaces("title", c.Title)
 	if base := top.str("base_url", true); base != "" {
@@ -103,6 +103,10 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	if md, ok := top.sub("markdown", "[markdown]"); ok {
 		md.allow("raw_html")
 		c.RawHTML = md.boolean("raw_html")
+	}
+
+	if cms, ok := top.sub("cms", "[cms]"); ok {
+		c.CMS = readCMS(cms)
 	}
 }
 

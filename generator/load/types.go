@@ -41,11 +41,37 @@ type Config struct {
 	Campaign  Campaign
 	Audience  *Audience   // nil when the table is absent
 	Report    ReportTable // the [report] table, zero when absent
+	CMS       *CMS        // nil when the table is absent: no admin is written
 
 	Pos diag.Pos // site.toml:1:1
 	// Keys holds the position of every key of site.toml, by dotted path
 	// ("campaign.follow_url").
 	Keys map[string]diag.Pos
+}
+
+// CMS is the [cms] table: the editing interface (Decap CMS) and the git
+// host it saves to.
+type CMS struct {
+	// Backend is Decap's backend name: "gitlab", "github", "gitea", …
+	Backend string
+	// Options are the table's other keys but script and media_folder,
+	// passed to Decap's backend as they are (repo, branch, auth_type,
+	// app_id, base_url, api_root, …), sorted by key.
+	Options []Option
+	// Script is the URL of the CMS script when the office hosts it
+	// itself; "" means the pinned version from the public CDN.
+	Script string
+	// MediaFolder is the folder of uploaded files, relative to the site
+	// ("static/anh"); "" when the site takes no uploads.
+	MediaFolder string
+	Pos         diag.Pos // the [cms] header
+}
+
+// Option is one backend option of [cms]: a string, a whole number or a
+// boolean.
+type Option struct {
+	Key   string
+	Value any
 }
 
 // Authority is the [authority] table.
