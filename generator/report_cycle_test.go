@@ -61,6 +61,7 @@ type cycleReport struct {
 // cycleFigures are the figures of one report date worked out from the TOML.
 type cycleFigures struct {
 	Date, Previous  string
+	HasPrevious     bool
 	Followers       int64
 	FollowersChange int64
 	Reach           float64
@@ -140,7 +141,7 @@ func expectedFigures(t *testing.T, dir, date string) *cycleFigures {
 
 	fig := &cycleFigures{Date: date, Followers: reports[at].Followers}
 	if at > 0 {
-		fig.Previous = reports[at-1].Date
+		fig.Previous, fig.HasPrevious = reports[at-1].Date, true
 		fig.FollowersChange = reports[at].Followers - reports[at-1].Followers
 	}
 	if a := site.Audience; a != nil {
@@ -222,25 +223,41 @@ func expectedFigures(t *testing.T, dir, date string) *cycleFigures {
 }
 
 // checkPublishedReport builds dir once and checks the leaders' report of
-// date, its open data, the list of reports and the links to the latest
-// report against expectedFigures. It returns the pairs of units whose
+// every report date, page and open data, against expectedFigures, then
+// that the list of reports and the links to the latest report lead to the
+// report of date, which must be the latest. The earlier reports' pages
+// and data must still give their own date's figures: a later report
+// never changes them. It returns the pairs of units whose
 // shares are equal (as "a = b"), so that the caller can tell that the
 // tie-breaks were exercised.
 func checkPublishedReport(t *testing.T, dir, date string) []string {
 	t.Helper()
-	want := expectedFigures(t, dir, date)
-	if len(want.Ties) > 0 {
-		t.Logf("units with the same share at %s (ordered by count, then name): %v", date, want.Ties)
-	} else {
-		t.Logf("no two units have the same share at %s: the order is by share alone", date)
+	reports, _ := filepath.Glob(filepath.Join(dir, "content/reports/*.toml"))
+	var all []*cycleFigures
+	for _, f := range reports {
+		all = append(all, expectedFigures(t, dir, strings.TrimSuffix(filepath.Base(f), ".toml")))
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Date > all[j].Date })
+	want := all[0]
+	if want.Date != date {
+		t.Fatalf("the latest report is of %s, not %s", want.Date, date)
+	}
+	for _, fig := range all {
+		if len(fig.Ties) > 0 {
+			t.Logf("units with the same share at %s (ordered by count, then name): %v", fig.Date, fig.Ties)
+		} else {
+			t.Logf("no two units have the same share at %s: the order is by share alone", fig.Date)
+		}
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	if code, o, e := runLoa(t, "build", "-s", dir, "-o", out); code != 0 {
 		t.Fatalf("build after the import: exit %d\n%s%s", code, o, e)
 	}
-	checkReportJSON(t, out, want)
-	checkReportPage(t, out, want)
-	checkReportLinks(t, out, want)
+	for _, fig := range all {
+		checkReportJSON(t, out, fig)
+		t.Run("page of "+fig.Date, func(t *testing.T) { checkReportPage(t, out, fig) })
+	}
+	checkReportLinks(t, out, all)
 	return want.Ties
 }
 
@@ -288,11 +305,15 @@ func checkReportJSON(t *testing.T, out string, want *cycleFigures) {
 		}
 		return strconv.FormatInt(*p, 10)
 	}
-	if got.Date != want.Date || str(got.Previous) != want.Previous || got.Followers != want.Followers ||
-		num(got.FollowersChange) != strconv.FormatInt(want.FollowersChange, 10) {
-		t.Errorf("JSON head: date %s previous %s followers %d change %s; want %s %s %d %d",
+	wantPrev, wantChange := "null", opt(want.HasPrevious, want.FollowersChange)
+	if want.HasPrevious {
+		wantPrev = want.Previous
+	}
+	if got.Date != want.Date || str(got.Previous) != wantPrev || got.Followers != want.Followers ||
+		num(got.FollowersChange) != wantChange {
+		t.Errorf("JSON of %s: date %s previous %s followers %d change %s; want %s %s %d %s", want.Date,
 			got.Date, str(got.Previous), got.Followers, num(got.FollowersChange),
-			want.Date, want.Previous, want.Followers, want.FollowersChange)
+			want.Date, wantPrev, want.Followers, wantChange)
 	}
 	if !want.HasReach || got.Reach == nil || math.Abs(*got.Reach-want.Reach) > 5e-7 {
 		t.Errorf("JSON reach %v, want %v (rounded to six decimals)", got.Reach, want.Reach)
@@ -302,13 +323,13 @@ func checkReportJSON(t *testing.T, out string, want *cycleFigures) {
 	}
 	for i, g := range want.Groups {
 		x := got.Groups[i]
-		if g.UnitChanges != g.Change {
+		if g.HasChange && g.UnitChanges != g.Change {
 			t.Errorf("group %s: the units' changes add up to %d, the total changed by %d", g.ID, g.UnitChanges, g.Change)
 		}
 		if x.ID != g.ID || x.Name != g.Name || x.Units != g.Units || x.Reported != g.Reported || x.Count != g.Count ||
-			num(x.Change) != strconv.FormatInt(g.Change, 10) {
-			t.Errorf("JSON group %d: %s %q units %d reported %d count %d change %s; want %s %q %d %d %d %d",
-				i, x.ID, x.Name, x.Units, x.Reported, x.Count, num(x.Change), g.ID, g.Name, g.Units, g.Reported, g.Count, g.Change)
+			num(x.Change) != opt(g.HasChange, g.Change) {
+			t.Errorf("JSON of %s, group %d: %s %q units %d reported %d count %d change %s; want %s %q %d %d %d %s", want.Date,
+				i, x.ID, x.Name, x.Units, x.Reported, x.Count, num(x.Change), g.ID, g.Name, g.Units, g.Reported, g.Count, opt(g.HasChange, g.Change))
 		}
 	}
 	if len(got.Units) != len(want.Units) {
@@ -316,13 +337,7 @@ func checkReportJSON(t *testing.T, out string, want *cycleFigures) {
 	}
 	for i, u := range want.Units {
 		x := got.Units[i]
-		wc, wch, wrank, wshare := "null", "null", "null", "null"
-		if u.HasCount {
-			wc = strconv.FormatInt(u.Count, 10)
-		}
-		if u.HasChange {
-			wch = strconv.FormatInt(u.Change, 10)
-		}
+		wc, wch, wrank, wshare := opt(u.HasCount, u.Count), opt(u.HasChange, u.Change), "null", "null"
 		if u.Rank > 0 {
 			wrank = strconv.Itoa(u.Rank)
 			wshare = strconv.FormatFloat(math.Round(float64(u.Count)/float64(u.Target)*1e6)/1e6, 'f', 6, 64)
@@ -336,17 +351,25 @@ func checkReportJSON(t *testing.T, out string, want *cycleFigures) {
 		}
 		if x.ID != u.ID || x.Group != u.Group || num(x.Count) != wc || num(x.Change) != wch || x.Reported != u.Listed ||
 			num(x.Target) != strconv.FormatInt(u.Target, 10) || gshare != wshare || grank != wrank {
-			t.Errorf("JSON unit %d: %s %s count %s change %s reported %v target %s share %s rank %s;\n want %s %s %s %s %v %d %s %s",
+			t.Errorf("JSON of %s, unit %d: %s %s count %s change %s reported %v target %s share %s rank %s;\n want %s %s %s %s %v %d %s %s", want.Date,
 				i, x.ID, x.Group, num(x.Count), num(x.Change), x.Reported, num(x.Target), gshare, grank,
 				u.ID, u.Group, wc, wch, u.Listed, u.Target, wshare, wrank)
 		}
 	}
 	if fmt.Sprint(got.NotReported) != fmt.Sprint(want.NotReported) {
-		t.Errorf("JSON not_reported %v, want %v", got.NotReported, want.NotReported)
+		t.Errorf("JSON of %s: not_reported %v, want %v", want.Date, got.NotReported, want.NotReported)
 	}
 	if fmt.Sprint(got.Dropped) != fmt.Sprint(want.Dropped) {
-		t.Errorf("JSON dropped %v, want %v", got.Dropped, want.Dropped)
+		t.Errorf("JSON of %s: dropped %v, want %v", want.Date, got.Dropped, want.Dropped)
 	}
+}
+
+// opt writes n as JSON writes an optional number.
+func opt(has bool, n int64) string {
+	if !has {
+		return "null"
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // viNum writes n the Vietnamese way: 8.200, -1.234.
@@ -408,15 +431,23 @@ func checkReportPage(t *testing.T, out string, want *cycleFigures) {
 	if got := figure("followers"); got != viNum(want.Followers) {
 		t.Errorf("page followers %q, want %q", got, viNum(want.Followers))
 	}
-	wantChange := "tăng " + viNum(want.FollowersChange)
-	if want.FollowersChange < 0 {
-		wantChange = "giảm " + viNum(-want.FollowersChange)
+	sentence := ""
+	if p := htmlq.First(doc, htmlq.Class("bc-nguoi-quan-tam")); p != nil {
+		sentence = htmlq.Text(p)
 	}
-	if got := figure("followers-change"); got != wantChange {
-		t.Errorf("page followers change %q, want %q", got, wantChange)
-	}
-	if p := htmlq.First(doc, htmlq.Class("bc-nguoi-quan-tam")); p == nil || !strings.Contains(htmlq.Text(p), "so với kỳ báo cáo ngày "+viDate(want.Previous)) {
-		t.Errorf("the followers sentence does not name the previous report %s", viDate(want.Previous))
+	if want.HasPrevious {
+		wantChange := "tăng " + viNum(want.FollowersChange)
+		if want.FollowersChange < 0 {
+			wantChange = "giảm " + viNum(-want.FollowersChange)
+		}
+		if got := figure("followers-change"); got != wantChange {
+			t.Errorf("page followers change %q, want %q", got, wantChange)
+		}
+		if !strings.Contains(sentence, "so với kỳ báo cáo ngày "+viDate(want.Previous)) {
+			t.Errorf("the followers sentence %q does not name the previous report %s", sentence, viDate(want.Previous))
+		}
+	} else if htmlq.First(doc, htmlq.AttrIs("data-figure", "followers-change")) != nil || !strings.Contains(sentence, "đây là kỳ báo cáo đầu tiên") {
+		t.Errorf("the first report's followers sentence %q gives a change or does not say it is the first", sentence)
 	}
 	if got := figure("reach"); got != viPct(want.Reach) {
 		t.Errorf("page reach %q, want %q", got, viPct(want.Reach))
@@ -440,7 +471,13 @@ func checkReportPage(t *testing.T, out string, want *cycleFigures) {
 			continue
 		}
 		cells := htmlq.All(row, func(n *htmlq.Node) bool { return n.Data == "td" || n.Data == "th" })
-		wantCells := []string{g.Name, viNum(int64(g.Units)), viNum(int64(g.Reported)), viNum(g.Count), signedVi(g.Change)}
+		wantCells := []string{g.Name, viNum(int64(g.Units)), viNum(int64(g.Reported)), "chưa báo cáo", "–"}
+		if g.counted {
+			wantCells[3] = viNum(g.Count)
+		}
+		if g.HasChange {
+			wantCells[4] = signedVi(g.Change)
+		}
 		if len(cells) < len(wantCells) {
 			t.Errorf("group row %s: %d cells", g.ID, len(cells))
 			continue
@@ -459,7 +496,10 @@ func checkReportPage(t *testing.T, out string, want *cycleFigures) {
 		t.Error("the groups' table has no Cộng row")
 	} else {
 		cells := htmlq.All(foot, func(n *htmlq.Node) bool { return n.Data == "td" || n.Data == "th" })
-		wantCells := []string{"Cộng", viNum(int64(total.Units)), viNum(int64(total.Reported)), viNum(total.Count), signedVi(total.Count - total.CountBefore)}
+		wantCells := []string{"Cộng", viNum(int64(total.Units)), viNum(int64(total.Reported)), viNum(total.Count), "–"}
+		if want.HasPrevious {
+			wantCells[4] = signedVi(total.Count - total.CountBefore)
+		}
 		for i, w := range wantCells {
 			if i >= len(cells) || htmlq.Text(cells[i]) != w {
 				t.Errorf("Cộng row, column %d: want %q (row %q)", i+1, w, htmlq.Text(foot))
@@ -499,8 +539,12 @@ func checkReportPage(t *testing.T, out string, want *cycleFigures) {
 		if !u.Listed {
 			count += " (ngày " + viDate(u.From) + ")"
 		}
+		change := "–"
+		if u.HasChange {
+			change = signedVi(u.Change)
+		}
 		for k, w := range map[int]string{0: strconv.Itoa(u.Rank), 1: u.Short, 3: viNum(u.Target), 4: count,
-			5: viPct(float64(u.Count) / float64(u.Target)), 6: signedVi(u.Change)} {
+			5: viPct(float64(u.Count) / float64(u.Target)), 6: change} {
 			if got := htmlq.Text(cells[k]); got != w {
 				t.Errorf("ranking row %s, column %d: %q, want %q", u.ID, k+1, got, w)
 			}
@@ -585,8 +629,9 @@ func signedVi(n int64) string {
 
 // checkReportLinks checks that /bao-cao/ lists the new report first and
 // that the home page and /tien-do/ link it.
-func checkReportLinks(t *testing.T, out string, want *cycleFigures) {
+func checkReportLinks(t *testing.T, out string, all []*cycleFigures) {
 	t.Helper()
+	want := all[0]
 	path := "bao-cao/" + want.Date + "/"
 	links := func(n *htmlq.Node) []string {
 		var s []string
@@ -603,19 +648,46 @@ func checkReportLinks(t *testing.T, out string, want *cycleFigures) {
 	if l := links(rows[0]); len(l) != 1 || !strings.HasSuffix(l[0], path) || !strings.Contains(htmlq.Text(rows[0]), viDate(want.Date)+" (mới nhất)") {
 		t.Errorf("the first report /bao-cao/ lists is %q %v, want the report of %s, marked the latest", htmlq.Text(rows[0]), l, want.Date)
 	}
+	// Every row, newest first: the date, followers, change, units reported.
+	if len(rows) != len(all) {
+		t.Errorf("/bao-cao/ lists %d reports, want %d", len(rows), len(all))
+	}
+	for i, fig := range all {
+		if i >= len(rows) {
+			break
+		}
+		reported := 0
+		for _, u := range fig.Units {
+			if u.Listed {
+				reported++
+			}
+		}
+		change := "–"
+		if fig.HasPrevious {
+			change = signedVi(fig.FollowersChange)
+		}
+		w := "Báo cáo ngày " + viDate(fig.Date)
+		if i == 0 {
+			w += " (mới nhất)"
+		}
+		w += " " + viNum(fig.Followers) + " " + change + " " + viNum(int64(reported)) + "/" + viNum(int64(len(fig.Units)))
+		if got := htmlq.Text(rows[i]); got != w {
+			t.Errorf("/bao-cao/ row %d: %q, want %q", i+1, got, w)
+		}
+		if l := links(rows[i]); len(l) != 1 || !strings.HasSuffix(l[0], "bao-cao/"+fig.Date+"/") {
+			t.Errorf("/bao-cao/ row %d links %v, want …bao-cao/%s/", i+1, l, fig.Date)
+		}
+	}
 	for _, page := range []string{"index.html", "tien-do/index.html"} {
 		n := htmlq.First(parsePage(t, out, page), htmlq.Class("bao-cao-moi"))
 		if n == nil {
 			t.Errorf("%s does not link the latest report", page)
 			continue
 		}
+		// n is the link itself on the home page, a paragraph of links on
+		// /tien-do/: the first is the latest report.
 		if l := links(n); len(l) == 0 || !strings.HasSuffix(l[0], path) {
-			if n.Data == "a" {
-				l = []string{htmlq.Attr(n, "href")}
-			}
-			if len(l) == 0 || !strings.HasSuffix(l[0], path) {
-				t.Errorf("%s links the latest report as %v, want …%s", page, l, path)
-			}
+			t.Errorf("%s links the latest report as %v, want …%s", page, l, path)
 		}
 	}
 }
