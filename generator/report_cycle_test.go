@@ -72,6 +72,7 @@ type cycleFigures struct {
 	NotReported     []string
 	Dropped         []string
 	Ties            []string // pairs of units with the same share, for the log
+	Chart           []string // "13/10/2023: 41", one per report up to the date
 }
 
 // expectedFigures reads dir's site.toml, content/units/*.toml and
@@ -143,6 +144,9 @@ func expectedFigures(t *testing.T, dir, date string) *cycleFigures {
 	if at > 0 {
 		fig.Previous, fig.HasPrevious = reports[at-1].Date, true
 		fig.FollowersChange = reports[at].Followers - reports[at-1].Followers
+	}
+	for _, r := range reports[:at+1] {
+		fig.Chart = append(fig.Chart, viDate(r.Date)+": "+viNum(r.Followers))
 	}
 	if a := site.Audience; a != nil {
 		fig.Reach, fig.HasReach = float64(fig.Followers)/(float64(a.Population14Plus)*a.SmartphoneShare), true
@@ -460,6 +464,17 @@ func checkReportPage(t *testing.T, out string, want *cycleFigures) {
 	}
 	if got := figure("reported"); got != viNum(int64(reported)) {
 		t.Errorf("page reported %q, want %d", got, reported)
+	}
+
+	// The followers chart: one dot per report up to the date, none after.
+	var dots []string
+	if chart := htmlq.First(doc, htmlq.Class("bc-bieu-do")); chart != nil {
+		for _, d := range htmlq.All(chart, htmlq.Class("chart-dot")) {
+			dots = append(dots, htmlq.Text(d))
+		}
+	}
+	if !reflect.DeepEqual(dots, want.Chart) {
+		t.Errorf("the followers chart has the points %q, want %q", dots, want.Chart)
 	}
 
 	// II. The groups' table, and its "Cộng" row.
