@@ -82,7 +82,10 @@ func ReportJSON(p *period.Period) []byte {
 	}
 	for _, g := range p.Groups {
 		pg := periodGroup{ID: g.Group.ID, Name: g.Group.Name, Units: len(g.Units), Reported: g.Reported, Count: g.Count}
-		if g.HasChange {
+		// The change of a total is its difference with the previous date:
+		// 0 for a group none of whose units has a count yet (its count is
+		// 0 here), null only at the first report.
+		if g.HasChange || p.Previous != nil {
 			ch := g.Change
 			pg.Change = &ch
 		}
