@@ -642,8 +642,9 @@ func signedVi(n int64) string {
 	return viNum(n)
 }
 
-// checkReportLinks checks that /bao-cao/ lists the new report first and
-// that the home page and /tien-do/ link it.
+// checkReportLinks checks that /bao-cao/ lists every report, the new one
+// first, that the sitemap lists them, and that the home page and /tien-do/
+// link the new one.
 func checkReportLinks(t *testing.T, out string, all []*cycleFigures) {
 	t.Helper()
 	want := all[0]
@@ -691,6 +692,15 @@ func checkReportLinks(t *testing.T, out string, all []*cycleFigures) {
 		}
 		if l := links(rows[i]); len(l) != 1 || !strings.HasSuffix(l[0], "bao-cao/"+fig.Date+"/") {
 			t.Errorf("/bao-cao/ row %d links %v, want …bao-cao/%s/", i+1, l, fig.Date)
+		}
+	}
+	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fig := range all {
+		if loc := "/bao-cao/" + fig.Date + "/</loc>"; !strings.Contains(string(sitemap), loc) {
+			t.Errorf("the sitemap lacks %s", loc)
 		}
 	}
 	for _, page := range []string{"index.html", "tien-do/index.html"} {
