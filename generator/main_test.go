@@ -168,7 +168,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest public]" {
 		t.Errorf("left beside the output: %v", names)
 	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
@@ -50,7 +49,8 @@ type Options struct {
 	// Markdown, when set, keeps the parses of the Markdown bodies from
 	// build to build (serve; see render.Docs).
 	Markdown *render.Docs
-	// NoCache neither reads nor writes the cache folder (CacheDir).
+	// NoCache neither reads nor keeps the manifest and build record
+	// beside the output (see uptodate.go): every file is written afresh.
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
@@ -79,12 +79,12 @@ func (o Options) OutDir() string {
 	return filepath.Join(o.site(), "public")
 }
 
-// CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
-// the site, beside content/ (a site's repository ignores it). It holds
-// the manifest of the last output written to each folder, so that a
-// rebuild links the files that come out the same rather than write them,
-// and the record of that build (see uptodate.go). It keeps no QR image
-// (see render's qrFiles). Deleting it is always safe.
+// CacheDir is the folder where older versions kept a cache of the site in
+// DIR: .loa-cache/ in the site, beside content/. Nothing reads or writes
+// it any more, since anyone who can write it (a cache shared between CI
+// jobs, a restored artifact) could forge what it holds: the manifest of
+// an output and the record of its build are kept beside the output (see
+// uptodate.go). It can be deleted.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -266,24 +266,20 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		return Stats{}, fmt.Errorf("cannot lock the output folder %s: %w", out, err)
 	}
 	defer lock.Release()
-	// The manifest of the previous output lets the staging link the files
-	// that come out the same rather than write them (see publish.Record),
-	// and tells whether that output is still as it was written (see
-	// uptodate.go).
+	// The manifest of the previous output, kept beside it (never in the
+	// cache, which others may write: see publish.PreviousManifest), lets
+	// the staging link the files that come out the same rather than write
+	// them (see publish.Record), and tells whether that output is still as
+	// it was written (see uptodate.go).
 	var (
-		store       *cache.Dir
-		prev        *publish.Manifest
-		sum         [sha256.Size]byte
-		sure        bool
-		manifestKey = "manifest of " + out
+		prev *publish.Manifest
+		sum  [sha256.Size]byte
+		sure bool
 	)
 	if !opts.NoCache {
-		store = cache.Open(filepath.Join(opts.CacheDir(), "publish"))
-		if b, ok := store.Get(manifestKey); ok {
-			prev, _ = publish.ReadManifest(b) // unreadable: nothing reused
-		}
+		prev = publish.PreviousManifest(out)
 		if sum, sure = fingerprint(opts, out); sure {
-			if rec, ok := upToDate(store, out, sum, prev); ok {
+			if rec, ok := upToDate(out, sum, prev); ok {
 				publish.Tidy(out)
 				for _, d := range rec.Diags {
 					diags.Add(d)
@@ -296,7 +292,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if store != nil {
+	if !opts.NoCache {
 		st.Record(prev)
 	}
 	var sink render.Sink = st
@@ -322,17 +318,14 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		}
 	}
 	dropped := st.Dropped(publish.KindUnit)
+	if sure {
+		st.Note(recordBytes(record{Fingerprint: sum, Diags: diags.All(), Files: st.Files(), Bytes: st.Bytes()}))
+	}
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
 	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
-	if m := st.Manifest(); m != nil {
-		store.Put(manifestKey, m.Bytes())
-		if sure {
-			saveRecord(store, out, record{Fingerprint: sum, Diags: diags.All(), Files: stats.Files, Bytes: stats.Bytes})
-		}
-	}
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}
