@@ -50,8 +50,9 @@ type Period struct {
 	// order of Campaign.Groups.
 	Units  []*Unit
 	Groups []*Group
-	// Reported counts the units this report lists.
-	Reported int
+	// Reported counts the units this report lists; Counting the units
+	// that count at the date (not retired before it).
+	Reported, Counting int
 
 	// Ranked holds the units with a share, by rank: share highest first,
 	// then count highest first, then name in Vietnamese order.
@@ -241,8 +242,8 @@ func head(c *campaign.Campaign, i int) *Period {
 	p := &Period{
 		Date: r.Date, Index: i, Report: r,
 		Followers: r.Followers, Change: r.Change, HasChange: r.HasChange,
-		Target: targetAt(c, r.Date),
 	}
+	p.Counting, p.Target = counting(c, r.Date)
 	if i > 0 {
 		p.Previous = c.Reports[i-1]
 	}
@@ -303,19 +304,19 @@ func GroupAt(c *campaign.Campaign, i int, g *campaign.Group) *Group {
 	return newGroup(g, ptrs)
 }
 
-// targetAt is the campaign's target, or the sum of the targets of the
-// units that count at d when the campaign sets none.
-func targetAt(c *campaign.Campaign, d time.Time) int64 {
-	if c.Info.Target > 0 {
-		return c.Info.Target
-	}
-	var t int64
+// counting returns how many units count at d and the campaign's target
+// then: site.toml's, or the sum of those units' targets when it sets none.
+func counting(c *campaign.Campaign, d time.Time) (n int, target int64) {
 	for _, u := range c.All {
 		if u.CountsAt(d) {
-			t += u.Target
+			n++
+			target += u.Target
 		}
 	}
-	return t
+	if c.Info.Target > 0 {
+		target = c.Info.Target
+	}
+	return n, target
 }
 
 // UnitAt returns the figures of unit u at c.Reports[i] (Rank and GroupRank
