@@ -21,7 +21,7 @@ type Campaign struct {
 	// addressed and signed ([report] of site.toml).
 	Report ReportConfig
 
-	Groups     []*Group     // by order, then id
+	Groups []*Group // by order, then id
 	// Units holds every unit that counts at the latest report: groups in
 	// order, units in file order within a group. A unit retired before
 	// the latest report is in Gone instead; All holds both, in the same
