@@ -94,7 +94,7 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 				Units int
 				Count int64
 			}
-			Units []struct{ ID string }
+			Units       []struct{ ID string }
 			NotReported []string `json:"not_reported"`
 		}
 		if err := json.Unmarshal(b, &got); err != nil {
