@@ -163,6 +163,47 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 			t.Errorf("%s has no link to %s", from, to)
 		}
 	}
+	var data struct {
+		Groups []struct {
+			ID    string
+			Units []string
+		}
+		Units []struct {
+			ID         string
+			Retired    string
+			MergedInto string `json:"merged_into"`
+			History    []struct{ Date string }
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "du-lieu/tien-do.json"))
+	if err := json.Unmarshal(b, &data); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range data.Groups {
+		for _, id := range g.Units {
+			if id == "thon-nam" || id == "thon-bac" {
+				t.Errorf("tien-do.json: group %s still lists %s", g.ID, id)
+			}
+		}
+	}
+	seen := 0
+	for _, u := range data.Units {
+		for _, w := range units {
+			if w.ID != u.ID || w.Retired.IsZero() {
+				continue
+			}
+			seen++
+			if u.Retired != w.Retired.Format("2006-01-02") || u.MergedInto != w.MergedInto || len(u.History) == 0 {
+				t.Errorf("tien-do.json: %s has retired %q merged_into %q and %d points", u.ID, u.Retired, u.MergedInto, len(u.History))
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("tien-do.json has %d of the 2 retired units", seen)
+	}
+	if csv, _ := os.ReadFile(filepath.Join(out, "du-lieu/tien-do.csv")); !strings.Contains(string(csv), "2024-01-05,thon-nam,thon,25,") {
+		t.Error("tien-do.csv lost the history of thon-nam")
+	}
 	if sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml")); strings.Contains(string(sitemap), "thon-nam") {
 		t.Error("the sitemap lists a merged unit's redirect")
 	}
