@@ -1,9 +1,11 @@
 package build_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -147,6 +149,9 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 	if htmlq.First(bac, htmlq.Class("button-follow")) == nil {
 		t.Error("thon-bac's page lost its follow button")
 	}
+	if htmlq.First(readPage(t, out, "don-vi/thon-bac/in/index.html"), htmlq.Class("retired")) == nil {
+		t.Error("thon-bac's poster page does not say it stopped")
+	}
 
 	for from, to := range map[string]string{
 		"don-vi/thon-nam/": "don-vi/thon-dong/", "don-vi/thon-nam/in/": "don-vi/thon-dong/in/", "don-vi/namdan/": "don-vi/thon-dong/",
@@ -225,5 +230,47 @@ func TestReportAfterRetirement(t *testing.T) {
 	want := `content/reports/2024-02-16.toml:5:1: unit "thon-bac" stopped taking part on 2024-01-19 (retired in content/units/thon.toml), but this report of 2024-02-16 lists it: remove this line, or change retired if the date is wrong`
 	if len(errs) != 1 || errs[0].String() != want {
 		t.Errorf("errors %v\nwant %s", errs, want)
+	}
+}
+
+// TestRetiringKeepsEarlierReports builds testdata/xa-doi with and without
+// its retired and merged_into lines: the leaders' report of 2024-01-05,
+// before both retirements, and its open data are byte for byte the same;
+// that of 2024-01-19, after thon-nam's retirement, is not.
+func TestRetiringKeepsEarlierReports(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, "testdata/xa-doi", dir)
+	units := filepath.Join(dir, "content/units/thon.toml")
+	b, err := os.ReadFile(units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(line, "retired") && !strings.HasPrefix(line, "merged_into") {
+			kept = append(kept, line)
+		}
+	}
+	if len(kept) != len(strings.Split(string(b), "\n"))-3 {
+		t.Fatal("testdata/xa-doi no longer has its three lines")
+	}
+	with := sitetest.Files(t, buildSite(t, "testdata/xa-doi"))
+	os.WriteFile(units, []byte(strings.Join(kept, "\n")), 0o644)
+	without := sitetest.Files(t, buildSite(t, dir))
+	article := regexp.MustCompile(`(?s)<article.*</article>`)
+	for _, tc := range []struct {
+		path string
+		same bool
+	}{
+		{"bao-cao/2024-01-05/index.html", true}, {"du-lieu/bao-cao/2024-01-05.json", true},
+		{"bao-cao/2024-01-19/index.html", false}, {"du-lieu/bao-cao/2024-01-19.json", false},
+	} {
+		a, b := with[tc.path], without[tc.path]
+		if strings.HasSuffix(tc.path, ".html") {
+			a, b = article.Find(a), article.Find(b)
+		}
+		if len(a) == 0 || bytes.Equal(a, b) != tc.same {
+			t.Errorf("%s: the same with and without retirements: %v, want %v", tc.path, bytes.Equal(a, b), tc.same)
+		}
 	}
 }
