@@ -179,7 +179,7 @@ smartphone_share = "83%"
 			want: []string{`content/units/phuong.toml:6:22: alias "Bac_Son" is not a slug (did you mean "bac-son"?)`},
 		},
 		{
-			name: "retired written as text, merged_into without retired",
+			name:  "retired written as text, merged_into without retired",
 			files: map[string]string{"content/units/phuong.toml": phuongToml + "retired = \"2024-01-10\"\n\n[[unit]]\nid = \"dong-hoa\"\nname = \"Đồng Hòa\"\nmerged_into = \"bac-son\"\n"},
 			want: []string{
 				`content/units/phuong.toml:6:11: retired must be a date written without quotes, like 2023-10-11`,
