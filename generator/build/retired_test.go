@@ -62,7 +62,9 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 	}
 	reports, _ := filepath.Glob(filepath.Join(dir, "content/reports/*.toml"))
 	sort.Strings(reports)
-	last := map[string]int64{} // carried forward
+	last := map[string]int64{}  // carried forward
+	var before map[string]int64 // last at the previous report date, nil at the first
+	var latestCount map[string]int64
 	var ids []string
 	for _, u := range units {
 		ids = append(ids, u.ID)
@@ -77,11 +79,14 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 		for id, n := range rf.Units {
 			last[id] = n
 		}
-		wantCount, wantUnits := map[string]int64{}, map[string]int{}
+		// A group's change is the sum of the changes of its units that
+		// count at the date (a retirement is no fall).
+		wantCount, wantChange, wantUnits := map[string]int64{}, map[string]int64{}, map[string]int{}
 		counting := map[string]bool{}
 		for _, u := range units {
 			if u.countsAt(day) {
 				wantCount[u.group] += last[u.ID]
+				wantChange[u.group] += last[u.ID] - before[u.ID]
 				wantUnits[u.group]++
 				counting[u.ID] = true
 			}
@@ -92,9 +97,10 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 		}
 		var got struct {
 			Groups []struct {
-				ID    string
-				Units int
-				Count int64
+				ID     string
+				Units  int
+				Count  int64
+				Change *int64
 			}
 			Units       []struct{ ID string }
 			NotReported []string `json:"not_reported"`
@@ -105,6 +111,9 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 		for _, g := range got.Groups {
 			if g.Count != wantCount[g.ID] || g.Units != wantUnits[g.ID] {
 				t.Errorf("%s, group %s: %d units counting %d, want %d counting %d", date, g.ID, g.Units, g.Count, wantUnits[g.ID], wantCount[g.ID])
+			}
+			if before != nil && (g.Change == nil || *g.Change != wantChange[g.ID]) {
+				t.Errorf("%s, group %s: change %v, want %d", date, g.ID, g.Change, wantChange[g.ID])
 			}
 		}
 		for _, u := range got.Units {
@@ -119,6 +128,11 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 			if !counting[id] {
 				t.Errorf("%s: %s is \"not reported\", but it was retired before", date, id)
 			}
+		}
+		latestCount = wantCount
+		before = map[string]int64{}
+		for id, n := range last {
+			before[id] = n
 		}
 		page, err := os.ReadFile(filepath.Join(out, "bao-cao", date, "index.html"))
 		if err != nil {
@@ -172,6 +186,7 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 		Groups []struct {
 			ID    string
 			Units []string
+			Count int64
 		}
 		Units []struct {
 			ID         string
@@ -185,6 +200,9 @@ func TestUnitsThatComeAndGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, g := range data.Groups {
+		if g.Count != latestCount[g.ID] {
+			t.Errorf("tien-do.json: group %s counts %d, want %d", g.ID, g.Count, latestCount[g.ID])
+		}
 		for _, id := range g.Units {
 			if id == "thon-nam" || id == "thon-bac" {
 				t.Errorf("tien-do.json: group %s still lists %s", g.ID, id)
