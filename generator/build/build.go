@@ -313,7 +313,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		return Stats{}, err
 	}
 	for _, pg := range render.Pages(c) {
-		if pg.Kind == "unit" || pg.Kind == "alias" {
+		if pg.Kind == "unit" || pg.Kind == "alias" || pg.Kind == "merged" {
 			st.Mark(pg.File, publish.KindUnit)
 		}
 	}

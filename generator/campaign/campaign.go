@@ -34,6 +34,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	}
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
+	c.addSuccessors(s.Groups, diags)
 	// Reports and directives only read the groups and units, and write
 	// apart (a unit's history; its tasks and directives): on a national
 	// site each is a tenth of a second, so they go side by side.
@@ -136,6 +137,7 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Audience: lu.Audience,
 				Aliases:  lu.Aliases,
 				Pos:      lu.Pos,
+				Retired:  lu.Retired,
 
 				targetPos: lu.TargetPos,
 			}
@@ -158,8 +160,10 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 		return c.Groups[i].ID < c.Groups[j].ID
 	})
 	for _, g := range c.Groups {
+		g.All = g.Units
 		c.Units = append(c.Units, g.Units...)
 	}
+	c.All = c.Units
 	for i, u := range c.Units {
 		u.index = i
 	}
@@ -211,7 +215,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			var prevUnits []*Unit
 			for i := p * len(reports) / parts; i < (p+1)*len(reports)/parts; i++ {
 				var listed []*Unit
-				c.Reports[i], listed = c.newReport(reports[i], prevLines, prevUnits, hint, diags)
+				c.Reports[i], listed = c.newReport(reports[i], i == len(reports)-1, prevLines, prevUnits, hint, diags)
 				at := make([]int32, len(c.Units))
 				for j, u := range listed {
 					if u != nil {
@@ -276,7 +280,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 // week after week, and a line that names the unit of the same line last
 // time needs no lookup. The units it returns are those of lr.Units, nil
 // for a line reported as an error.
-func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
+func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
 	r := &Report{
 		Date:      lr.Date,
 		Followers: lr.Followers,
@@ -297,7 +301,15 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 			if c.leftOut.unknownRef() {
 				continue
 			}
-			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			if newest {
+				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			} else {
+				diags.Errorf(uc.Pos, "%s", unknownInPastReport(uc.ID, hint(uc.ID)))
+			}
+			continue
+		}
+		if !u.CountsAt(lr.Date) {
+			diags.Errorf(uc.Pos, "%s", listedAfterRetired(u, lr.Date))
 			continue
 		}
 		if r.counts[u.index] >= 0 {
@@ -450,25 +462,16 @@ func (c *Campaign) compute(diags *diag.List) {
 	// its count at the previous report date (0 when it had none then).
 	// So a unit that did not report has changed by 0, and a group's
 	// change is the difference of its totals.
+	c.splitGone()
 	var prev *Report
 	if n := len(c.Reports); n > 1 {
 		prev = c.Reports[n-2]
 	}
+	for _, u := range c.Gone {
+		u.figures(c.Latest, prev)
+	}
 	for _, u := range c.Units {
-		if n := len(u.History); n > 0 {
-			last := u.History[n-1]
-			u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
-			u.InLatest = c.Latest != nil && last.Date.Equal(c.Latest.Date)
-			if prev != nil {
-				var before int64
-				if !u.InLatest {
-					before = last.Count
-				} else if n > 1 {
-					before = u.History[n-2].Count
-				}
-				u.Change, u.HasChange = last.Count-before, true
-			}
-		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
+		if !u.figures(c.Latest, prev) && len(c.Reports) > 0 && u.Retired.IsZero() && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {
@@ -517,6 +520,57 @@ func (c *Campaign) compute(diags *diag.List) {
 		if users := float64(c.Audience.Population14Plus) * c.Audience.SmartphoneShare; users > 0 {
 			c.Reach, c.HasReach = float64(c.Latest.Followers)/users, true
 		}
+	}
+}
+
+// figures sets the unit's count and change at the latest report from its
+// history; it reports whether the unit has a count.
+func (u *Unit) figures(latest, prev *Report) bool {
+	n := len(u.History)
+	if n == 0 {
+		return false
+	}
+	last := u.History[n-1]
+	u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
+	u.InLatest = latest != nil && last.Date.Equal(latest.Date)
+	if prev != nil {
+		var before int64
+		if !u.InLatest {
+			before = last.Count
+		} else if n > 1 {
+			before = u.History[n-2].Count
+		}
+		u.Change, u.HasChange = last.Count-before, true
+	}
+	return true
+}
+
+// splitGone moves the units retired before the latest report out of
+// Units and each group's Units into Gone: from the first report after its
+// retirement a unit counts in no total and no ranking. All keeps them.
+func (c *Campaign) splitGone() {
+	if c.Latest == nil {
+		return
+	}
+	var units []*Unit
+	for _, g := range c.Groups {
+		var keep []*Unit
+		for _, u := range g.All {
+			if u.CountsAt(c.Latest.Date) {
+				keep = append(keep, u)
+				continue
+			}
+			u.Gone = true
+			c.Gone = append(c.Gone, u)
+		}
+		if len(keep) == len(g.All) {
+			keep = g.All
+		}
+		g.Units = keep
+		units = append(units, keep...)
+	}
+	if len(c.Gone) > 0 {
+		c.Units = units
 	}
 }
 

@@ -179,6 +179,14 @@ smartphone_share = "83%"
 			want: []string{`content/units/phuong.toml:6:22: alias "Bac_Son" is not a slug (did you mean "bac-son"?)`},
 		},
 		{
+			name:  "retired written as on paper, merged_into without retired",
+			files: map[string]string{"content/units/phuong.toml": phuongToml + "retired = \"10/01/2024\"\n\n[[unit]]\nid = \"dong-hoa\"\nname = \"Đồng Hòa\"\nmerged_into = \"bac-son\"\n"},
+			want: []string{
+				`content/units/phuong.toml:6:11: retired must be a date like 2023-10-11 (year-month-day), not "10/01/2024"`,
+				`content/units/phuong.toml:11:15: merged_into needs the date the unit stopped taking part (add retired = YYYY-MM-DD to this [[unit]])`,
+			},
+		},
+		{
 			name: "id and alias used twice across groups",
 			files: map[string]string{
 				"content/units/phuong.toml": phuongToml + "aliases = [\"bacson\"]\n",

@@ -131,6 +131,13 @@ type Unit struct {
 	TargetPos diag.Pos
 	// AliasPos holds the position of each alias, in order.
 	AliasPos []diag.Pos
+	// Retired is the date the unit stopped taking part, zero when it
+	// takes part; MergedInto the id of the unit that carries on its work,
+	// "" when none (docs/format.md, "Units that come and go").
+	Retired       time.Time
+	RetiredPos    diag.Pos
+	MergedInto    string
+	MergedIntoPos diag.Pos
 }
 
 // Report is one file content/reports/YYYY-MM-DD.toml.

@@ -23,7 +23,7 @@ func readGroup(f *source, id string, m map[string]any) *Group {
 }
 
 func readUnit(t *table) *Unit {
-	t.allow("id", "name", "short", "target", "audience", "aliases")
+	t.allow("id", "name", "short", "target", "audience", "aliases", "retired", "merged_into")
 	u := &Unit{Pos: t.headerAt()}
 	u.Name = t.str("name", true)
 	if _, ok := t.m["id"]; ok {
@@ -53,6 +53,17 @@ func readUnit(t *table) *Unit {
 		}
 	}
 	u.Aliases, u.AliasPos = aliases, pos
+	if _, ok := t.m["retired"]; ok {
+		u.Retired = t.date("retired", false)
+		u.RetiredPos = t.valAt("retired")
+	}
+	if _, ok := t.m["merged_into"]; ok {
+		u.MergedInto = t.str("merged_into", false)
+		u.MergedIntoPos = t.valAt("merged_into")
+		if _, retired := t.m["retired"]; !retired {
+			t.errorf(u.MergedIntoPos, "merged_into needs the date the unit stopped taking part (add retired = YYYY-MM-DD to this [[unit]])")
+		}
+	}
 	return u
 }
 

@@ -267,7 +267,7 @@ func (h *handler) groupIDs() []string {
 
 func (h *handler) unitIDs() []string {
 	var ids []string
-	for _, u := range h.r.c.Units {
+	for _, u := range h.r.c.All {
 		ids = append(ids, u.ID)
 		ids = append(ids, u.Aliases...)
 	}

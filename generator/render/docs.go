@@ -60,7 +60,7 @@ func refsKey(c *campaign.Campaign) [sha256.Size]byte {
 	for _, g := range c.Groups {
 		field("g " + g.ID)
 	}
-	for _, u := range c.Units {
+	for _, u := range c.All {
 		field("u " + u.ID)
 		for _, a := range u.Aliases {
 			field("a " + a)

@@ -206,7 +206,7 @@ func (r *renderer) plan(diags *diag.List) {
 			r.pagePaths = append(r.pagePaths, p.Path)
 		}
 	}
-	for _, u := range r.c.Units {
+	for _, u := range r.c.All {
 		r.outputs[unitPath(u.ID)+"qr.svg"] = true
 		r.outputs[unitPath(u.ID)+"qr.png"] = true
 	}
@@ -407,6 +407,9 @@ func (r *renderer) jobs() []job {
 // unit writes a unit's landing page, poster, QR images and alias pages.
 func (r *renderer) unit(sink Sink, uv *UnitView) error {
 	c := r.c
+	if uv.Successor != nil {
+		return r.merged(sink, uv)
+	}
 	landing := *uv // with its chart, which only this page shows
 	landing.Chart = unitChart(uv.unit)
 	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
@@ -434,6 +437,26 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		}
 	}
 	return nil
+}
+
+// merged writes the pages of a unit merged into another: its landing
+// page, poster and alias pages send visitors to the successor's landing
+// page and poster; its QR images, as printed, stay.
+func (r *renderer) merged(sink Sink, uv *UnitView) error {
+	s := uv.Successor
+	paths := []string{uv.Path, uv.PosterPath}
+	to := []string{s.Path, s.PosterPath}
+	for _, a := range uv.Aliases {
+		paths, to = append(paths, unitPath(a)), append(to, s.Path)
+	}
+	for i, path := range paths {
+		if err := r.page(sink, path+"index.html", "merged.html", &Page{
+			Path: path, Title: uv.Name, Unit: uv, MovedTo: to[i],
+		}); err != nil {
+			return err
+		}
+	}
+	return r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG)
 }
 
 // page fills in what every page shares, executes the template and hands
