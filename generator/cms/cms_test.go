@@ -159,6 +159,16 @@ func TestConfigFromTheModel(t *testing.T) {
 	groups := c.collection(t, "units")
 	if len(groups.Files) != 2 || groups.Files[0].File != "content/units/to-dan-pho.toml" || groups.Files[1].File != "content/units/truong-hoc.toml" {
 		t.Errorf("units collection files %+v", groups.Files)
+	} else {
+		// Every key a [[unit]] may hold is a field: Decap writes back only
+		// the fields it knows, so a missing one would be lost on save.
+		var keys []string
+		for _, f := range fieldOf(t, groups.Files[0].Fields, "unit").Fields {
+			keys = append(keys, f.Name)
+		}
+		if got := strings.Join(keys, " "); got != "id name short target audience aliases retired merged_into" {
+			t.Errorf("unit fields %q", got)
+		}
 	}
 	if p := c.collection(t, "pages"); p.Folder != "content" || p.Format != "toml-frontmatter" {
 		t.Errorf("pages %+v", p)

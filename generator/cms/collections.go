@@ -197,6 +197,8 @@ func units(c *campaign.Campaign) collection {
 		optional(count("Chỉ tiêu (người)", "target")),
 		optional(count("Dân số từ 14 tuổi", "audience")),
 		strings("Tên gọi khác (alias)", "aliases", "tên gọi"),
+		optional(date("Ngừng tham gia từ ngày", "retired")),
+		optional(field{Label: "Sáp nhập vào (mã đơn vị tiếp nhận)", Name: "merged_into", Widget: "string"}),
 	}
 	col := collection{Name: "units", Label: "Đơn vị", Delete: &no}
 	for _, g := range c.Groups {
