@@ -96,3 +96,29 @@ func TestInlineMarksAllowed(t *testing.T) {
 		})
 	}
 }
+
+// The text directives of one line share one copy of it: each still gets
+// its own name, label, attributes and position, on lines with a tab, in a
+// paragraph of several lines and after a directive with an error.
+func TestTextDirectivesOfOneLine(t *testing.T) {
+	src := "Đạt :stat[a]{name=\"x\"} và :stat[b] rồi :stat[c\n\tTab :stat{name=y} và :stat[d]{n=1}\n"
+	var diags diag.List
+	doc := New(Options{Handler: acceptAll}).Parse([]byte(src), "content/trang.md", 3, &diags)
+	var got []string
+	for _, d := range doc.Directives() {
+		got = append(got, d.Pos.String()+" "+d.Name+"["+d.Label+"]")
+	}
+	want := []string{
+		"content/trang.md:3:5 stat[a]",
+		"content/trang.md:3:27 stat[b]",
+		"content/trang.md:4:6 stat[]",
+		"content/trang.md:4:23 stat[d]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("directives %q, want %q", got, want)
+	}
+	wantDiags := []string{`content/trang.md:3:45: directive syntax: unclosed "[": the label has no closing "]"`}
+	if g := diagStrings(&diags); !slices.Equal(g, wantDiags) {
+		t.Errorf("diagnostics %q, want %q", g, wantDiags)
+	}
+}
