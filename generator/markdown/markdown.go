@@ -86,6 +86,12 @@ func (c *Converter) Parse(src []byte, file string, firstLine int, diags *diag.Li
 		st.errorf(at, "%s", nestingMessage())
 		src = nil
 		st = newParseState(src, file, firstLine, diags)
+	} else if at, many := tooManyMarks(src); many {
+		// goldmark would take time quadratic in the marks of the
+		// paragraph: the text is reported and left empty.
+		st.errorf(at, "%s", inlineMessage())
+		src = nil
+		st = newParseState(src, file, firstLine, diags)
 	}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
