@@ -17,17 +17,17 @@ import (
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("serve", "serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr, &opts)
-	addr := fs.String("addr", serve.DefaultAddr, "listen on `HOST:PORT`; loopback unless another address is named (port 0: any free port)")
+	addr := fs.String("addr", serve.DefaultAddr, tr(stderr, "listen on `HOST:PORT`; loopback unless another address is named (port 0: any free port)"))
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
+		say(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
 		return 2
 	}
 	if !loopback(host) {
-		fmt.Fprintf(stderr, "loa serve: warning: listening on %s: the preview, drafts included, is visible to anyone on the network\n", *addr)
+		say(stderr, "loa serve: warning: listening on %s: the preview, drafts included, is visible to anyone on the network\n", *addr)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -37,11 +37,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		Addr:  *addr,
 		Log:   stderr,
 		Ready: func(url string) {
-			fmt.Fprintf(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
+			say(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
 		},
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "loa serve: %v\n", err)
+		say(stderr, "loa serve: %v\n", err)
 		return 1
 	}
 	return 0

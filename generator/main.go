@@ -9,6 +9,9 @@
 //	loa report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
 //	loa report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
 //
+// Every command takes --lang en|vi; messages are otherwise in site.toml's
+// language, Vietnamese by default (package msg).
+//
 // Exit status: 0 success, 1 content errors, 2 wrong usage.
 // main holds only the command line; the work is in the packages beside it.
 package main
@@ -16,18 +19,20 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
+	"github.com/loa-vn/loa/generator/vi"
 )
 
 const usage = `Loa builds a campaign portal from site.toml and content/.
 
 Usage:
-  go run ./generator <command> [flags]
+  %[1]s <command> [flags]
 
 Commands:
   build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded
@@ -36,7 +41,9 @@ Commands:
   new     write a new report (every unit with its last count) or a new directive (a draft)
   report  form: a workbook to send to units; import: their filled sheets into a report
 
-Run "go run ./generator <command> -h" for the flags of a command.
+Run "%[1]s <command> -h" for the flags of a command.
+Every command takes --lang en or --lang vi: the language of the messages
+(default: site.toml's language, else vi).
 
 Exit status: 0 success, 1 the site has errors, 2 wrong usage.
 `
@@ -46,8 +53,15 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	lang, args, bad := language(args)
+	p := msg.New(lang)
+	stdout, stderr = &term{stdout, p}, &term{stderr, p}
+	if bad != "" {
+		say(stderr, "loa: --lang %q: Loa speaks en (English) and vi (Vietnamese)\n", bad)
+		return 2
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say(stderr, usage, prog)
 		return 2
 	}
 	switch args[0] {
@@ -62,10 +76,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "report":
 		return cmdReport(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		say(stdout, usage, prog)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "loa: unknown command %q\n\n%s", args[0], usage)
+		say(stderr, "loa: unknown command %q\n\n", args[0])
+		say(stderr, usage, prog)
 		return 2
 	}
 }
@@ -74,25 +89,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 func flags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.Site, "s", ".", "the site `DIR`: the folder holding site.toml")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include draft directives and pages")
+	fs.StringVar(&opts.Site, "s", ".", tr(stderr, "the site `DIR`: the folder holding site.toml"))
+	fs.BoolVar(&opts.Drafts, "drafts", false, tr(stderr, "include draft directives and pages"))
+	langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go run ./generator %s\n\n", synopsis)
-		fs.PrintDefaults()
+		say(fs.Output(), "Usage: %s %s\n\n", prog, synopsis)
+		printDefaults(fs)
 	}
 	return fs
 }
 
 // parse parses the flags; it returns -1 to go on, or an exit status.
 func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "loa %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		say(fs.Output(), "loa %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		fs.Usage()
 		return 2
 	}
@@ -102,28 +115,34 @@ func parse(fs *flag.FlagSet, args []string) int {
 // report prints the diagnostics to stderr and turns an error into an exit
 // status.
 func report(diags *diag.List, err error, stderr io.Writer) int {
-	for _, d := range diags.All() {
-		fmt.Fprintln(stderr, d.String())
-	}
+	printDiags(diags, stderr)
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, build.ErrContent):
-		fmt.Fprintf(stderr, "loa: %d error(s), nothing published\n", len(diags.Errors()))
+		say(stderr, "loa: %d error(s), nothing published\n", msg.Count(len(diags.Errors())))
 		return 1
 	default:
-		fmt.Fprintf(stderr, "loa: %v\n", err)
+		say(stderr, "loa: %v\n", err)
 		return 1
+	}
+}
+
+// printDiags prints each diagnostic on its line, in stderr's language.
+func printDiags(diags *diag.List, stderr io.Writer) {
+	p := printer(stderr)
+	for _, d := range diags.All() {
+		io.WriteString(stderr, d.Localize(p)+"\n")
 	}
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
-	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public)")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
-	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh")
-	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
+	fs.StringVar(&opts.Out, "o", "", tr(stderr, "the output `DIR` (default DIR/public)"))
+	fs.StringVar(&opts.BaseURL, "base-url", "", tr(stderr, "build for this absolute `URL` instead of site.toml's base_url (preview deploys)"))
+	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh"))
+	fs.BoolVar(&opts.Minify, "minify", false, tr(stderr, "write HTML pages and CSS files minified"))
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -133,17 +152,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if stats.UpToDate {
-		fmt.Fprintf(stdout, "up to date: nothing changed since the last build of the %d files (%.1f MB) in %s (checked in %s), %d warning(s)\n",
-			stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+		say(stdout, "up to date: nothing changed since the last build of the %d files (%s MB) in %s (checked in %s), %d warning(s)\n",
+			msg.Count(stats.Files), decimal(stdout, float64(stats.Bytes)/1e6), opts.OutDir(), stats.Elapsed.Round(1e6), msg.Count(len(diags.Warnings())))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
-		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	say(stdout, "built %d files (%s MB) into %s in %s, %d warning(s)\n",
+		msg.Count(stats.Files), decimal(stdout, float64(stats.Bytes)/1e6), opts.OutDir(), stats.Elapsed.Round(1e6), msg.Count(len(diags.Warnings())))
 	if stats.Linked > 0 {
-		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
+		say(stdout, "%d files were the same as in the previous output: linked, not written again\n", msg.Count(stats.Linked))
 	}
 	if opts.Minify {
-		fmt.Fprintf(stdout, "minified HTML and CSS: %.1f kB saved\n", float64(stats.Saved)/1e3)
+		say(stdout, "minified HTML and CSS: %s kB saved\n", decimal(stdout, float64(stats.Saved)/1e3))
 	}
 	return 0
 }
@@ -158,6 +177,15 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code := report(&diags, build.Check(opts, &diags), stderr); code != 0 {
 		return code
 	}
-	fmt.Fprintf(stdout, "ok: no errors, %d warning(s)\n", len(diags.Warnings()))
+	say(stdout, "ok: no errors, %d warning(s)\n", msg.Count(len(diags.Warnings())))
 	return 0
+}
+
+// decimal writes f with one decimal, with a decimal comma in Vietnamese
+// (2,5 MB).
+func decimal(w io.Writer, f float64) string {
+	if printer(w).Lang() == msg.Vi {
+		return vi.Decimal(f, 1)
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
 }

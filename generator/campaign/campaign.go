@@ -170,7 +170,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		knownOnce sync.Once
 		known     []string
 	)
-	hint := func(id string) string {
+	hint := func(id string) diag.Text {
 		knownOnce.Do(func() { known = c.unitIDs() })
 		return diag.Hint(id, known)
 	}
@@ -252,7 +252,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 // week after week, and a line that names the unit of the same line last
 // time needs no lookup. The units it returns are those of lr.Units, nil
 // for a line reported as an error.
-func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
+func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) diag.Text, diags *diag.List) (*Report, []*Unit) {
 	r := &Report{
 		Date:      lr.Date,
 		Followers: lr.Followers,

@@ -35,6 +35,8 @@ const (
 // The summary report import prints before writing.
 const (
 	sumReport           = "report of %s: %s (%s)\n"
+	sumNew              = "new"
+	sumExists           = "exists: counts are added to it"
 	sumFollowers        = "followers: %s\n"
 	sumFollowersPrev    = "followers: %s (previous report, %s on %s: %s)\n"
 	sumFollowersChanged = "followers: %s (replaces %s, --force)\n"

@@ -181,20 +181,21 @@ func (p *Plan) rel() string {
 
 // Summary prints what the plan does: the total, every unit matched with
 // its change since its previous count (drops flagged), and the units that
-// did not report.
-func (p *Plan) Summary(w io.Writer) {
-	state := "new"
+// did not report; in pr's language.
+func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
+	say := func(format string, args ...any) { io.WriteString(w, pr.Sprintf(format, args...)) }
+	state := pr.Sprintf(sumNew)
 	if p.Exists {
-		state = "exists: counts are added to it"
+		state = pr.Sprintf(sumExists)
 	}
-	fmt.Fprintf(w, sumReport, vi.ShortDate(p.Date), p.rel(), state)
+	say(sumReport, vi.ShortDate(p.Date), p.rel(), state)
 	switch {
 	case p.FollowersChanged:
-		fmt.Fprintf(w, sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
+		say(sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
 	case p.HasPrev:
-		fmt.Fprintf(w, sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
+		say(sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
 	default:
-		fmt.Fprintf(w, sumFollowers, vi.Int(p.Followers))
+		say(sumFollowers, vi.Int(p.Followers))
 	}
 	var sum int64
 	drops, added, replaced := 0, 0, 0
@@ -210,43 +211,43 @@ func (p *Plan) Summary(w io.Writer) {
 			drops++
 		}
 	}
-	fmt.Fprintf(w, sumMatched, len(p.Lines), len(p.files))
+	say(sumMatched, len(p.Lines), len(p.files))
 	for _, l := range p.Lines {
 		var change, note string
 		if l.HasPrevious {
 			change = vi.Int(l.Previous) + " -> " + vi.Int(l.Count) + "  " + vi.Signed(l.Change())
 		} else {
-			change = vi.Int(l.Count) + "  " + sumFirst
+			change = vi.Int(l.Count) + "  " + pr.Sprintf(sumFirst)
 		}
 		if l.Dropped() {
-			note += "  " + sumDropped
+			note += "  " + pr.Sprintf(sumDropped)
 		}
 		switch l.Action {
 		case Replace:
-			note += fmt.Sprintf("  "+sumReplaces, vi.Int(l.Old))
+			note += "  " + pr.Sprintf(sumReplaces, vi.Int(l.Old))
 		case Keep:
-			note += "  " + sumSame
+			note += "  " + pr.Sprintf(sumSame)
 		}
-		fmt.Fprintf(w, "  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
+		say("  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
 	}
 	if p.Exists {
-		fmt.Fprintf(w, sumExisting, added, replaced)
+		say(sumExisting, added, replaced)
 	}
 	if drops > 0 {
-		fmt.Fprintf(w, sumDrops, drops)
+		say(sumDrops, drops)
 	}
 	if sum > p.Followers {
-		fmt.Fprintf(w, sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
+		say(sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
 	}
-	fmt.Fprintf(w, sumNotReported, len(p.NotReported))
+	say(sumNotReported, len(p.NotReported))
 	for _, u := range p.NotReported {
-		last := sumNever
+		last := pr.Sprintf(sumNever)
 		for _, h := range u.History {
 			if h.Date.Before(p.Date) {
-				last = fmt.Sprintf(sumLast, vi.Int(h.Count), vi.ShortDate(h.Date))
+				last = pr.Sprintf(sumLast, vi.Int(h.Count), vi.ShortDate(h.Date))
 			}
 		}
-		fmt.Fprintf(w, "  %-20s %-40s %s\n", u.ID, u.Name, last)
+		say("  %-20s %-40s %s\n", u.ID, u.Name, last)
 	}
 }
 
