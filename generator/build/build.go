@@ -8,7 +8,6 @@ package build
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"net/url"
@@ -109,7 +108,7 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 func CheckBaseURL(u string) error {
 	p, err := url.Parse(u)
 	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
+		return diag.Textf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package intake
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -183,19 +182,19 @@ func (p *Plan) rel() string {
 // its change since its previous count (drops flagged), and the units that
 // did not report; in pr's language.
 func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
-	say := func(format string, args ...any) { io.WriteString(w, pr.Sprintf(format, args...)) }
+	put := func(format string, args ...any) { io.WriteString(w, pr.Sprintf(format, args...)) }
 	state := pr.Sprintf(sumNew)
 	if p.Exists {
 		state = pr.Sprintf(sumExists)
 	}
-	say(sumReport, vi.ShortDate(p.Date), p.rel(), state)
+	put(sumReport, vi.ShortDate(p.Date), p.rel(), state)
 	switch {
 	case p.FollowersChanged:
-		say(sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
+		put(sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
 	case p.HasPrev:
-		say(sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
+		put(sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
 	default:
-		say(sumFollowers, vi.Int(p.Followers))
+		put(sumFollowers, vi.Int(p.Followers))
 	}
 	var sum int64
 	drops, added, replaced := 0, 0, 0
@@ -211,7 +210,7 @@ func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
 			drops++
 		}
 	}
-	say(sumMatched, len(p.Lines), len(p.files))
+	put(sumMatched, len(p.Lines), len(p.files))
 	for _, l := range p.Lines {
 		var change, note string
 		if l.HasPrevious {
@@ -228,18 +227,18 @@ func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
 		case Keep:
 			note += "  " + pr.Sprintf(sumSame)
 		}
-		say("  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
+		put("  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
 	}
 	if p.Exists {
-		say(sumExisting, added, replaced)
+		put(sumExisting, added, replaced)
 	}
 	if drops > 0 {
-		say(sumDrops, drops)
+		put(sumDrops, drops)
 	}
 	if sum > p.Followers {
-		say(sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
+		put(sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
 	}
-	say(sumNotReported, len(p.NotReported))
+	put(sumNotReported, len(p.NotReported))
 	for _, u := range p.NotReported {
 		last := pr.Sprintf(sumNever)
 		for _, h := range u.History {
@@ -247,7 +246,7 @@ func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
 				last = pr.Sprintf(sumLast, vi.Int(h.Count), vi.ShortDate(h.Date))
 			}
 		}
-		say("  %-20s %-40s %s\n", u.ID, u.Name, last)
+		put("  %-20s %-40s %s\n", u.ID, u.Name, last)
 	}
 }
 
@@ -318,7 +317,7 @@ func writeFile(path string, data []byte, replace bool) error {
 	}
 	if err := os.Link(name, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf(msgAppeared, path)
+			return diag.Textf(msgAppeared, path)
 		}
 		return err
 	}

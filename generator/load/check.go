@@ -30,11 +30,11 @@ func (t *table) valAt(k string) diag.Pos { return t.f.valAt(joinKey(t.path, k)) 
 // headerAt is where the table starts: its header, or line 1 column 1.
 func (t *table) headerAt() diag.Pos { return t.f.keyAt(t.path) }
 
-func (t *table) in() string {
+func (t *table) in() diag.Text {
 	if t.what == "" {
-		return ""
+		return diag.Text{}
 	}
-	return " in " + t.what
+	return diag.Textf(" in %s", t.what)
 }
 
 func (t *table) errorf(pos diag.Pos, format string, args ...any) {
@@ -69,26 +69,26 @@ func (t *table) get(k string, required bool) (any, bool) {
 }
 
 // describe names the TOML type of v for messages.
-func describe(v any) string {
+func describe(v any) diag.Text {
 	switch v := v.(type) {
 	case string:
-		return "a string"
+		return diag.Textf("a string")
 	case int64:
-		return "a whole number"
+		return diag.Textf("a whole number")
 	case float64:
-		return "the number " + strconv.FormatFloat(v, 'g', -1, 64)
+		return diag.Textf("the number %s", strconv.FormatFloat(v, 'g', -1, 64))
 	case bool:
-		return strconv.FormatBool(v)
+		return diag.Textf("%t", v)
 	case time.Time:
-		return "a date or time"
+		return diag.Textf("a date or time")
 	case []any:
-		return "an array"
+		return diag.Textf("an array")
 	case []map[string]any:
-		return "an array of tables"
+		return diag.Textf("an array of tables")
 	case map[string]any:
-		return "a table"
+		return diag.Textf("a table")
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.Textf("%T", v)
 }
 
 // str returns the string k. A required string must not be blank either.

@@ -39,6 +39,7 @@ func messageConst(name string) bool {
 // right: diag formats the formats it was given.
 var followed = map[string]bool{
 	"diag/diag.go":     true,
+	"cmd_flags.go":     true, // package flag's errors: msgFlag constants
 	"intake/intake.go": true, // parseCount's message: a msg constant
 }
 

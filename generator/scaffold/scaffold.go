@@ -19,6 +19,8 @@ import (
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/vi"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 //go:embed templates
@@ -49,12 +51,12 @@ type Counts struct {
 func Report(dir string, c *campaign.Campaign, date time.Time) (string, error) {
 	path := filepath.Join(dir, "content", "reports", date.Format("2006-01-02")+".toml")
 	if _, err := os.Stat(path); err == nil {
-		return "", fmt.Errorf("%s already exists: it is left as it is", path)
+		return "", diag.Textf("%s already exists: it is left as it is", path)
 	}
 	counts := Counts{Followers: c.Followers(), Units: map[*campaign.Unit]int64{}}
 	if c.Latest != nil {
 		if !date.After(c.Latest.Date) {
-			return "", fmt.Errorf("the latest report is already dated %s: a new report must come after it", c.Latest.Date.Format("2006-01-02"))
+			return "", diag.Textf("the latest report is already dated %s: a new report must come after it", c.Latest.Date.Format("2006-01-02"))
 		}
 		counts.Source = c.Latest.Source
 	}
@@ -177,7 +179,7 @@ func tomlString(s string) string {
 // group. It returns the path written.
 func Directive(dir string, c *campaign.Campaign, slug string, date time.Time) (string, error) {
 	if !vi.IsSlug(slug) {
-		return "", fmt.Errorf("%q is not a slug (lower-case letters, digits and dashes): try %q", slug, vi.Slug(slug))
+		return "", diag.Textf("%q is not a slug (lower-case letters, digits and dashes): try %q", slug, vi.Slug(slug))
 	}
 	var ids []string
 	for _, g := range c.Groups {
@@ -205,7 +207,7 @@ func write(path, name string, data any) (string, error) {
 // writeNew writes a file that must not exist yet.
 func writeNew(path string, text []byte) error {
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s already exists: it is left as it is", path)
+		return diag.Textf("%s already exists: it is left as it is", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

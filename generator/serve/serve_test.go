@@ -20,6 +20,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 
 	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
@@ -65,10 +66,18 @@ type preview struct {
 	log    *syncBuffer
 	stop   context.CancelFunc
 	done   chan error
+	lang   msg.Lang // --lang
 }
 
-// startPreview copies the site src into a temporary folder and serves it.
+// startPreview copies the site src into a temporary folder and serves it,
+// with --lang en.
 func startPreview(t testing.TB, src ...string) *preview {
+	t.Helper()
+	return startPreviewIn(t, msg.En, src...)
+}
+
+// startPreviewIn is startPreview with --lang lang ("" for the site's).
+func startPreviewIn(t testing.TB, lang msg.Lang, src ...string) *preview {
 	t.Helper()
 	dir := t.TempDir()
 	for _, s := range src {
@@ -88,7 +97,7 @@ func startPreview(t testing.TB, src ...string) *preview {
 			sitetest.Copy(t, s, filepath.Join(dir, filepath.Base(s)))
 		}
 	}
-	p := &preview{t: t, dir: dir, log: &syncBuffer{}, done: make(chan error, 1)}
+	p := &preview{t: t, dir: dir, log: &syncBuffer{}, done: make(chan error, 1), lang: lang}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.stop = cancel
 	ready := make(chan string, 1)
@@ -98,6 +107,7 @@ func startPreview(t testing.TB, src ...string) *preview {
 			Addr:  "127.0.0.1:0",
 			Log:   p.log,
 			Ready: func(u string) { ready <- u },
+			Lang:  p.lang,
 		})
 	}()
 	select {
