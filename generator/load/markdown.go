@@ -1,7 +1,7 @@
 package load
 
 import (
-	"fmt"
+	"github.com/loa-vn/loa/generator/diag"
 
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -34,13 +34,13 @@ func frontMatter(f *source, text []byte, need string) (m map[string]any, body []
 
 // checkFileSlug reports a file name (without extension) that is not a slug,
 // suggesting the name the file should have.
-func checkFileSlug(f *source, what, slug, ext string) {
+func checkFileSlug(f *source, what diag.Text, slug, ext string) {
 	if vi.IsSlug(slug) {
 		return
 	}
-	fix := ""
+	var fix diag.Text
 	if s := vi.Slug(slug); s != "" {
-		fix = fmt.Sprintf(": rename the file to %q", s+ext)
+		fix = diag.Textf(": rename the file to %q", s+ext)
 	}
 	f.diags.Errorf(f.name(), "the file name is the %s, and %q is not a slug%s", what, slug, fix)
 }

@@ -59,7 +59,7 @@ func readUnit(t *table) *Unit {
 func checkUnique(groups []*Group, diags *diag.List) {
 	type use struct {
 		pos diag.Pos
-		as  string // how it was first used, for the message
+		as  diag.Text // how it was first used, for the message
 	}
 	n := len(groups)
 	for _, g := range groups {
@@ -67,9 +67,9 @@ func checkUnique(groups []*Group, diags *diag.List) {
 	}
 	seen := make(map[string]use, n)
 	for _, g := range groups {
-		seen[g.ID] = use{diag.Pos{File: g.File}, " as a group id"}
+		seen[g.ID] = use{diag.Pos{File: g.File}, diag.Textf(" as a group id")}
 	}
-	claim := func(what, id string, pos diag.Pos, as string) {
+	claim := func(what diag.Text, id string, pos diag.Pos, as diag.Text) {
 		if id == "" {
 			return
 		}
@@ -81,9 +81,9 @@ func checkUnique(groups []*Group, diags *diag.List) {
 	}
 	for _, g := range groups {
 		for _, u := range g.Units {
-			claim("id", u.ID, u.IDPos, "")
+			claim(diag.Textf("id"), u.ID, u.IDPos, diag.Text{})
 			for i, a := range u.Aliases {
-				claim("alias", a, u.AliasPos[i], " as an alias")
+				claim(diag.Textf("alias"), a, u.AliasPos[i], diag.Textf(" as an alias"))
 			}
 		}
 	}

@@ -427,11 +427,11 @@ func (p *attrParser) attributes(d *Directive, pos func(int) diag.Pos) *SyntaxErr
 	}
 }
 
-func shortcutWhat(c byte) string {
+func shortcutWhat(c byte) diag.Text {
 	if c == '#' {
-		return "#id"
+		return diag.Textf("#id")
 	}
-	return ".class"
+	return diag.Textf(".class")
 }
 
 // value reads the value after key= (the reader stands on its first

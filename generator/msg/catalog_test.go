@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -293,9 +294,11 @@ func messages(t *testing.T) (found []sourceMsg, unresolved []string) {
 	return found, unresolved
 }
 
+var verb = regexp.MustCompile(`%[-+# 0]*(\[\d+\])?[\d.*]*(\[\d+\])?[a-zA-Z%]`)
+
 // wordless reports whether a format has no words to translate ("%s%v").
 func wordless(format string) bool {
-	for _, r := range format {
+	for _, r := range verb.ReplaceAllString(format, "") {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
 			return false
 		}
