@@ -29,10 +29,11 @@ func exampleSite(t *testing.T) string {
 	return dir
 }
 
+// runLoa runs loa with --lang en before args.
 func runLoa(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	code := run(args, &out, &errs)
+	code := run(append([]string{"--lang", "en"}, args...), &out, &errs)
 	return code, out.String(), errs.String()
 }
 
