@@ -36,6 +36,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		Build: opts,
 		Addr:  *addr,
 		Log:   stderr,
+		Lang:  langFlagOf(stderr),
 		Ready: func(url string) {
 			say(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
 		},

@@ -19,7 +19,8 @@ import (
 // (args, stdout, stderr).
 type term struct {
 	io.Writer
-	p *msg.Printer
+	p    *msg.Printer
+	lang msg.Lang // --lang, or "" to follow the site
 }
 
 // printer returns the language of w, or the default one.
@@ -43,12 +44,11 @@ func tr(w io.Writer, format string, args ...any) string {
 
 // language chooses the language of a command run with args: --lang
 // (anywhere in args), else the language of the site that -s names (or of
-// the current folder), else Vietnamese. It returns the args without a
-// --lang given before the command, and an error message when --lang names
-// a language Loa does not speak.
-func language(args []string) (msg.Lang, []string, string) {
-	site, flagLang, bad := ".", "", ""
-	var rest []string
+// the current folder), else Vietnamese. It also returns the --lang given
+// ("" when none), the args without a --lang given before the command, and
+// the value of a --lang that names a language Loa does not speak.
+func language(args []string) (chosen, given msg.Lang, rest []string, bad string) {
+	site, flagLang := ".", ""
 	command := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -80,11 +80,19 @@ func language(args []string) (msg.Lang, []string, string) {
 		}
 		rest = append(rest, a)
 	}
-	l := msg.Choose(flagLang, siteLanguage(site))
-	if bad != "" {
-		return l, rest, bad
+	if flagLang != "" {
+		given, _ = msg.Parse(flagLang)
 	}
-	return l, rest, ""
+	return msg.Choose(flagLang, siteLanguage(site)), given, rest, bad
+}
+
+// langFlagOf returns the --lang the command was given, or "" when the
+// language follows the site.
+func langFlagOf(w io.Writer) msg.Lang {
+	if t, ok := w.(*term); ok {
+		return t.lang
+	}
+	return ""
 }
 
 // siteLanguage reads the language of the site in dir, or "" when there is

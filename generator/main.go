@@ -53,9 +53,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	lang, args, bad := language(args)
+	lang, given, args, bad := language(args)
 	p := msg.New(lang)
-	stdout, stderr = &term{stdout, p}, &term{stderr, p}
+	stdout, stderr = &term{stdout, p, given}, &term{stderr, p, given}
 	if bad != "" {
 		say(stderr, "loa: --lang %q: Loa speaks en (English) and vi (Vietnamese)\n", bad)
 		return 2
