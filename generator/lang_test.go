@@ -134,3 +134,28 @@ func runRaw(args ...string) (int, string, string) {
 	code := run(args, &out, &errs)
 	return code, out.String(), errs.String()
 }
+
+// TestReportSummaryInVietnamese: report form and report import speak the
+// site's language, counts written the Vietnamese way.
+func TestReportSummaryInVietnamese(t *testing.T) {
+	dir := exampleSite(t)
+	tmp := t.TempDir()
+	code, out, errs := runRaw("report", "form", "-s", dir, "--date", "2023-11-11", "--group", "phuong", "-o", filepath.Join(tmp, "mau.xlsx"))
+	if code != 0 || !strings.Contains(out, ": 10 đơn vị, cần điền và gửi lại cho báo cáo ngày 2023-11-11\n") {
+		t.Errorf("report form: exit %d\n%s%s", code, out, errs)
+	}
+	csv := filepath.Join(tmp, "bac-son.csv")
+	os.WriteFile(csv, []byte("Đơn vị,Kỳ này\nUBND phường Bắc Sơn,50\n"), 0o644)
+	code, out, errs = runRaw("report", "import", "-s", dir, "--date", "2023-11-11", "--followers", "1.420", "--dry-run", csv)
+	for _, want := range []string{
+		"báo cáo ngày 11/11/2023: content/reports/2023-11-11.toml (mới)\n",
+		"người quan tâm: 1.420 (báo cáo trước,",
+		"1 đơn vị khớp trong 1 tệp:\n",
+		"đơn vị chưa báo cáo:\n",
+		"chạy thử: không ghi gì\n",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("report import: exit %d, output lacks %q\n%s%s", code, want, out, errs)
+		}
+	}
+}
