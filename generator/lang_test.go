@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // brokenExampleSite is a copy of the example site whose first report
@@ -157,5 +159,27 @@ func TestReportSummaryInVietnamese(t *testing.T) {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("report import: exit %d, output lacks %q\n%s%s", code, want, out, errs)
 		}
+	}
+}
+
+// TestUpToDateWarningsInEitherLanguage: a build with nothing to do prints
+// the warnings of the last build again, kept in the cache with their
+// arguments, in the language of this run.
+func TestUpToDateWarningsInEitherLanguage(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, "build/testdata/xa-thu", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	code, first, errs := runRaw("build", "-s", dir, "-o", out)
+	if code != 0 || !strings.HasPrefix(first, "đã dựng ") {
+		t.Fatalf("first build: exit %d\n%s%s", code, first, errs)
+	}
+	warnings := errs
+	code, second, errs := runRaw("build", "-s", dir, "-o", out)
+	if code != 0 || !strings.HasPrefix(second, "đã cập nhật: ") || errs != warnings {
+		t.Errorf("second build: exit %d\n%s%s\nwant the warnings\n%s", code, second, errs, warnings)
+	}
+	code, third, errs := runRaw("build", "-s", dir, "-o", out, "--lang", "en")
+	if code != 0 || !strings.HasPrefix(third, "up to date: ") || !strings.Contains(errs, ": warning: ") || strings.Contains(errs, "cảnh báo") {
+		t.Errorf("build --lang en: exit %d\n%s%s", code, third, errs)
 	}
 }

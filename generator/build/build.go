@@ -257,7 +257,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if m := st.Manifest(); m != nil {
 		store.Put(manifestKey, m.Bytes())
 		if sure {
-			saveRecord(store, out, record{Fingerprint: sum, Diags: diags.All(), Files: stats.Files, Bytes: stats.Bytes})
+			saveRecord(store, out, record{Fingerprint: sum, Diags: portable(diags.All()), Files: stats.Files, Bytes: stats.Bytes})
 		}
 	}
 	if mini != nil {

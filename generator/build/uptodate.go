@@ -15,6 +15,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/publish"
 )
 
@@ -166,6 +167,17 @@ func upToDate(store *cache.Dir, out string, sum [sha256.Size]byte, m *publish.Ma
 	}
 	return &rec, true
 }
+
+// portable makes diagnostics that gob can carry, in every language.
+func portable(ds []diag.Diagnostic) []diag.Diagnostic {
+	out := make([]diag.Diagnostic, len(ds))
+	for i, d := range ds {
+		out[i] = d.Portable()
+	}
+	return out
+}
+
+func init() { gob.Register(msg.Count(0)) }
 
 func saveRecord(store *cache.Dir, out string, rec record) {
 	var b bytes.Buffer
