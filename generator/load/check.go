@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -276,13 +275,13 @@ func (t *table) tables(k, what string) []*table {
 }
 
 // slugProblem returns the message for a name that should be a slug, with
-// the slug of it as the suggested fix, or "" when s is a slug.
-func slugProblem(what, s string) string {
+// the slug of it as the suggested fix, or the zero Text when s is a slug.
+func slugProblem(what diag.Text, s string) diag.Text {
 	if vi.IsSlug(s) {
-		return ""
+		return diag.Text{}
 	}
 	if fix := vi.Slug(s); fix != "" {
-		return fmt.Sprintf("%s %q is not a slug (did you mean %q?)", what, s, fix)
+		return diag.Textf("%s %q is not a slug (did you mean %q?)", what, s, fix)
 	}
-	return fmt.Sprintf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
+	return diag.Textf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"time"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 var reportName = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
@@ -38,7 +40,7 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 	for id, v := range units.m {
 		path := joinKey(units.path, id)
 		pos := f.keyAt(path)
-		if msg := slugProblem("unit id", id); msg != "" {
+		if msg := slugProblem(diag.Textf("unit id"), id); msg.Format != "" {
 			f.diags.Errorf(pos, "%s", msg)
 		}
 		n, ok := v.(int64)

@@ -28,7 +28,7 @@ func readUnit(t *table) *Unit {
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := slugProblem("id", u.ID); msg != "" {
+		if msg := slugProblem(diag.Textf("id"), u.ID); msg.Format != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -44,7 +44,7 @@ func readUnit(t *table) *Unit {
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := slugProblem("alias", a); msg != "" {
+		if msg := slugProblem(diag.Textf("alias"), a); msg.Format != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}
