@@ -74,7 +74,7 @@ func TestMessagesInTheSiteLanguage(t *testing.T) {
 
 	// A clean site's summary, its numbers written the Vietnamese way.
 	setLanguage(t, dir, "vi")
-	if code, out, errs := runRaw("check", "-s", "build/testdata/xa-thu"); code != 0 || out != "ổn: không có lỗi, 2 cảnh báo\n" ||
+	if code, out, errs := runRaw("check", "-s", "build/testdata/xa-thu"); code != 0 || out != "kiểm tra xong: không có lỗi, 2 cảnh báo\n" ||
 		!strings.Contains(errs, ": cảnh báo: ") {
 		t.Errorf("check xa-thu: exit %d\n%s%s", code, out, errs)
 	}
@@ -175,7 +175,7 @@ func TestUpToDateWarningsInEitherLanguage(t *testing.T) {
 	}
 	warnings := errs
 	code, second, errs := runRaw("build", "-s", dir, "-o", out)
-	if code != 0 || !strings.HasPrefix(second, "đã cập nhật: ") || errs != warnings {
+	if code != 0 || !strings.HasPrefix(second, "đã là bản mới nhất: ") || errs != warnings {
 		t.Errorf("second build: exit %d\n%s%s\nwant the warnings\n%s", code, second, errs, warnings)
 	}
 	code, third, errs := runRaw("build", "-s", dir, "-o", out, "--lang", "en")
