@@ -35,7 +35,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if what == "directive" {
 		synopsis = "new directive [-s DIR] [--date YYYY-MM-DD] SLUG"
 	}
-	fs := flags("new "+what, synopsis, stderr, &opts)
+	// No --drafts: what new writes does not depend on drafts.
+	fs := siteFlags("new "+what, synopsis, stderr, &opts)
 	date := fs.String("date", time.Now().Format("2006-01-02"), tr(stderr, "the `date` of the new file"))
 	if code := parseFlags(fs, args[1:]); code >= 0 {
 		return code

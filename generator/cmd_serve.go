@@ -21,18 +21,15 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		say(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
 		return 2
 	}
-	if !loopback(host) {
-		say(stderr, "loa serve: warning: listening on %s: the preview, drafts included, is visible to anyone on the network\n", *addr)
-	}
+	// serve.Run warns when the address it binds is beyond loopback.
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = serve.Run(ctx, serve.Config{
+	err := serve.Run(ctx, serve.Config{
 		Build: opts,
 		Addr:  *addr,
 		Log:   stderr,
@@ -54,13 +51,4 @@ func title(opts build.Options) string {
 		return fmt.Sprintf("%q ", t)
 	}
 	return ""
-}
-
-// loopback reports whether host names only this machine.
-func loopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

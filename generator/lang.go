@@ -42,12 +42,12 @@ func tr(w io.Writer, format string, args ...any) string {
 	return printer(w).Sprintf(format, args...)
 }
 
-// language chooses the language of a command run with args: --lang
+// langArg chooses the language of a command run with args: --lang
 // (anywhere in args), else the language of the site that -s names (or of
 // the current folder), else Vietnamese. It also returns the --lang given
 // ("" when none), the args without a --lang given before the command, and
 // the value of a --lang that names a language Loa does not speak.
-func language(args []string) (chosen, given msg.Lang, rest []string, bad string) {
+func langArg(args []string) (chosen, given msg.Lang, rest []string, bad string) {
 	site, flagLang := ".", ""
 	command := false
 	for i := 0; i < len(args); i++ {
@@ -87,7 +87,7 @@ func language(args []string) (chosen, given msg.Lang, rest []string, bad string)
 }
 
 // langFlagOf returns the --lang the command was given, or "" when the
-// language follows the site.
+// langArg follows the site.
 func langFlagOf(w io.Writer) msg.Lang {
 	if t, ok := w.(*term); ok {
 		return t.lang

@@ -12,7 +12,8 @@
 // Every command takes --lang en|vi; messages are otherwise in site.toml's
 // language, Vietnamese by default (package msg).
 //
-// Exit status: 0 success, 1 content errors, 2 wrong usage.
+// Exit status: 0 success, 1 content errors, 2 wrong usage (an output
+// folder that would hold the site's sources included).
 // main holds only the command line; the work is in the packages beside it.
 package main
 
@@ -26,6 +27,7 @@ import (
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/msg"
+	"github.com/loa-vn/loa/generator/publish"
 	"github.com/loa-vn/loa/generator/vi"
 )
 
@@ -35,7 +37,8 @@ Usage:
   %[1]s <command> [flags]
 
 Commands:
-  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded
+  build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded;
+          builds into one folder take turns
   check   validate everything a build would, write nothing
   serve   build, serve on loopback under the path of base_url, rebuild and reload browsers on every change
   new     write a new report (every unit with its last count) or a new directive (a draft)
@@ -53,7 +56,7 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	lang, given, args, bad := language(args)
+	lang, given, args, bad := langArg(args)
 	p := msg.New(lang)
 	stdout, stderr = &term{stdout, p, given}, &term{stderr, p, given}
 	if bad != "" {
@@ -85,12 +88,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// flags makes a flag set for a command with the flags every command has.
+// flags makes a flag set for a command that builds: -s and --drafts.
 func flags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
+	fs := siteFlags(name, synopsis, stderr, opts)
+	fs.BoolVar(&opts.Drafts, "drafts", false, tr(stderr, "include draft directives and pages"))
+	return fs
+}
+
+// siteFlags makes a flag set for a command with the flag every command
+// has: -s.
+func siteFlags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.Site, "s", ".", tr(stderr, "the site `DIR`: the folder holding site.toml"))
-	fs.BoolVar(&opts.Drafts, "drafts", false, tr(stderr, "include draft directives and pages"))
 	langFlag(fs)
 	fs.Usage = func() {
 		say(fs.Output(), "Usage: %s %s\n\n", prog, synopsis)
@@ -119,6 +129,9 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, new(*publish.OutputError)):
+		say(stderr, "loa: %v\n", err)
+		return 2
 	case errors.Is(err, build.ErrContent):
 		say(stderr, "loa: %d error(s), nothing published\n", msg.Count(len(diags.Errors())))
 		return 1
@@ -139,12 +152,25 @@ func printDiags(diags *diag.List, stderr io.Writer) {
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
-	fs.StringVar(&opts.Out, "o", "", tr(stderr, "the output `DIR` (default DIR/public)"))
+	fs.StringVar(&opts.Out, "o", "", tr(stderr, "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/"))
 	fs.StringVar(&opts.BaseURL, "base-url", "", tr(stderr, "build for this absolute `URL` instead of site.toml's base_url (preview deploys)"))
-	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor write the cache (DIR/.loa-cache): draw every QR code afresh"))
+	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor write the cache (DIR/.loa-cache): build and write every file afresh"))
 	fs.BoolVar(&opts.Minify, "minify", false, tr(stderr, "write HTML pages and CSS files minified"))
 	if code := parse(fs, args); code >= 0 {
 		return code
+	}
+	if opts.BaseURL != "" {
+		if err := build.CheckBaseURL(opts.BaseURL); err != nil {
+			say(stderr, "loa build: %v\n", err)
+			return 2
+		}
+	}
+	opts.Waiting = func(pid int) {
+		if pid > 0 {
+			say(stderr, "loa: another build (process %d) is writing %s: waiting for it to finish\n", pid, opts.OutDir())
+			return
+		}
+		say(stderr, "loa: another build is writing %s: waiting for it to finish\n", opts.OutDir())
 	}
 	var diags diag.List
 	stats, err := build.Site(opts, &diags)
@@ -158,6 +184,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	say(stdout, "built %d files (%s MB) into %s in %s, %d warning(s)\n",
 		msg.Count(stats.Files), decimal(stdout, float64(stats.Bytes)/1e6), opts.OutDir(), stats.Elapsed.Round(1e6), msg.Count(len(diags.Warnings())))
+	if len(stats.Kept) > 0 {
+		say(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", msg.Count(len(stats.Kept)), publish.Summary(stats.Kept))
+	}
 	if stats.Linked > 0 {
 		say(stdout, "%d files were the same as in the previous output: linked, not written again\n", msg.Count(stats.Linked))
 	}

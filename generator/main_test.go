@@ -47,7 +47,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
 		{[]string{"check", "-s", bad}, 1, "site.toml:2:"},
 		{[]string{"check", "-s", "build/testdata/xa-thu"}, 0, "ok: no errors, 2 warning(s)"},
-		{[]string{"build", "-s", "build/testdata/xa-thu", "--base-url", "ftp://x/"}, 1, "--base-url"},
+		{[]string{"build", "-s", "build/testdata/xa-thu", "--base-url", "ftp://x/"}, 2, "--base-url"},
 	} {
 		var out, errs bytes.Buffer
 		code := run(append([]string{"--lang", "en"}, c.args...), &out, &errs)
@@ -168,7 +168,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[public]" {
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
 		t.Errorf("left beside the output: %v", names)
 	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))

@@ -10,16 +10,18 @@ import (
 	"errors"
 	"html/template"
 	"io"
-	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/feeds"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/opendata"
+	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/publish"
 	"github.com/loa-vn/loa/generator/render"
 	"github.com/loa-vn/loa/generator/theme"
@@ -51,9 +53,13 @@ type Options struct {
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
+	// Waiting, when set, is called when another build into the same
+	// output folder holds its lock, with that build's process id (0 when
+	// unknown); Site then waits for it (see publish.LockOutput).
+	Waiting func(pid int)
 
-	// checkOnly is check: nothing is written, so no QR image is drawn (nor
-	// the cache used) and no open data or feed made.
+	// checkOnly is check: nothing is written, so no QR image is drawn and
+	// no open data or feed made.
 	checkOnly bool
 }
 
@@ -73,11 +79,11 @@ func (o Options) OutDir() string {
 }
 
 // CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
-// the site, beside content/ (a site's repository ignores it). It holds the
-// QR images of the units, keyed by the text they encode, so that a build
-// draws only the codes that changed, and the manifest of the last output
-// written to each folder, so that a rebuild links the files that come out
-// the same rather than write them. Deleting it is always safe.
+// the site, beside content/ (a site's repository ignores it). It holds
+// the manifest of the last output written to each folder, so that a
+// rebuild links the files that come out the same rather than write them,
+// and the record of that build (see uptodate.go). It keeps no QR image
+// (see render's qrFiles). Deleting it is always safe.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -90,25 +96,31 @@ type Stats struct {
 	// UpToDate is set when nothing changed since the last build into the
 	// same folder, which was left as it was (see uptodate.go).
 	UpToDate bool
+	// Kept lists the files of the output that no Loa build wrote, carried
+	// over into the new output (see publish.Staging.Kept).
+	Kept []string
 }
+
+// droppedShown is how many dropped unit pages a warning names.
+const droppedShown = 10
 
 // Model reads the site and computes its model. Problems go to diags; the
 // model is returned even when there are errors.
 func Model(opts Options, diags *diag.List) *campaign.Campaign {
 	if opts.BaseURL != "" {
-		if err := CheckBaseURL(opts.BaseURL); err != nil {
-			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+		if _, err := load.CheckBaseURL(opts.BaseURL); err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "the URL %v", err)
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
 }
 
-// CheckBaseURL reports whether u is an absolute http(s) URL with a host.
+// CheckBaseURL checks a base URL given in place of site.toml's base_url
+// (--base-url), as base_url is checked: see load.CheckBaseURL.
 func CheckBaseURL(u string) error {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return diag.Textf("base URL %q must be absolute http(s), like https://example.vn/zalo/", u)
+	if _, err := load.CheckBaseURL(u); err != nil {
+		return diag.Textf("--base-url %v", err)
 	}
 	return nil
 }
@@ -145,21 +157,24 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	th, err := theme.Load(opts.site(), c.Site.Theme)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
-	}
-	if diags.HasErrors() {
 		return c, nil, ErrContent
 	}
+	// Errors in the sources do not stop here: the model holds what could
+	// be read, and render's checks (the Markdown of every page and
+	// directive, its links) run on it, so that one run reports every
+	// problem of the site (CONTENT.md). Nothing is written when there are
+	// errors: render.Prepare returns them before making any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)
+	if cms.Enabled(c) {
+		ropts.Also = append(ropts.Also, adminFiles(c, th))
+	}
 	if opts.checkOnly {
 		// check makes none of them, but links to them are links that work.
 		for i := range ropts.Also {
 			ropts.Also[i].Write = func(render.Sink) error { return nil }
 		}
-	}
-	if !opts.NoCache && !opts.checkOnly {
-		ropts.Cache = cache.Open(filepath.Join(opts.CacheDir(), "qr"))
 	}
 	p, err := render.Prepare(c, ropts, diags)
 	if err != nil {
@@ -177,7 +192,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 // otherFiles are the files that packages other than render make from the
 // model; they are written in render's pool, beside the pages.
 func otherFiles(c *campaign.Campaign) []render.Extra {
-	return []render.Extra{
+	files := []render.Extra{
 		{Paths: []string{opendata.JSONPath}, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
 		}},
@@ -196,16 +211,60 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 			return sink.Put(feeds.FeedPath, feeds.Feed(c))
 		}},
 	}
+	// The open data of each period's report: a job each, so that they
+	// spread over the pool and serve makes one when it is asked for.
+	for i, r := range c.Reports {
+		path := opendata.ReportPath(r)
+		files = append(files, render.Extra{Paths: []string{path}, Write: func(sink render.Sink) error {
+			return sink.Put(path, opendata.ReportJSON(period.Of(c, i)))
+		}})
+	}
+	return files
+}
+
+// adminFiles is the admin of a site with [cms]: the page, from the theme,
+// and Decap's configuration, from the model.
+func adminFiles(c *campaign.Campaign, th *theme.Theme) render.Extra {
+	return render.Extra{Paths: cms.Paths(c), Write: func(sink render.Sink) error {
+		bound, err := th.Bind(c.Site.BaseURL)
+		if err != nil {
+			return err
+		}
+		page, err := cms.Page(bound, c)
+		if err != nil {
+			return err
+		}
+		cfg, err := cms.Config(c, cms.Options{})
+		if err != nil {
+			return err
+		}
+		if err := sink.Put(cms.PagePath, page); err != nil {
+			return err
+		}
+		return sink.Put(cms.ConfigPath, cfg)
+	}}
 }
 
 // Site builds the site into its output folder: into a staging folder first,
 // swapped in only when everything succeeded.
+//
+// It refuses (a *publish.OutputError) an output folder that would hold the
+// site's sources, and waits for another build into the same folder to
+// finish (Options.Waiting).
 func Site(opts Options, diags *diag.List) (Stats, error) {
 	start := time.Now()
+	if err := publish.CheckOutput(opts.site(), opts.OutDir()); err != nil {
+		return Stats{}, err
+	}
 	out, err := filepath.Abs(opts.OutDir())
 	if err != nil {
 		return Stats{}, err
 	}
+	lock, err := publish.LockOutput(out, opts.Waiting)
+	if err != nil {
+		return Stats{}, diag.Textf("cannot lock the output folder %s: %w", out, err)
+	}
+	defer lock.Release()
 	// The manifest of the previous output lets the staging link the files
 	// that come out the same rather than write them (see publish.Record),
 	// and tells whether that output is still as it was written (see
@@ -245,15 +304,28 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		mini = newMinifier(st)
 		sink = mini
 	}
-	if err := Render(opts, sink, diags); err != nil {
+	c, p, err := Prepare(opts, diags)
+	if err == nil {
+		err = p.WriteAll(sink)
+		if diags.HasErrors() {
+			err = ErrContent
+		}
+	}
+	if err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
+	for _, pg := range render.Pages(c) {
+		if pg.Kind == "unit" || pg.Kind == "alias" {
+			st.Mark(pg.File, publish.KindUnit)
+		}
+	}
+	dropped := st.Dropped(publish.KindUnit)
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
-	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Elapsed: time.Since(start)}
+	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
 	if m := st.Manifest(); m != nil {
 		store.Put(manifestKey, m.Bytes())
 		if sure {
@@ -263,7 +335,32 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}
+	// Not in the record: a build that finds the output up to date drops
+	// nothing.
+	warnDropped(dropped, diags)
 	return stats, nil
+}
+
+// warnDropped warns of the unit landing pages (files "don-vi/<id>/index.html")
+// of the previous output that this build no longer writes: printed QR codes
+// may lead there. An alias (aliases in the unit's file) keeps such a page.
+func warnDropped(files []string, diags *diag.List) {
+	if len(files) == 0 {
+		return
+	}
+	var urls []string
+	for i, f := range files {
+		if i == droppedShown {
+			break
+		}
+		urls = append(urls, "/"+strings.TrimSuffix(f, "index.html"))
+	}
+	pos := diag.Pos{File: "content/units"}
+	if more := len(files) - len(urls); more > 0 {
+		diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s and %d more. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "), more)
+		return
+	}
+	diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "))
 }
 
 // Check validates everything a build would and writes nothing.

@@ -342,8 +342,13 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		t.Fatal("the failed build changed the output")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Fatalf("staging left behind: %v", entries)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	// Beside the output: its lock and the list of the files Loa wrote.
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
+		t.Fatalf("staging left behind: %v", names)
 	}
 }
 
@@ -419,5 +424,53 @@ func TestDirectivesOnAPage(t *testing.T) {
 	code := htmlq.First(doc, htmlq.Tag("code"))
 	if code == nil || htmlq.Text(code) != `::stat{name="followers"}` {
 		t.Errorf("a directive in a code span must stay text: %v", code)
+	}
+}
+
+// A build that no longer writes unit landing pages that the previous
+// build into the folder wrote warns and names them, the first ten and how
+// many more (issue 11, item 11): printed QR codes lead there. The unit
+// pages of the previous build are taken from its list of files, which here
+// claims thirteen units that the site no longer has.
+func TestDroppedUnitPagesWarn(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	sitetest.Copy(t, "testdata/xa-thu", site)
+	out := filepath.Join(t.TempDir(), "public")
+	var diags diag.List
+	if _, err := build.Site(build.Options{Site: site, Out: out}, &diags); err != nil {
+		t.Fatal(err, diags.Errors())
+	}
+	list := filepath.Join(filepath.Dir(out), ".public.loa-files")
+	b, err := os.ReadFile(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "\"don-vi/thon-tay/index.html\" unit\n") || !strings.Contains(string(b), "\"don-vi/tayson/index.html\" unit\n") {
+		t.Fatalf("the list does not mark the unit and alias pages:\n%s", b)
+	}
+	var more strings.Builder
+	for i := range 13 {
+		fmt.Fprintf(&more, "\"don-vi/cu-%02d/index.html\" unit\n\"don-vi/cu-%02d/in/index.html\"\n", i, i)
+	}
+	os.WriteFile(list, append(b, more.String()...), 0o644)
+
+	// Again, and once more: the second build drops nothing.
+	for i, want := range []string{
+		"content/units: warning: 13 unit landing page(s) of the previous output are gone: /don-vi/cu-00/, /don-vi/cu-01/, /don-vi/cu-02/, /don-vi/cu-03/, /don-vi/cu-04/, /don-vi/cu-05/, /don-vi/cu-06/, /don-vi/cu-07/, /don-vi/cu-08/, /don-vi/cu-09/, and 3 more. Printed QR codes may lead there",
+		"",
+	} {
+		diags = diag.List{}
+		if _, err := build.Site(build.Options{Site: site, Out: out, NoCache: true}, &diags); err != nil {
+			t.Fatal(err, diags.Errors())
+		}
+		var got string
+		for _, d := range diags.Warnings() {
+			if strings.Contains(d.String(), "unit landing page") {
+				got = d.String()
+			}
+		}
+		if !strings.HasPrefix(got, want) || (want == "") != (got == "") {
+			t.Errorf("build %d: warning %q, want %q", i+1, got, want)
+		}
 	}
 }

@@ -25,11 +25,17 @@ import (
 // same folder, and the folder still holds exactly the files that build
 // wrote, building again would write the same bytes: Site skips the work
 // and says so, as make does. The check hashes every source and the
-// generator's executable, and looks at every output file's size, time and
-// inode (about half a second for a national site).
+// generator's executable, and looks at every output file's size,
+// modification and change times and inode (about half a second for a
+// national site): it does not read the output's bytes. A file edited in
+// place gets a new change time even when its modification time is set
+// back, so it is found changed; only someone who sets the system clock
+// back could forge one (see publish.FileRecord).
 //
 // Anything it cannot vouch for (a symlink among the sources, a source it
-// cannot read, an output file added or changed by hand) means a build.
+// cannot read, an output file of the last build changed or removed by
+// hand) means a build. Files that no Loa build wrote (a CNAME) are not
+// looked at: a build would carry them over as they are.
 // --no-cache skips the check, as it skips the whole cache.
 
 // record is what the cache keeps of the last build into a folder.
@@ -119,8 +125,8 @@ func fingerprint(opts Options, out string) (sum [sha256.Size]byte, ok bool) {
 	return sum, true
 }
 
-// outputIntact reports whether the folder out holds exactly the files of
-// m, each still the one recorded.
+// outputIntact reports whether the folder out holds every file of m, each
+// still the one recorded; other files are not Loa's.
 func outputIntact(out string, m *publish.Manifest) bool {
 	if m == nil {
 		return false
@@ -135,14 +141,17 @@ func outputIntact(out string, m *publish.Manifest) bool {
 		}
 		rel, _ := filepath.Rel(out, p)
 		want, ok := m.Files[filepath.ToSlash(rel)]
-		if !ok || !d.Type().IsRegular() {
+		if !ok {
+			return nil // not Loa's: a build carries it over
+		}
+		if !d.Type().IsRegular() {
 			return errUnsure
 		}
 		fi, err := d.Info()
 		if err != nil {
 			return err
 		}
-		if mtime, ino := publish.FileTimes(fi); fi.Size() != want.Size || mtime != want.Mtime || ino != want.Ino {
+		if !want.Matches(fi) {
 			return errUnsure
 		}
 		n++

@@ -1,6 +1,6 @@
-// Package cache keeps, on disk, outputs that are costly to make and depend
-// only on a key (a QR code's images depend only on the text they encode):
-// a build that finds an entry reuses it instead of making it again.
+// Package cache keeps, on disk, what a build wants to know of the last one
+// (the manifest of an output folder, the record of a build), each under a
+// key.
 //
 // Entries are files named by a hash of their key. Each ends with a check
 // sum of its key and contents, so an entry that was truncated, damaged or
@@ -10,6 +10,13 @@
 // either the old entry or the new one, never half of one. Two builds
 // sharing a folder may race: the last rename wins, and both entries are
 // whole.
+//
+// The check sum guards against accidents, not people: it is keyed by
+// nothing secret, so anyone who can write the folder (a shared CI cache, a
+// restored artifact) can write an entry that verifies. What Get returns
+// must therefore never be able to change the bytes of an output: QR
+// images, which cannot be checked without drawing them again, are not
+// cached at all.
 //
 // A cache is an optimisation only: nothing that Get or Put does can fail
 // a build. A folder that cannot be created or written just caches nothing.

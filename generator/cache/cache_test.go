@@ -111,3 +111,18 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%d files in the cache, want 10 (temporary files left?)", len(entries))
 	}
 }
+
+// BenchmarkGet times reading one entry the size of a unit's QR images
+// (PNG and SVG, about 5.8 kB), from the page cache: compare with
+// qr.BenchmarkNewPNG plus qr.BenchmarkSVG, the cost of drawing them, which
+// the QR image cache saved before it was removed as unsound.
+func BenchmarkGet(b *testing.B) {
+	d := Open(b.TempDir())
+	data := bytes.Repeat([]byte("x"), 1828+3939)
+	d.Put("qr 5 png+svg https://example.vn/zalo/don-vi/bac-son/", data)
+	for b.Loop() {
+		if _, ok := d.Get("qr 5 png+svg https://example.vn/zalo/don-vi/bac-son/"); !ok {
+			b.Fatal("miss")
+		}
+	}
+}

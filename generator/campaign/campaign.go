@@ -27,8 +27,9 @@ type Options struct {
 // when there are errors, so that all problems are reported at once.
 func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	c := &Campaign{
-		units:  map[string]*Unit{},
-		groups: map[string]*Group{},
+		units:   map[string]*Unit{},
+		groups:  map[string]*Group{},
+		leftOut: newLeftOut(s.Unread),
 	}
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
@@ -39,9 +40,18 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	wg.Go(func() { c.addReports(s.Reports, diags) })
 	c.addDirectives(s.Directives, opts.Drafts, diags)
 	c.addPages(s.Pages, s.Home, opts.Drafts)
+	if s.Config.CMS != nil {
+		for _, p := range s.Pages {
+			if p.Slug == AdminSlug {
+				diags.Errorf(p.Pos, "the page %s would take /%s/, where site.toml's [cms] puts the admin: rename the file", p.File, AdminSlug)
+			}
+		}
+	}
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
+	c.leftOut.note(diags)
+	draftsNote(c.draftsLeft[0], c.draftsLeft[1], diags)
 	return c
 }
 
@@ -67,6 +77,7 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 		Language: cfg.Language,
 		Theme:    cfg.Theme,
 		RawHTML:  cfg.RawHTML,
+		CMS:      cfg.CMS,
 	}
 	if c.Site.Language == "" {
 		c.Site.Language = "vi"
@@ -81,6 +92,10 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 	}
 	if len(c.Authority.Header) == 0 && c.Authority.Name != "" {
 		c.Authority.Header = []string{vi.Upper(c.Authority.Name)}
+	}
+	c.Report = ReportConfig{Number: cfg.Report.Number, To: cfg.Report.To, Sign: cfg.Report.Sign, Signer: cfg.Report.Signer}
+	if c.Report.Number == "" {
+		c.Report.Number = "/BC"
 	}
 	c.Info = Info{
 		Name:      cfg.Campaign.Name,
@@ -120,6 +135,8 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Audience: lu.Audience,
 				Aliases:  lu.Aliases,
 				Pos:      lu.Pos,
+
+				targetPos: lu.TargetPos,
 			}
 			if u.Short == "" {
 				u.Short = u.Name
@@ -212,6 +229,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			r.HasChange = true
 		}
 	}
+	c.checkReportSequence(reports, diags)
 	if n := len(c.Reports); n > 0 {
 		c.Latest = c.Reports[n-1]
 	}
@@ -226,6 +244,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			// (a million on a national site). A line is looked up only to
 			// place a warning.
 			for _, u := range c.Units[p*len(c.Units)/parts : (p+1)*len(c.Units)/parts] {
+				last := -1
 				for i, r := range c.Reports {
 					count := r.counts[u.index]
 					if count < 0 {
@@ -240,6 +259,10 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 							vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
 					}
 					u.History = append(u.History, Point{Date: r.Date, Count: count})
+					last = i
+				}
+				if last >= 0 {
+					u.countPos = reports[last].Units[lines[last][u.index]].Pos
 				}
 			}
 		})
@@ -270,6 +293,9 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		if i < len(prevLines) && prevUnits[i] != nil && prevLines[i].ID == uc.ID {
 			u = prevUnits[i]
 		} else if u = c.units[uc.ID]; u == nil {
+			if c.leftOut.unknownRef() {
+				continue
+			}
 			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
 			continue
 		}
@@ -286,9 +312,21 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		}
 		listed[i] = u
 		r.counts[u.index] = uc.Count
-		sum += uc.Count
+		// Each count is at most load.MaxCount: a sum that stops there
+		// cannot wrap, and is already more than the followers.
+		sum = min(sum+uc.Count, load.MaxCount+1)
+		if u.Audience > 0 && uc.Count > u.Audience {
+			diags.Warnf(uc.Pos, "%s: the count %s is more than the unit's audience (%s, at %s)",
+				uc.ID, vi.Int(uc.Count), vi.Int(u.Audience), u.Pos)
+		}
 	}
-	if sum > r.Followers {
+	if c.Audience != nil && c.Audience.Population14Plus > 0 && r.Followers > c.Audience.Population14Plus {
+		diags.Warnf(lr.FollowersPos, "followers (%s) is more than the population aged 14 and over (population_14plus = %s in site.toml)",
+			vi.Int(r.Followers), vi.Int(c.Audience.Population14Plus))
+	}
+	if sum > load.MaxCount {
+		diags.Warnf(lr.Pos, "the units' counts add up to more than the %s followers of the report", vi.Int(r.Followers))
+	} else if sum > r.Followers {
 		diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
 	}
 	return r, listed
@@ -304,6 +342,9 @@ func (c *Campaign) resolve(refs []load.Ref, diags *diag.List) []Recipient {
 		}
 		if u, ok := c.units[ref.ID]; ok {
 			out = append(out, Recipient{Unit: u})
+			continue
+		}
+		if c.leftOut.unknownRef() {
 			continue
 		}
 		diags.Errorf(ref.Pos, "unknown group or unit %q%s", ref.ID, diag.Hint(ref.ID, c.refIDs()))
@@ -338,7 +379,9 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 				Due:       lt.Due,
 			})
 		}
+		c.checkTaskRecipients(ld, diags)
 		if d.Draft && !drafts {
+			c.draftsLeft[0]++
 			continue
 		}
 		c.Directives = append(c.Directives, d)
@@ -355,9 +398,14 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 	})
 }
 
+// AdminSlug is the first segment of the admin's URLs (package cms), which
+// a free page must not take when site.toml has a [cms] table.
+const AdminSlug = "admin"
+
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {
 		if lp.Draft && !drafts {
+			c.draftsLeft[1]++
 			continue
 		}
 		c.Pages = append(c.Pages, newPage(lp))
@@ -395,29 +443,70 @@ func newPage(lp *load.Page) *Page {
 // compute derives every figure once: unit counts, changes and ranks, group
 // totals, reach.
 func (c *Campaign) compute(diags *diag.List) {
+	// The rule of docs/format.md, "Figures of a period": a unit's count
+	// at a report date is carried forward from the latest report on or
+	// before it that lists the unit, and its change is that count minus
+	// its count at the previous report date (0 when it had none then).
+	// So a unit that did not report has changed by 0, and a group's
+	// change is the difference of its totals.
+	var prev *Report
+	if n := len(c.Reports); n > 1 {
+		prev = c.Reports[n-2]
+	}
 	for _, u := range c.Units {
 		if n := len(u.History); n > 0 {
 			last := u.History[n-1]
 			u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
 			u.InLatest = c.Latest != nil && last.Date.Equal(c.Latest.Date)
-			if n > 1 {
-				u.Change, u.HasChange = last.Count-u.History[n-2].Count, true
+			if prev != nil {
+				var before int64
+				if !u.InLatest {
+					before = last.Count
+				} else if n > 1 {
+					before = u.History[n-2].Count
+				}
+				u.Change, u.HasChange = last.Count-before, true
 			}
-		} else if len(c.Reports) > 0 {
+		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {
 			c.Reported++
 		}
 	}
+	// Every count is at most load.MaxCount; so is every total, checked
+	// on the totals of the whole site (each group's is smaller): a value
+	// that would take one beyond is reported at its line and left out,
+	// and no sum here or in the pages can wrap.
+	// Only the first value that does not fit is reported: after it, the
+	// total is what is wrong, not each value.
+	var target, count, change int64
+	var targetOver, countOver bool
+	fits := func(total *int64, v int64) bool {
+		if t := *total + v; t > load.MaxCount || t < -load.MaxCount {
+			return false
+		}
+		*total += v
+		return true
+	}
 	for _, g := range c.Groups {
 		for _, u := range g.Units {
-			g.Target += u.Target
+			if fits(&target, u.Target) {
+				g.Target += u.Target
+			} else if !targetOver {
+				targetOver = true
+				diags.Errorf(u.targetPos, "%s: %s", u.ID, tooLargeSum(diag.Textf("the targets of the units"), "target"))
+			}
 			if u.HasCount {
-				g.Count += u.Count
+				if fits(&count, u.Count) {
+					g.Count += u.Count
+				} else if !countOver {
+					countOver = true
+					diags.Errorf(u.countPos, "%s: %s", u.ID, tooLargeSum(diag.Textf("the latest counts of the units"), "count"))
+				}
 				g.Reported++
 			}
-			if u.HasChange {
+			if u.HasChange && fits(&change, u.Change) {
 				g.Change += u.Change
 			}
 		}
@@ -521,4 +610,11 @@ func rank(units []*Unit) {
 			u.Rank = i + 1
 		}
 	}
+}
+
+// tooLargeSum is the message for a value that takes the total of what
+// beyond load.MaxCount; value names it ("count").
+func tooLargeSum(what diag.Text, value string) diag.Text {
+	return diag.Textf("%s add up to more than %d, the largest total a site can hold: check this %s",
+		what, int64(load.MaxCount), value)
 }

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -95,16 +96,21 @@ func TestModelFigures(t *testing.T) {
 	if _, ok := u("thcs-b").Rate(); ok {
 		t.Fatal("a unit with no report has no rate")
 	}
-	// lam-ha reported once: no change.
-	if l := u("lam-ha"); l.HasChange || l.Count != 7 {
+	// lam-ha reported for the first time: its change counts from 0.
+	if l := u("lam-ha"); !l.HasChange || l.Change != 7 || l.Count != 7 {
 		t.Fatalf("lam-ha: %+v", l)
+	}
+	// thcs-a did not report this period: its count is carried forward,
+	// and it has changed by 0, not by its change of last period.
+	if a := u("thcs-a"); !a.HasChange || a.Change != 0 {
+		t.Fatalf("thcs-a: %+v", a)
 	}
 	// Ranks in phuong: bac-son 41 (1), dong-hoa 40 (2), lam-ha 7 (3).
 	if u("bac-son").Rank != 1 || u("dong-hoa").Rank != 2 || u("lam-ha").Rank != 3 {
 		t.Fatal("ranks")
 	}
 	g, _ := c.Group("phuong")
-	if g.Count != 88 || g.Target != 500 || g.Reported != 3 || g.Change != 21+15 {
+	if g.Count != 88 || g.Target != 500 || g.Reported != 3 || g.Change != 88-(20+25) {
 		t.Fatalf("phuong totals: %+v", g)
 	}
 	if c.Reported != 3 || c.Followers() != 330 {
@@ -128,9 +134,11 @@ func TestModelFigures(t *testing.T) {
 	if d := u("thcs-b").Directives; len(d) != 2 || d[0].Slug != "kh-2" {
 		t.Fatalf("directives of thcs-b: %v", d)
 	}
-	// Warnings: dong-hoa went down, thcs-b never reported.
+	// Warnings: dong-hoa went down, thcs-b never reported, cv-1 gives a
+	// task to thcs-a, which it is not addressed to.
 	ws := diags.Warnings()
-	if len(ws) != 2 || !strings.Contains(ws[0].String()+ws[1].String(), "went down") {
+	all := fmt.Sprint(ws)
+	if len(ws) != 3 || !strings.Contains(all, "went down") || !strings.Contains(all, `task is given to "thcs-a"`) {
 		t.Fatalf("warnings: %v", ws)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
 )
 
 // Campaign is the whole site model.
@@ -17,6 +18,9 @@ type Campaign struct {
 	Authority Authority
 	Info      Info
 	Audience  *Audience // nil without an [audience] table
+	// Report says how the leaders' report of every period is numbered,
+	// addressed and signed ([report] of site.toml).
+	Report ReportConfig
 
 	Groups     []*Group     // by order, then id
 	Units      []*Unit      // every unit: groups in order, units in file order within a group
@@ -36,6 +40,10 @@ type Campaign struct {
 
 	units  map[string]*Unit // ids and aliases
 	groups map[string]*Group
+	// leftOut counts the problems that follow from unread files.
+	leftOut *leftOut
+	// draftsLeft counts the draft directives and pages not built.
+	draftsLeft [2]int
 }
 
 // Site is the site-wide configuration the pages need.
@@ -46,6 +54,9 @@ type Site struct {
 	Language string
 	Theme    string
 	RawHTML  bool // Markdown may carry raw HTML
+	// CMS is the [cms] table of site.toml: the admin is written only
+	// when it is not nil.
+	CMS *load.CMS
 }
 
 // Authority is the issuing body as printed on documents.
@@ -53,6 +64,14 @@ type Authority struct {
 	Name   string
 	Header []string
 	Place  string
+}
+
+// ReportConfig is the [report] table of site.toml.
+type ReportConfig struct {
+	Number string   // "/BC-UBND": the number, left to fill in before the slash
+	To     []string // Kính gửi; none when empty
+	Sign   []string // the signer's title lines; no signature block when empty
+	Signer string
 }
 
 // Info describes the campaign and the account citizens follow.
@@ -88,7 +107,8 @@ type Group struct {
 	Target   int64 // sum of the units' targets
 	Count    int64 // sum of the units' current counts (reported units only)
 	Reported int   // units with a count
-	// Change is the sum of the units' changes since their previous report.
+	// Change is the sum of the units' changes: the group's count at the
+	// latest report minus its count at the report before.
 	Change int64
 
 	// What is addressed to the group as a whole (see reach).
@@ -126,8 +146,10 @@ type Unit struct {
 	HasCount bool
 	// InLatest is true when the latest report lists the unit.
 	InLatest bool
-	// Change is Count minus the unit's previous reported count; HasChange
-	// is false with fewer than two reports listing the unit.
+	// Change is Count minus the unit's count at the report before the
+	// latest (0 when it had none then; 0 when the latest report does not
+	// list it); HasChange is false without a count or with fewer than two
+	// reports (docs/format.md, "Figures of a period").
 	Change    int64
 	HasChange bool
 	// Rank is the unit's place in its group by count, 1 for the most;
@@ -144,6 +166,10 @@ type Unit struct {
 	ownDirs           []*Directive
 	ownTasks          []*Task
 	index             int // in Campaign.Units
+	// countPos is the line of the latest report that gives Count, and
+	// targetPos the value of the unit's target: where a total that does
+	// not fit is reported.
+	countPos, targetPos diag.Pos
 }
 
 // Rate is Count over Target; ok is false without a target or a count.

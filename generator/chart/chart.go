@@ -76,6 +76,9 @@ type Chart struct {
 	Target      float64
 	TargetValue int64
 	HasTarget   bool
+	// TargetBelow is set when the target's line is too near the top of
+	// the chart for its label to fit above it: the label goes below.
+	TargetBelow bool
 	// TargetAbove is set when there is a target too far above the counts
 	// to share their scale: the chart then mentions it in text.
 	TargetAbove bool
@@ -89,9 +92,30 @@ type Chart struct {
 // Layout sets the size of the chart and the margins kept for the axis
 // labels. The zero value gives the defaults.
 type Layout struct {
-	Width, Height            float64 // default 640 x 280
-	Left, Right, Top, Bottom float64 // default 64, 16, 16, 40
+	Width, Height float64 // default 640 x 280
+	// Left defaults to the room the labels need (see labelRoom), at least
+	// 64; Right, Top and Bottom default to 16, 24 and 44.
+	Left, Right, Top, Bottom float64
 }
+
+// The margins leave room for the labels as the theme draws them, whatever
+// the font. The theme's chart text is 15 units high, and 25 on a phone,
+// where the chart is shrunk to about half (style.css, .chart-svg text). A
+// label takes its font's line box: Noto Sans, the family Android phones
+// draw with, rises 1.07 em above the baseline and falls 0.29 em below it,
+// DejaVu Sans 0.93 and 0.24. The margins allow 1.3 em and 0.5 em, and
+// digits 0.64 em wide (DejaVu's; Noto's are 0.57), dots and slashes 0.4.
+const (
+	labelSize    = 25.0 // the largest size the theme gives chart text, in chart units
+	smallSize    = 15.0 // its size where the chart is not shrunk
+	labelAscent  = 1.3  // em, above the baseline
+	labelDescent = 0.5  // em, below
+	// The theme's offsets of the labels from their lines (dy), in em.
+	yLabelDY      = 0.35 // a y-axis label is centred on its grid line
+	xLabelDY      = 1.25 // an x-axis label hangs below the axis
+	targetLabelDY = 0.4  // the target's label sits above its line (or below, see TargetBelow)
+	yLabelGap     = 8    // units between a y-axis label and the axis (dx="-8")
+)
 
 func (l Layout) withDefaults() Layout {
 	if l.Width <= 0 {
@@ -100,19 +124,45 @@ func (l Layout) withDefaults() Layout {
 	if l.Height <= 0 {
 		l.Height = 280
 	}
-	if l.Left <= 0 {
-		l.Left = 64
-	}
 	if l.Right <= 0 {
 		l.Right = 16
 	}
 	if l.Top <= 0 {
-		l.Top = 16
+		// The top y-axis label, centred on the top of the plot.
+		l.Top = math.Ceil((labelAscent - yLabelDY) * labelSize)
 	}
 	if l.Bottom <= 0 {
-		l.Bottom = 40
+		// The dates, below the axis.
+		l.Bottom = math.Ceil((xLabelDY + labelDescent) * labelSize)
 	}
 	return l
+}
+
+// labelWidth is how wide s may be drawn at size, at most: digits 0.64 em,
+// anything else 0.4 em (the labels are numbers and dates: "1.250.000",
+// "04/11/2023").
+func labelWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			w += 0.64
+		} else {
+			w += 0.4
+		}
+	}
+	return w * size
+}
+
+// labelRoom is the left margin the labels need: the longest y-axis label,
+// drawn beside the axis where the chart is not shrunk (on a phone the
+// amounts move inside the plot), and half the first date, centred on the
+// axis on a phone.
+func labelRoom(yTicks []Tick, firstDate string) float64 {
+	room := 64.0
+	for _, t := range yTicks {
+		room = max(room, math.Ceil(labelWidth(t.Label, smallSize)+yLabelGap+4))
+	}
+	return max(room, math.Ceil(labelWidth(firstDate, labelSize)/2+2))
 }
 
 // TargetFactor bounds how far above the highest count a target may be and
@@ -143,16 +193,7 @@ const MaxDots = 13
 // report is centred.
 func New(points []Point, target int64, layout Layout) Chart {
 	l := layout.withDefaults()
-	c := Chart{
-		Width:  l.Width,
-		Height: l.Height,
-		Plot: Box{
-			X: l.Left, Y: l.Top,
-			W: l.Width - l.Left - l.Right,
-			H: l.Height - l.Top - l.Bottom,
-		},
-		TargetValue: target,
-	}
+	c := Chart{Width: l.Width, Height: l.Height, TargetValue: target}
 	pts := append([]Point(nil), points...)
 	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Date.Before(pts[j].Date) })
 
@@ -169,6 +210,21 @@ func New(points []Point, target int64, layout Layout) Chart {
 		}
 	}
 	c.Max, c.YTicks = ticks(top, 4)
+	oneYear := len(pts) > 0 && pts[0].Date.Year() == pts[len(pts)-1].Date.Year()
+	label := func(d time.Time) string {
+		if oneYear {
+			return vi.ShortDate(d)[:5]
+		}
+		return vi.ShortDate(d)
+	}
+	if l.Left <= 0 {
+		first := ""
+		if len(pts) > 1 { // a single date is centred in the plot
+			first = label(pts[0].Date)
+		}
+		l.Left = labelRoom(c.YTicks, first)
+	}
+	c.Plot = Box{X: l.Left, Y: l.Top, W: l.Width - l.Left - l.Right, H: l.Height - l.Top - l.Bottom}
 	y := func(v int64) float64 {
 		return c.Plot.Bottom() - float64(v)/float64(c.Max)*c.Plot.H
 	}
@@ -182,6 +238,7 @@ func New(points []Point, target int64, layout Layout) Chart {
 	c.Axes = "M" + left + " " + num(c.Plot.Y) + "V" + num(c.Plot.Bottom()) + "H" + right
 	if target > 0 && !c.TargetAbove {
 		c.Target, c.HasTarget = round(y(target)), true
+		c.TargetBelow = c.Target < (targetLabelDY+labelAscent)*labelSize
 	}
 
 	c.Summary = summary(pts, target)
@@ -196,13 +253,6 @@ func New(points []Point, target int64, layout Layout) Chart {
 			return c.Plot.X + c.Plot.W/2
 		}
 		return c.Plot.X + d.Sub(first).Seconds()/span*c.Plot.W
-	}
-	oneYear := first.Year() == last.Year()
-	label := func(d time.Time) string {
-		if oneYear {
-			return vi.ShortDate(d)[:5]
-		}
-		return vi.ShortDate(d)
 	}
 	var b strings.Builder
 	b.Grow(len(pts) * 14)

@@ -198,3 +198,27 @@ func TestLongSeriesMarksAtMostMaxDots(t *testing.T) {
 		}
 	}
 }
+
+// TestRoomForLabels: the left margin grows with the amounts and the first
+// date, so that "3.000.000" or "13/10/2023" is not cut by the chart's box;
+// a target on the top line has its label below the line, inside the box.
+func TestRoomForLabels(t *testing.T) {
+	small := New(reports, 0, Layout{})
+	if small.Plot.X != 64 {
+		t.Errorf("small amounts: plot at x=%g, want the 64 of before", small.Plot.X)
+	}
+	big := New([]Point{{day("2023-10-13"), 12_400}, {day("2025-10-10"), 2_345_678}}, 3_000_000, Layout{})
+	// 7 digits and 2 dots at 15 units beside the axis; half the date at 25.
+	if want := math.Max(7*0.64*15+2*0.4*15+8, 8*0.64*25/2+2*0.4*25/2); big.Plot.X < want {
+		t.Errorf("millions: plot at x=%g, want at least %g", big.Plot.X, want)
+	}
+	if !big.HasTarget || big.Target != big.Plot.Y || !big.TargetBelow {
+		t.Errorf("the target on the top line: Target %g, plot top %g, TargetBelow %v", big.Target, big.Plot.Y, big.TargetBelow)
+	}
+	if low := New(reports, 100, Layout{}); !low.HasTarget || low.TargetBelow {
+		t.Errorf("a target low in the chart has its label above its line: %+v", low)
+	}
+	if got := New(reports, 0, Layout{Left: 10}).Plot.X; got != 10 {
+		t.Errorf("a Left given is kept: plot at x=%g", got)
+	}
+}

@@ -26,6 +26,9 @@ const (
 	Error Severity = iota
 	// Warning is printed but does not fail the build.
 	Warning
+	// Note is printed to explain other problems (how many were left out
+	// as consequences of one); it is neither an error nor a warning.
+	Note
 )
 
 // Pos is a position in a source file. Line and Col count from 1; zero
@@ -81,22 +84,38 @@ type Diagnostic struct {
 	Args   []any
 }
 
-// String formats the diagnostic in English as "file:line:col: message",
-// with "warning: " before the message of a warning.
+// String formats the diagnostic in English as "file:line:col: message", with
+// "warning: " or "note: " before the message of a warning or a note, and
+// without the position when the problem has none (it concerns the site as
+// a whole).
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+	msg := d.Msg
+	switch d.Severity {
+	case Warning:
+		msg = "warning: " + msg
+	case Note:
+		msg = "note: " + msg
 	}
-	return d.Pos.String() + ": " + d.Msg
+	if d.File == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
 }
 
 // Localize formats the diagnostic as String does, in p's language: the
 // position stays file:line:col so that editors can jump to it.
 func (d Diagnostic) Localize(p Printer) string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": " + p.Sprintf("warning: %s", d.Text(p))
+	msg := d.Text(p)
+	switch d.Severity {
+	case Warning:
+		msg = p.Sprintf("warning: %s", msg)
+	case Note:
+		msg = p.Sprintf("note: %s", msg)
 	}
-	return d.Pos.String() + ": " + d.Text(p)
+	if d.File == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
 }
 
 // Text is the message alone, without position, in p's language.
@@ -190,6 +209,11 @@ func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
+// Notef records a note at pos.
+func (l *List) Notef(pos Pos, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
+}
+
 // Merge appends every diagnostic of other.
 func (l *List) Merge(other *List) {
 	if other == nil || l == other {
@@ -256,6 +280,9 @@ func (l *List) Errors() []Diagnostic { return l.filter(Error) }
 
 // Warnings returns only the warnings, sorted as All.
 func (l *List) Warnings() []Diagnostic { return l.filter(Warning) }
+
+// Notes returns only the notes, sorted as All.
+func (l *List) Notes() []Diagnostic { return l.filter(Note) }
 
 func (l *List) filter(s Severity) []Diagnostic {
 	var out []Diagnostic

@@ -101,3 +101,27 @@ func TestClosestHowEverFar(t *testing.T) {
 		t.Fatalf("Closest of nothing = %q, %d", c, d)
 	}
 }
+
+// A note comes after the error at its place, counts as neither error nor
+// warning, and a problem without a file is printed without a position.
+func TestNotes(t *testing.T) {
+	var l List
+	l.Notef(Pos{File: "content/units/phuong.toml", Line: 1, Col: 24}, "67 more problems were left out")
+	l.Errorf(Pos{File: "content/units/phuong.toml", Line: 1, Col: 24}, "a quote is not closed")
+	l.Notef(Pos{}, "1 draft was not built")
+	var got []string
+	for _, d := range l.All() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"note: 1 draft was not built",
+		"content/units/phuong.toml:1:24: a quote is not closed",
+		"content/units/phuong.toml:1:24: note: 67 more problems were left out",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(l.Errors()) != 1 || len(l.Warnings()) != 0 || len(l.Notes()) != 2 {
+		t.Fatalf("errors %d warnings %d notes %d", len(l.Errors()), len(l.Warnings()), len(l.Notes()))
+	}
+}

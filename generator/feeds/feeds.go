@@ -41,7 +41,9 @@ const SummaryLength = 160
 //   - a directive: its date; the directives page: the newest directive;
 //   - a unit's landing page and its poster: the latest of the last report
 //     that lists the unit and the newest directive addressed to it;
-//   - the units and progress pages: the latest report;
+//   - the units and progress pages and the list of reports: the latest
+//     report; a period's report: its date (later reports never change it);
+//   - a group's posters: none (names and QR codes have no date);
 //   - the home page and free pages (which may embed live figures): the
 //     newest of all these dates.
 //
@@ -285,8 +287,12 @@ func (d dates) lastmod(p render.PageRef) time.Time {
 			t = later(t, dir.Date)
 		}
 		return t
-	case "units", "progress":
+	case "units", "progress", "reports":
 		return d.latestReport
+	case "report":
+		return p.Report.Date // later reports never change it
+	case "posters":
+		return time.Time{} // the units' names and QR codes: no date
 	default: // home, free pages
 		return d.newest
 	}

@@ -86,6 +86,7 @@ func TestSitemap(t *testing.T) {
 		"van-ban/cong-van/ 2023-10-11",
 		"don-vi/ 2023-11-04",
 		"don-vi/phuong/ 2023-11-04",  // the group's page: the newest of all
+		"don-vi/phuong/in/ ",         // the group's posters: no date
 		"don-vi/bac-son/ 2023-11-04", // its latest report
 		"don-vi/bac-son/in/ 2023-11-04",
 		"don-vi/dong-hoa/ 2023-10-21", // listed in the first report only, its directive is older
@@ -93,6 +94,9 @@ func TestSitemap(t *testing.T) {
 		"don-vi/lam-ha/ ", // neither reported nor addressed
 		"don-vi/lam-ha/in/ ",
 		"tien-do/ 2023-11-04",
+		"bao-cao/ 2023-11-04",            // the reports: the latest
+		"bao-cao/2023-11-04/ 2023-11-04", // each report its own date, newest first
+		"bao-cao/2023-10-21/ 2023-10-21",
 		"huong-dan/ 2023-11-04",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -218,7 +222,7 @@ func TestSitemapIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func(n int) { SitemapLimit = n }(SitemapLimit)
-	SitemapLimit = 4 // 15 pages: 4 parts
+	SitemapLimit = (len(whole.URLs) + 3) / 4 // 4 parts
 	files := Sitemaps(c)
 	var paths []string
 	for _, f := range files {

@@ -2,11 +2,13 @@ package load
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -101,10 +103,35 @@ func (t *table) str(k string, required bool) string {
 		t.errorf(t.keyAt(k), "%s must be a string, not %s", k, describe(v))
 		return ""
 	}
+	s = t.clean(k, t.valAt(k), s)
 	if required && strings.TrimSpace(s) == "" {
 		t.errorf(t.valAt(k), "%s must not be empty", k)
 	}
 	return s
+}
+
+// clean returns the string value of key k, found at pos, as the rest of
+// the generator may use it: the raw text of the file was cleaned by
+// normalize, but TOML's escapes write any character, so a control or
+// direction character ("\u0007", "\u202e") is removed here with a warning,
+// and a line break written "\r\n" or "\r" becomes "\n" as in the text of
+// every file.
+func (t *table) clean(k string, pos diag.Pos, s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	i := ctrlchar.Index(s)
+	if i < 0 {
+		return s
+	}
+	seen := map[rune]bool{}
+	for _, r := range s[i:] {
+		if ctrlchar.Forbidden(r) && !seen[r] {
+			seen[r] = true
+			t.f.diags.Warnf(pos, "%s", removedMsg(k, r))
+		}
+	}
+	return ctrlchar.Strip(s)
 }
 
 // count returns the whole number k, which must not be negative.
@@ -120,6 +147,12 @@ func (t *table) count(k string, required bool) (int64, bool) {
 // negative; label names it in messages.
 func (t *table) countValue(label, path string, v any) (int64, bool) {
 	n, isInt := v.(int64)
+	if fl, isFloat := v.(float64); isFloat {
+		if msg := t.f.floatCount(label, path, fl); msg != "" {
+			t.errorf(t.f.valAt(path), "%s", msg)
+			return 0, false
+		}
+	}
 	if !isInt {
 		t.errorf(t.f.keyAt(path), "%s must be a whole number, not %s", label, describe(v))
 		return 0, false
@@ -128,7 +161,22 @@ func (t *table) countValue(label, path string, v any) (int64, bool) {
 		t.errorf(t.f.valAt(path), "%s must not be negative (got %d)", label, n)
 		return 0, false
 	}
+	if n > MaxCount {
+		t.errorf(t.f.valAt(path), "%s", tooLarge(label, n))
+		return 0, false
+	}
 	return n, true
+}
+
+// MaxCount is the largest count (followers, a target, an audience) a site
+// may hold, 2^53-1: the largest whole number that the readers of the open
+// data (JavaScript, spreadsheets) keep exactly. The model checks that the
+// totals it makes stay within it too, so that no sum overflows.
+const MaxCount = 1<<53 - 1
+
+// tooLarge is the message for a count above MaxCount.
+func tooLarge(label string, n int64) diag.Text {
+	return diag.Textf("%s is too large (got %d): a count can be at most %d", label, n, int64(MaxCount))
 }
 
 // small returns the whole number k as an int, for order and weight.
@@ -189,12 +237,21 @@ func (t *table) date(k string, required bool) time.Time {
 		}
 		t.errorf(t.valAt(k), "%s must be a date without a time, like 2023-10-11", k)
 	case string:
-		t.errorf(t.valAt(k), "%s must be a date written without quotes, like 2023-10-11", k)
+		// Decap CMS writes the dates it edits as strings: a date in
+		// quotes is the same date.
+		if isoDate.MatchString(d) {
+			if day, err := time.Parse(dateLayout, d); err == nil {
+				return day
+			}
+		}
+		t.errorf(t.valAt(k), "%s must be a date like 2023-10-11 (year-month-day), not %q", k, d)
 	default:
 		t.errorf(t.keyAt(k), "%s must be a date like 2023-10-11, not %s", k, describe(v))
 	}
 	return time.Time{}
 }
+
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // strs returns the array of strings k and the position of each element.
 func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {
@@ -217,8 +274,9 @@ func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {
 			t.errorf(t.f.valAt(elem), "each element of %s must be a string, not %s", k, describe(e))
 			continue
 		}
-		out = append(out, s)
-		pos = append(pos, t.f.valAt(elem))
+		p := t.f.valAt(elem)
+		out = append(out, t.clean(k, p, s))
+		pos = append(pos, p)
 	}
 	if len(out) == 0 {
 		return nil, nil
@@ -284,4 +342,43 @@ func slugProblem(what diag.Text, s string) diag.Text {
 		return diag.Textf("%s %q is not a slug (did you mean %q?)", what, s, fix)
 	}
 	return diag.Textf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
+}
+
+// nameProblem is slugProblem for a name that becomes a folder or a file of
+// the site or of its output (a unit id or alias: don-vi/<id>/; a theme): it
+// must also be a name that Windows can check out.
+func nameProblem(what diag.Text, s string) diag.Text {
+	if dev, ok := windowsDevice(s); ok {
+		return reservedMessage(what, s, dev, "")
+	}
+	return slugProblem(what, s)
+}
+
+// windowsDevice reports whether name is one that Windows keeps for a
+// device, in any case and whatever follows a first '.' ("nul.md" is NUL):
+// such a file or folder cannot be made there, so a site's repository with
+// one cannot be checked out on Windows. It returns the device's name.
+func windowsDevice(name string) (string, bool) {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return base, true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9' {
+		return base, true
+	}
+	return "", false
+}
+
+// reservedMessage is the message for a name that Windows keeps for the
+// device dev; ext is the extension of a file name, "" for an id.
+func reservedMessage(what diag.Text, s, dev, ext string) diag.Text {
+	fix := strings.ToLower(strings.TrimRight(strings.SplitN(s, ".", 2)[0], " ")) + "-1" + ext
+	if ext != "" {
+		return diag.Textf("the file name is the %s, and %q is a name Windows keeps for a device (%s): "+
+			"the site could not be checked out on Windows; rename the file, like %q", what, s, dev, fix)
+	}
+	return diag.Textf("%s %q is a name Windows keeps for a device (%s): its folder could not be made on Windows; "+
+		"choose another, like %q", what, s, dev, fix)
 }

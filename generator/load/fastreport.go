@@ -1,9 +1,11 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -23,10 +25,8 @@ import (
 // gives false, and the caller takes the full path, which reports it with
 // its position.
 func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
-	for _, c := range text {
-		if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
-			return nil, false // the full path reports control characters
-		}
+	if bytes.IndexByte(text, '\r') >= 0 || ctrlchar.IndexBytes(text) >= 0 {
+		return nil, false // the full path reports control and direction characters
 	}
 	// The ids are substrings of one copy of the text: one allocation for
 	// the file rather than one for each of its ten thousand ids.
@@ -57,7 +57,8 @@ func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
 			}
 			inUnits, hasUnits = true, true
 			// About one unit a line from here: sized once, never grown.
-			lines := strings.Count(src[i:], "\n") + 1
+			// (i is past the end when "[units]" ends the file.)
+			lines := strings.Count(src[min(i, len(src)):], "\n") + 1
 			seen = make(map[string]bool, lines)
 			r.Units = make([]UnitCount, 0, lines)
 			continue
@@ -89,6 +90,7 @@ func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
 			}
 			hasFollowers = true
 			r.Followers, ok = fastCount(l, k)
+			r.FollowersPos = diag.Pos{File: f.rel, Line: line + f.line0, Col: k + 1}
 		case "source":
 			if hasSource {
 				return nil, false
@@ -139,7 +141,7 @@ func isBareKeyChar(c byte) bool {
 
 // fastCount reads the rest of l from i as a TOML decimal integer that is
 // not negative, written without sign, underscores or leading zeros, and
-// small enough for int64.
+// at most MaxCount.
 func fastCount(l string, i int) (int64, bool) {
 	start := i
 	var n int64
@@ -148,7 +150,7 @@ func fastCount(l string, i int) (int64, bool) {
 		i++
 	}
 	digits := i - start
-	if digits == 0 || digits > 18 || (digits > 1 && l[start] == '0') || !restIsEmpty(l, i) {
+	if digits == 0 || digits > 18 || n > MaxCount || (digits > 1 && l[start] == '0') || !restIsEmpty(l, i) {
 		return 0, false
 	}
 	return n, true

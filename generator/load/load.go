@@ -61,8 +61,15 @@ func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	case isRefused: // reported
 
 	}
-	if r.lstat("content") == isDir {
+	switch r.lstat("content") {
+	case isDir:
 		r.content()
+	case isMissing:
+		if r.lstat("site.toml") == isFile {
+			diags.Errorf(diag.Pos{File: "content"}, "no content/ folder beside site.toml: a site keeps its units, reports, directives and pages there (content/units/, content/reports/, ...); create it, or point -s at the folder that holds it")
+		}
+	case isFile, isOther:
+		diags.Errorf(diag.Pos{File: "content"}, "content should be a folder beside site.toml, holding the site's units, reports, directives and pages")
 	}
 	if r.lstat("themes") == isDir {
 		r.themeLinks("themes", map[string]bool{})
@@ -77,6 +84,7 @@ func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	r.runJobs(&site.Config)
 	cache.prune(r.jobs)
 
+	site.Unread = r.unread() // before compact, which moves the results
 	site.Home = r.results.home
 	site.Groups = compact(r.results.groups, func(g *Group) string { return g.File })
 	site.Directives = compact(r.results.directives, func(d *Directive) string { return d.File })

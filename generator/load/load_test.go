@@ -84,12 +84,12 @@ func TestBadInput(t *testing.T) {
 		{
 			name:  "TOML syntax error at BurntSushi's position",
 			files: map[string]string{"content/units/phuong.toml": "name = \"UBND các phường\"\n\n[[unit]]\nid = \"bac-son\"\nname = \n"},
-			want:  []string{`content/units/phuong.toml:5:8: expected value but found '\n' instead`},
+			want:  []string{`content/units/phuong.toml:5:8: a value is missing after =: write a number, a date, or a text in quotes`},
 		},
 		{
 			name:  "TOML syntax error after multi-byte text counts runes",
 			files: map[string]string{"content/units/phuong.toml": "name = \"Phường Đồng Hòa\" x\n"},
-			want:  []string{`content/units/phuong.toml:1:26: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
+			want:  []string{`content/units/phuong.toml:1:26: something follows the value on this line: write one key = value a line, and start a comment with #`},
 		},
 		{
 			name: "wrong types",
@@ -108,7 +108,7 @@ smartphone_share = "83%"
 `},
 			want: []string{
 				`site.toml:1:1: title must be a string, not a whole number`,
-				`site.toml:2:12: base_url must not have a query (?) or a fragment (#) (got "https://x.vn/zalo?a=1")`,
+				`site.toml:2:12: base_url must not have a query (?) or a fragment (#) (got "https://x.vn/zalo?a=1"): the path of every page is written after it`,
 				`site.toml:3:1: authority must be a table, written [authority], not a string`,
 				`site.toml:3:1: missing required key "name" in [authority]`,
 				`site.toml:6:8: name must not be empty`,
@@ -300,10 +300,10 @@ name = "Trường Phường"
 		},
 		{
 			name:  "date with a time, date as a string, end before start",
-			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"2023-12-31\"\n"},
+			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"31/12/2023\"\n"},
 			want: []string{
 				`site.toml:10:9: start must be a date without a time, like 2023-10-11`,
-				`site.toml:11:7: end must be a date written without quotes, like 2023-10-11`,
+				`site.toml:11:7: end must be a date like 2023-10-11 (year-month-day), not "31/12/2023"`,
 			},
 		},
 		{
@@ -314,7 +314,7 @@ name = "Trường Phường"
 		{
 			name:  "impossible date in TOML",
 			files: map[string]string{"site.toml": siteToml + "start = 2023-02-30\n"},
-			want:  []string{`site.toml:10:9: invalid datetime: "2023-02-30"`},
+			want:  []string{`site.toml:10:9: 2023-02-30 is not a date that exists (check the month and the day): write dates as year-month-day, like 2023-11-13`},
 		},
 		{
 			name:  "theme not a slug, language not a tag",
@@ -333,14 +333,22 @@ name = "Trường Phường"
 			},
 		},
 		{
+			name:  "[report]: lists of strings, known keys",
+			files: map[string]string{"site.toml": siteToml + "\n[report]\nsign = \"CHỦ TỊCH\"\nsigner = \"A\"\nnumbre = \"/BC\"\n"},
+			want: []string{
+				`site.toml:12:1: sign must be an array of strings, like ["a", "b"], not a string`,
+				`site.toml:14:1: unknown key "numbre" in [report] (did you mean "number"?)`,
+			},
+		},
+		{
 			name:  "invalid UTF-8 at the bad byte",
 			files: map[string]string{"content/units/phuong.toml": "name = \"UBND các phường\"\r\n\r\n[[unit]]\r\nname = \"Ph\xf0\xb0\xfbng\"\r\n"},
-			want:  []string{`content/units/phuong.toml:4:11: invalid UTF-8 (byte 0xF0): save the file as UTF-8`},
+			want:  []string{"content/units/phuong.toml:4:11: this file is not UTF-8 (byte 0xF0 cannot be read): save it as UTF-8: in Notepad, choose File > Save As, set Encoding to UTF-8, then Save; in LibreOffice, choose File > Save As, tick \"Edit filter settings\", then choose the character set \"Unicode (UTF-8)\"; from Excel, choose Save As, then the type \"CSV UTF-8\""},
 		},
 		{
 			name:  "Windows-1258 text",
 			files: map[string]string{"content/units/phuong.toml": "name = \"UBND c\xe1c ph\xf0\xf4\xf2ng\"\n"},
-			want:  []string{`content/units/phuong.toml:1:15: invalid UTF-8 (byte 0xE1): save the file as UTF-8`},
+			want:  []string{"content/units/phuong.toml:1:15: this file is saved as Windows-1258, and Loa reads only UTF-8: save it as UTF-8: in Notepad, choose File > Save As, set Encoding to UTF-8, then Save; in LibreOffice, choose File > Save As, tick \"Edit filter settings\", then choose the character set \"Unicode (UTF-8)\"; from Excel, choose Save As, then the type \"CSV UTF-8\""},
 		},
 		{
 			name:  "missing site.toml",
@@ -365,13 +373,13 @@ name = "Trường Phường"
 		{
 			name:  "front matter syntax error at the file's line",
 			files: map[string]string{"content/directives/cong-van.md": "+++\nkind = \"Công văn\"\ndate = 2023-10-11\nsubject = \"Tăng cường\n+++\nBody\n"},
-			want:  []string{`content/directives/cong-van.md:4:22: strings cannot contain newlines`},
+			want:  []string{`content/directives/cong-van.md:4:22: a quote is not closed: the text on this line must end with " on the same line`},
 		},
 		{
 			name: "directive: missing keys, unknown keys, wrong types",
 			files: map[string]string{"content/directives/cong-van.md": `+++
 kind = "Công văn"
-date = "2023-10-11"
+date = "2023-10-1"
 subjet = "S"
 to = "phuong"
 draft = "no"
@@ -387,7 +395,7 @@ text = "Làm"
 `},
 			want: []string{
 				`content/directives/cong-van.md:1:1: missing required key "subject" in front matter`,
-				`content/directives/cong-van.md:3:8: date must be a date written without quotes, like 2023-10-11`,
+				`content/directives/cong-van.md:3:8: date must be a date like 2023-10-11 (year-month-day), not "2023-10-1"`,
 				`content/directives/cong-van.md:4:1: unknown key "subjet" in front matter (did you mean "subject"?)`,
 				`content/directives/cong-van.md:5:1: to must be an array of strings, like ["a", "b"], not a string`,
 				`content/directives/cong-van.md:6:1: draft must be true or false, not a string`,
@@ -398,8 +406,9 @@ text = "Làm"
 		},
 		{
 			name:  "page without a title, and a page that takes a reserved URL",
-			files: map[string]string{"content/huong-dan.md": "+++\nweight = -1\n+++\n# Hướng dẫn\n", "content/van-ban.md": "+++\ntitle = \"x\"\n+++\n"},
+			files: map[string]string{"content/huong-dan.md": "+++\nweight = -1\n+++\n# Hướng dẫn\n", "content/van-ban.md": "+++\ntitle = \"x\"\n+++\n", "content/bao-cao.md": "+++\ntitle = \"x\"\n+++\n"},
 			want: []string{
+				`content/bao-cao.md: the page slug "bao-cao" is taken by the reports of every period (/bao-cao/): rename the file`,
 				`content/huong-dan.md:1:1: missing required key "title" in front matter`,
 				`content/huong-dan.md:2:10: weight must not be negative (got -1)`,
 				`content/van-ban.md: the page slug "van-ban" is taken by the directives (/van-ban/): rename the file`,
@@ -560,7 +569,7 @@ Thực hiện chỉ đạo của UBND thành phố...
 		t.Errorf("group = %+v", g)
 	}
 	wantUnit := &Unit{ID: "bac-son", Name: "UBND phường Bắc Sơn", Short: "Bắc Sơn", Target: 8200, Audience: 9800,
-		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6),
+		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6), TargetPos: pos(g.File, 8, 10),
 		AliasPos: []diag.Pos{pos(g.File, 10, 12)}}
 	if !reflect.DeepEqual(g.Units[0], wantUnit) {
 		t.Errorf("unit = %+v\nwant %+v", g.Units[0], wantUnit)
@@ -646,7 +655,7 @@ func TestManyErrorsAtOnce(t *testing.T) {
 		`content/reports/2023-02-30.toml:1:13: followers must not be negative (got -1)`,
 		`content/reports/2023-11-04.toml:3:1: the count of "bac-son" must be a whole number, not the number 1.5`,
 		`content/units/phuong.toml:6:1: unknown key "taget" in [[unit]] (did you mean "target"?)`,
-		`content/units/truong.toml:2:8: expected end of table array name delimiter ']', but got '\n' instead`,
+		`content/units/truong.toml:2:8: a table header is not written right: write it on one line, in brackets, like [units] or [[unit]]`,
 		`site.toml:9:14: follow_url must be an https: URL (did you mean "https://zalo.me/0000000000000000000"?)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -838,6 +847,24 @@ func TestRefColumns(t *testing.T) {
 	}
 }
 
+// TestReportTable reads [report] of site.toml.
+func TestReportTable(t *testing.T) {
+	site, got := readSite(t, writeSite(t, map[string]string{"site.toml": siteToml + `
+[report]
+number = "/BC-UBND"
+to = ["Thường trực Quận ủy"]
+sign = ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+signer = "Nguyễn Văn A"
+`}))
+	if len(got) != 0 {
+		t.Fatal(got)
+	}
+	r := site.Config.Report
+	if r.Number != "/BC-UBND" || len(r.To) != 1 || r.To[0] != "Thường trực Quận ủy" || len(r.Sign) != 2 || r.Signer != "Nguyễn Văn A" {
+		t.Errorf("report = %+v", r)
+	}
+}
+
 func TestDefaults(t *testing.T) {
 	site, got := readSite(t, writeSite(t, nil))
 	if len(got) != 0 {
@@ -918,5 +945,24 @@ func TestSplitFrontMatter(t *testing.T) {
 		if string(fm) != c.fm || string(body) != c.body || line != c.line || state != c.state {
 			t.Errorf("%q: fm %q body %q line %d state %d", c.in, fm, body, line, state)
 		}
+	}
+}
+
+// A site whose content/ folder is missing (a wrong -s, a checkout that
+// lost it) is an error, not a build of a few empty pages; a content that
+// is a file is one too.
+func TestNoContentFolder(t *testing.T) {
+	dir := writeSite(t, nil)
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	_, got := readSite(t, dir)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content: no content/ folder beside site.toml") {
+		t.Errorf("want one error at content, got %q", got)
+	}
+	os.WriteFile(filepath.Join(dir, "content"), []byte("x"), 0o644)
+	_, got = readSite(t, dir)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content: content should be a folder") {
+		t.Errorf("want one error at content, got %q", got)
 	}
 }

@@ -33,14 +33,22 @@ func frontMatter(f *source, text []byte, need string) (m map[string]any, body []
 }
 
 // checkFileSlug reports a file name (without extension) that is not a slug,
-// suggesting the name the file should have.
+// or that Windows keeps for a device, suggesting the name the file should
+// have.
 func checkFileSlug(f *source, what diag.Text, slug, ext string) {
+	if dev, ok := windowsDevice(slug); ok {
+		f.diags.Errorf(f.name(), "%s", reservedMessage(what, slug, dev, ext))
+		return
+	}
 	if vi.IsSlug(slug) {
 		return
 	}
 	var fix diag.Text
 	if s := vi.Slug(slug); s != "" {
 		fix = diag.Textf(": rename the file to %q", s+ext)
+		if _, reserved := windowsDevice(s); reserved {
+			fix = diag.Textf(": rename the file to %q", s+"-1"+ext)
+		}
 	}
 	f.diags.Errorf(f.name(), "the file name is the %s, and %q is not a slug%s", what, slug, fix)
 }
@@ -76,6 +84,9 @@ func readDirective(f *source, slug string, text []byte) *Directive {
 		task.Due = t.date("due", false)
 		d.Tasks = append(d.Tasks, task)
 	}
+	checkPlaceholders(f, top, d)
+	top.checkSpaces("subject", d.Subject)
+	top.checkSpaces("signer", d.Signer)
 	return d
 }
 
@@ -100,6 +111,9 @@ var reservedSlugs = map[string]string{
 	"don-vi":  "the units",
 	"tien-do": "the progress page",
 	"du-lieu": "the open data",
+	"bao-cao": "the reports of every period",
+	"static":  "the theme's files",
+	"qr":      "the QR codes",
 }
 
 // readPage checks a free page content/<slug>.md or, with slug "", the home
@@ -118,6 +132,7 @@ func readPage(f *source, slug string, text []byte) *Page {
 	top := &table{f: f, m: m, what: "front matter"}
 	top.allow("title", "description", "weight", "draft")
 	p.Title = top.str("title", !home)
+	top.checkSpaces("title", p.Title)
 	p.Description = top.str("description", false)
 	p.Weight = top.small("weight")
 	p.Draft = top.boolean("draft")

@@ -25,8 +25,9 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Keys[path] = f.at(kp.key)
 	}
 	top := &table{f: f, m: m}
-	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown")
+	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report", "cms")
 	c.Title = top.str("title", true)
+	top.checkSpaces("title", c.Title)
 	if base := top.str("base_url", true); base != "" {
 		c.BaseURL = checkBaseURL(top, base)
 	}
@@ -42,7 +43,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	}
 	if _, ok := m["theme"]; ok {
 		c.Theme = top.str("theme", false)
-		if msg := slugProblem(diag.Textf("theme"), c.Theme); msg.Format != "" {
+		if msg := nameProblem(diag.Textf("theme"), c.Theme); msg.Format != "" {
 			top.errorf(top.valAt("theme"), "%s", msg)
 		}
 	}
@@ -50,13 +51,16 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	auth, _ := top.sub("authority", "[authority]")
 	auth.allow("name", "header", "place")
 	c.Authority.Name = auth.str("name", true)
+	auth.checkSpaces("name", c.Authority.Name)
 	c.Authority.Header, _ = auth.strs("header", false)
 	c.Authority.Place = auth.str("place", false)
 
 	camp, _ := top.sub("campaign", "[campaign]")
 	camp.allow("name", "channel", "follow_url", "start", "end", "target")
 	c.Campaign.Name = camp.str("name", true)
+	camp.checkSpaces("name", c.Campaign.Name)
 	c.Campaign.Channel = camp.str("channel", false)
+	camp.checkSpaces("channel", c.Campaign.Channel)
 	if follow := camp.str("follow_url", true); follow != "" {
 		c.Campaign.FollowURL = checkFollowURL(camp, follow)
 	}
@@ -88,31 +92,34 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Audience = a
 	}
 
+	if rep, ok := top.sub("report", "[report]"); ok {
+		rep.allow("number", "to", "sign", "signer")
+		c.Report.Number = rep.str("number", false)
+		c.Report.To, _ = rep.strs("to", false)
+		c.Report.Sign, _ = rep.strs("sign", false)
+		c.Report.Signer = rep.str("signer", false)
+	}
+
 	if md, ok := top.sub("markdown", "[markdown]"); ok {
 		md.allow("raw_html")
 		c.RawHTML = md.boolean("raw_html")
+	}
+
+	if cms, ok := top.sub("cms", "[cms]"); ok {
+		c.CMS = readCMS(cms)
 	}
 }
 
 const dateLayout = "2006-01-02"
 
-// checkBaseURL checks that base is an absolute http(s) URL and returns it
-// ending in "/".
+// checkBaseURL checks base_url (see CheckBaseURL) and returns it ending
+// in "/".
 func checkBaseURL(t *table, base string) string {
-	u, err := url.Parse(base)
-	switch {
-	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		t.errorf(t.valAt("base_url"),
-			`base_url must be an absolute http(s) URL, like "https://example.vn/zalo/" (got %q)`, base)
-		return base
-	case u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(base, "?#"):
-		t.errorf(t.valAt("base_url"), "base_url must not have a query (?) or a fragment (#) (got %q)", base)
-		return base
+	b, err := CheckBaseURL(base)
+	if err != nil {
+		t.errorf(t.valAt("base_url"), "base_url %v", err)
 	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return base
+	return b
 }
 
 // checkFollowURL checks that follow is an https URL with a host.

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -23,6 +25,9 @@ type source struct {
 	// line0 is the number of lines of the file before the TOML text: 0 for
 	// a .toml file, 1 for front matter (after the opening "+++").
 	line0 int
+	// text is the TOML text decoded, for messages that quote a value as
+	// it was typed.
+	text []byte
 }
 
 func (f *source) at(l lc) diag.Pos {
@@ -50,14 +55,26 @@ func (f *source) name() diag.Pos { return diag.Pos{File: f.rel} }
 var bom = []byte("\uFEFF")
 
 // normalize returns the text of a file as the rest of load reads it: without
-// a byte-order mark, with LF line endings, in NFC. Invalid UTF-8 is reported
-// at the first bad byte and gives false.
+// a byte-order mark, with LF line endings, in NFC, without the characters
+// that must not reach an output file (see removeForbidden). Invalid UTF-8 is
+// reported at the first bad byte and gives false.
 func normalize(f *source, raw []byte) ([]byte, bool) {
 	b := bytes.TrimPrefix(raw, bom)
-	if !utf8.Valid(b) {
+	valid, nul := utf8.Valid(b), bytes.IndexByte(b, 0) >= 0
+	if nul || !valid {
+		if name := encodingName(b); name != "" {
+			pos := f.name()
+			if !nul { // not UTF-16: at the first byte that is not UTF-8
+				pos.Line, pos.Col, _ = firstInvalid(b)
+			}
+			f.diags.Errorf(pos, "%s", encodingMessage(name))
+			return nil, false
+		}
+	}
+	if !valid {
 		line, col, bad := firstInvalid(b)
 		f.diags.Errorf(diag.Pos{File: f.rel, Line: line, Col: col},
-			"invalid UTF-8 (byte 0x%02X): save the file as UTF-8", bad)
+			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, saveAsUTF8)
 		return nil, false
 	}
 	if bytes.IndexByte(b, '\r') >= 0 {
@@ -74,7 +91,64 @@ func normalize(f *source, raw []byte) ([]byte, bool) {
 		}
 		b = out
 	}
-	return vi.NFCBytes(b), true
+	return removeForbidden(f, vi.NFCBytes(b)), true
+}
+
+// maxRemovedWarnings is how many removed characters a file reports one by
+// one; the rest are counted in one more warning.
+const maxRemovedWarnings = 5
+
+// removeForbidden returns text without its control characters (but tab and
+// LF) and bidirectional formatting characters (package ctrlchar), each
+// reported as a warning at its line and column. It is the one place where
+// the raw text of every file is cleaned: nothing of a file, names, notes or
+// Markdown, brings them to the pages, the feeds or the open data. Values
+// that TOML escapes write ("\u202e") are cleaned by table.str. A removed
+// character moves what follows it on its line one column to the left, in
+// the positions of later messages. (The positions of the warnings are the
+// characters' own, in the file as it is.)
+func removeForbidden(f *source, text []byte) []byte {
+	i := ctrlchar.IndexBytes(text)
+	if i < 0 {
+		return text
+	}
+	out := make([]byte, 0, len(text))
+	line, col, n := 1, 1, 0
+	for j := 0; j < len(text); {
+		r, size := utf8.DecodeRune(text[j:])
+		switch {
+		case j >= i && ctrlchar.Forbidden(r):
+			n++
+			if n <= maxRemovedWarnings {
+				f.diags.Warnf(diag.Pos{File: f.rel, Line: line, Col: col}, "%s", removedMsg("", r))
+			}
+			col++ // the position is the one the user's editor shows
+		case r == '\n':
+			line, col = line+1, 1
+			out = append(out, text[j:j+size]...)
+		default:
+			col++
+			out = append(out, text[j:j+size]...)
+		}
+		j += size
+	}
+	if n > maxRemovedWarnings {
+		f.diags.Warnf(f.name(), "removed %d more control or direction characters from this file", n-maxRemovedWarnings)
+	}
+	return out
+}
+
+// removedMsg is the message for a forbidden character r removed from the
+// value of key, or from the file's text when key is "".
+func removedMsg(key string, r rune) string {
+	where := "delete it from the file"
+	if key != "" {
+		where = "delete it (or its escape) from the value of " + key
+	}
+	if ctrlchar.IsBidi(r) {
+		return fmt.Sprintf("removed %s: it changes the direction of the text around it on the pages, and can show it backwards; %s", ctrlchar.Name(r), where)
+	}
+	return fmt.Sprintf("removed %s: it is not text, and pages and spreadsheets would show it as garbage or act on it; %s", ctrlchar.Name(r), where)
 }
 
 // firstInvalid returns the line and column (in runes, counting CRLF and a
@@ -105,18 +179,24 @@ func firstInvalid(b []byte) (line, col int, bad byte) {
 // decodeTOML parses text as TOML into a map, reporting a syntax error at
 // its position, and records the positions of the keys in f.
 func decodeTOML(f *source, text []byte) (map[string]any, bool) {
+	pos, at, deep := scanPositions(text)
+	if deep {
+		f.diags.Errorf(f.at(at), "nested too deep: arrays, inline tables and dotted keys may be nested %d deep at most (a site needs 3)", MaxNesting)
+		return nil, false
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(string(text), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := errorPos(text, pe.Position, pe.Message)
-			f.diags.Errorf(diag.Pos{File: f.rel, Line: line + f.line0, Col: col}, "%s", pe.Message)
+			f.diags.Errorf(diag.Pos{File: f.rel, Line: line + f.line0, Col: col}, "%s", parseMessage(text, line, f.line0, pe.Message))
 		} else {
-			f.diags.Errorf(f.start(), "%v", err)
+			f.diags.Errorf(f.start(), "%s", parseMessage(text, 1, f.line0, err.Error()))
 		}
 		return nil, false
 	}
-	f.pos = scanPositions(text)
+	f.pos = pos
+	f.text = text
 	return m, true
 }
 
@@ -135,10 +215,10 @@ func errorPos(text []byte, p toml.Position, msg string) (line, col int) {
 	return 1 + bytes.Count(before, []byte("\n")), utf8.RuneCount(before[lineStart:]) + 1
 }
 
-var (
-	gotChar  = regexp.MustCompile(`(?:got|found) ('(?:[^'\\]|\\.)+')`)
-	ctrlChar = regexp.MustCompile(`control characters: '0x([0-9a-fA-F]{2})'`)
-)
+// gotChar finds the character a message of BurntSushi's names. (Its other
+// message naming a character, "cannot contain control characters", cannot
+// come: normalize removed them.)
+var gotChar = regexp.MustCompile(`(?:got|found) ('(?:[^'\\]|\\.)+')`)
 
 // refineStart corrects BurntSushi's offset, which after the lexer backs up
 // is sometimes one character before the character the message names ("but
@@ -154,9 +234,6 @@ func refineStart(text []byte, start int, msg string) int {
 			return start
 		}
 		want, _ = utf8.DecodeRuneInString(s)
-	} else if m := ctrlChar.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.ParseUint(m[1], 16, 8)
-		want = rune(n)
 	} else {
 		return start
 	}

@@ -1,6 +1,7 @@
 // Package load owns reading a site from disk: site.toml, content/units,
 // content/reports, content/directives and the pages, into plain structs in
-// which every value keeps its position. It normalises text (NFC, CRLF, BOM)
+// which every value keeps its position. It normalises text (NFC, CRLF, BOM;
+// control and bidirectional formatting characters removed, with a warning)
 // and checks each file on its own: syntax, unknown and missing keys, types,
 // slugs, dates, negative numbers, URLs. Cross-references between files
 // (a unit named in a report, a recipient of a directive) are checked by the
@@ -22,6 +23,10 @@ type Site struct {
 	Directives []*Directive // sorted by file name; drafts included
 	Pages      []*Page      // free pages, sorted by file name; drafts included
 	Home       *Page        // content/_index.md, nil when absent
+	// Unread lists the unit files and reports that could not be read at
+	// all (see unread.go): the model leaves out the problems that follow
+	// from their absence.
+	Unread []Unread
 }
 
 // Config is site.toml.
@@ -34,7 +39,9 @@ type Config struct {
 
 	Authority Authority
 	Campaign  Campaign
-	Audience  *Audience // nil when the table is absent
+	Audience  *Audience   // nil when the table is absent
+	Report    ReportTable // the [report] table, zero when absent
+	CMS       *CMS        // nil when the table is absent: no admin is written
 
 	Pos diag.Pos // site.toml:1:1
 	// Keys holds the position of every key of site.toml, by dotted path
@@ -42,11 +49,45 @@ type Config struct {
 	Keys map[string]diag.Pos
 }
 
+// CMS is the [cms] table: the editing interface (Decap CMS) and the git
+// host it saves to.
+type CMS struct {
+	// Backend is Decap's backend name: "gitlab", "github", "gitea", …
+	Backend string
+	// Options are the table's other keys but script and media_folder,
+	// passed to Decap's backend as they are (repo, branch, auth_type,
+	// app_id, base_url, api_root, …), sorted by key.
+	Options []Option
+	// Script is the URL of the CMS script when the office hosts it
+	// itself; "" means the pinned version from the public CDN.
+	Script string
+	// MediaFolder is the folder of uploaded files, relative to the site
+	// ("static/anh"); "" when the site takes no uploads.
+	MediaFolder string
+	Pos         diag.Pos // the [cms] header
+}
+
+// Option is one backend option of [cms]: a string, a whole number or a
+// boolean.
+type Option struct {
+	Key   string
+	Value any
+}
+
 // Authority is the [authority] table.
 type Authority struct {
 	Name   string
 	Header []string
 	Place  string
+}
+
+// ReportTable is the [report] table: how the leaders' report of every period
+// (/bao-cao/<date>/) is numbered, addressed and signed.
+type ReportTable struct {
+	Number string   // the number's symbol, "/BC-UBND"; empty when absent
+	To     []string // Kính gửi
+	Sign   []string // the signer's title lines
+	Signer string
 }
 
 // Campaign is the [campaign] table.
@@ -86,6 +127,8 @@ type Unit struct {
 	Aliases  []string
 	Pos      diag.Pos // the [[unit]] header
 	IDPos    diag.Pos // the id value (the [[unit]] header when id is absent)
+	// TargetPos is the target value (the [[unit]] header when absent).
+	TargetPos diag.Pos
 	// AliasPos holds the position of each alias, in order.
 	AliasPos []diag.Pos
 }
@@ -99,6 +142,8 @@ type Report struct {
 	Units     []UnitCount // in file order
 	File      string
 	Pos       diag.Pos
+	// FollowersPos is the value of followers (line 1 column 1 when absent).
+	FollowersPos diag.Pos
 }
 
 // UnitCount is one line of a report's [units] table.

@@ -11,6 +11,7 @@ func readGroup(f *source, id string, m map[string]any) *Group {
 	top := &table{f: f, m: m}
 	top.allow("name", "order", "unit")
 	g.Name = top.str("name", true)
+	top.checkSpaces("name", g.Name)
 	g.Order = top.small("order")
 	for _, t := range top.tables("unit", "[[unit]]") {
 		g.Units = append(g.Units, readUnit(t))
@@ -28,7 +29,7 @@ func readUnit(t *table) *Unit {
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := slugProblem(diag.Textf("id"), u.ID); msg.Format != "" {
+		if msg := nameProblem(diag.Textf("id"), u.ID); msg.Format != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -39,12 +40,15 @@ func readUnit(t *table) *Unit {
 			t.missing("id")
 		}
 	}
+	t.checkSpaces("name", u.Name)
 	u.Short = t.str("short", false)
+	t.checkSpaces("short", u.Short)
 	u.Target, _ = t.count("target", false)
+	u.TargetPos = t.valAt("target")
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := slugProblem(diag.Textf("alias"), a); msg.Format != "" {
+		if msg := nameProblem(diag.Textf("alias"), a); msg.Format != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}

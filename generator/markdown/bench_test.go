@@ -95,3 +95,31 @@ func BenchmarkParseRender(b *testing.B) {
 		}
 	}
 }
+
+// upTo repeats s until the text is about n bytes.
+func upTo(s string, n int) string { return strings.Repeat(s, max(1, n/len(s))) }
+
+// BenchmarkDeepMarkdown parses texts of 1 MB nested as deep as they go:
+// refused ones (deeper than MaxNesting) and the deepest allowed, which
+// goldmark parses whole. Issue 11 asks for under 2 s for any of them.
+func BenchmarkDeepMarkdown(b *testing.B) {
+	const size = 1 << 20
+	list := deepList(1000)
+	for _, c := range []struct{ name, text string }{
+		{"refused/quotes", strings.Repeat(">", size)},
+		{"refused/list", list + upTo("văn bản\n", size-len(list))},
+		{"refused/dashes", upTo("- ", size)},
+		{"allowed/quotes", upTo(strings.Repeat("> ", MaxNesting)+"trích dẫn\n", size)},
+		{"allowed/list", upTo(deepList(MaxNesting)+"\n", size)},
+		{"allowed/quotes-and-lists", upTo(strings.Repeat("> - ", MaxNesting/2)+"mục\n", size)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.text)
+			conv := New(Options{})
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				conv.Parse(src, "content/trang.md", 1, nil)
+			}
+		})
+	}
+}

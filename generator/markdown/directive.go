@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 )
 
@@ -464,8 +465,13 @@ func (p *attrParser) value(key string, eq int) (string, *SyntaxError) {
 }
 
 // decode resolves backslash escapes of ASCII punctuation and HTML character
-// references (&amp;, &#39;, &#x1EA1;) in an attribute value.
+// references (&amp;, &#39;, &#x1EA1;) in an attribute value, dropping the
+// characters of package ctrlchar (a reference may write them).
 func decode(s string) string {
+	return ctrlchar.Strip(unescape(s))
+}
+
+func unescape(s string) string {
 	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {
 		return s
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 )
 
@@ -89,7 +90,8 @@ func (d *Document) Summary(max int) string {
 		}
 		var b strings.Builder
 		d.plainText(&b, n)
-		text = strings.Join(strings.Fields(b.String()), " ")
+		// References may write the characters of ctrlchar.
+		text = strings.Join(strings.Fields(ctrlchar.Strip(b.String())), " ")
 		if text != "" {
 			return ast.WalkStop, nil
 		}

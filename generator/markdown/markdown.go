@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -51,6 +52,7 @@ func New(opts Options) *Converter {
 			extension.Strikethrough,
 			&Extension{Handler: opts.Handler},
 		),
+		goldmark.WithRendererOptions(html.WithWriter(safeWriter{html.DefaultWriter})),
 	}
 	if p := opts.BasePath; p != "" && p != "/" {
 		if !strings.HasPrefix(p, "/") {
@@ -78,8 +80,16 @@ func New(opts Options) *Converter {
 // (which may be nil to drop them).
 func (c *Converter) Parse(src []byte, file string, firstLine int, diags *diag.List) *Document {
 	st := newParseState(src, file, firstLine, diags)
+	if at, deep := tooDeep(src); deep {
+		// goldmark would take time quadratic in the depth: the text is
+		// reported and left empty.
+		st.errorf(at, "%s", nestingMessage())
+		src = nil
+		st = newParseState(src, file, firstLine, diags)
+	}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	st.warnForbiddenRefs(root)
 	return &Document{md: c.md, handler: c.handler, src: src, root: root, st: st}
 }

@@ -17,12 +17,12 @@ import (
 )
 
 // sinks are the functions whose argument at the index is a message's
-// format: diag's Errorf, Warnf and Textf, and a Printer's Sprintf and
+// format: diag's Errorf, Warnf, Notef and Textf, and a Printer's Sprintf and
 // Fprintf (fmt's functions of the same names are not). A function that
 // passes its own parameter named format on to one of them is a sink too
 // (load's errorf, markdown's fail...): messages()
 // finds those.
-var sinks = map[string]int{"Errorf": 1, "Warnf": 1, "Textf": 0, "Sprintf": 0, "Fprintf": 1}
+var sinks = map[string]int{"Errorf": 1, "Warnf": 1, "Notef": 1, "Textf": 0, "Sprintf": 0, "Fprintf": 1}
 
 // messageConst tells the package-level constants that are messages by
 // their name, wherever they are used: intake's msgNotWhole, sumMatched...

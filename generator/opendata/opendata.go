@@ -11,9 +11,11 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/ctrlchar"
 )
 
 // JSONPath and CSVPath are where the files go, relative to the output root.
@@ -263,7 +265,8 @@ func CSV(c *campaign.Campaign) []byte {
 	return b.Bytes()
 }
 
-// WriteCSV writes tien-do.csv to w, row by row.
+// WriteCSV writes tien-do.csv to w, row by row. Its text cells (unit,
+// group, name) are written through TextCell.
 func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 	w := csv.NewWriter(out)
 	w.UseCRLF = true // RFC 4180
@@ -275,6 +278,11 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 			targets[i] = strconv.FormatInt(u.Target, 10)
 		}
 	}
+	// The text cells, made safe once per unit (see TextCell).
+	ids, groups, names := make([]string, len(c.Units)), make([]string, len(c.Units)), make([]string, len(c.Units))
+	for i, u := range c.Units {
+		ids[i], groups[i], names[i] = TextCell(u.ID), TextCell(u.Group.ID), TextCell(u.Name)
+	}
 	row := make([]string, 6)
 	for _, r := range c.Reports {
 		date := isoDate(r.Date)
@@ -283,7 +291,7 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 			if !ok {
 				continue
 			}
-			row[0], row[1], row[2], row[3], row[4], row[5] = date, u.ID, u.Group.ID, strconv.FormatInt(n, 10), u.Name, targets[i]
+			row[0], row[1], row[2], row[3], row[4], row[5] = date, ids[i], groups[i], strconv.FormatInt(n, 10), names[i], targets[i]
 			if err := w.Write(row); err != nil {
 				return err
 			}
@@ -291,4 +299,28 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// TextCell returns a text cell of tien-do.csv as it is written, so that no
+// spreadsheet takes it for a formula: a cell that begins with "=", "+",
+// "-", "@", a tab or a carriage return (the characters OWASP lists: a
+// spreadsheet runs =HYPERLINK(...) and DDE payloads from such cells) or a
+// line feed gets a leading "'", which spreadsheets read as "this is text".
+// So does a cell that begins with "'", so that a program gets every name
+// back by removing one leading "'" from the cells that have one
+// (docs/format.md).
+//
+// It is also the writer's last defence for what load already guarantees:
+// the characters of package ctrlchar are dropped, and a carriage return
+// alone or before a line feed becomes a line feed (encoding/csv would drop
+// a lone CR, and turns LF into CRLF in quoted cells).
+func TextCell(s string) string {
+	s = ctrlchar.Strip(s)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	if s != "" && strings.IndexByte("=+-@\t\r\n'", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }

@@ -3,11 +3,13 @@ package opendata
 import (
 	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/ctrlchar"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
 )
@@ -120,5 +122,63 @@ func TestCSV(t *testing.T) {
 	}
 	if rows[3][4] != `UBND phường Đồng Hòa, "mới"` {
 		t.Errorf("quoted name read back as %q", rows[3][4])
+	}
+}
+
+// TestCSVCellsAreNeverFormulas: names that a spreadsheet would run as a
+// formula are written with a leading "'", as OWASP advises; removing one
+// leading "'" gives every name back. The control and direction characters
+// that load removes, should any reach the writer, are dropped, and a lone
+// CR is a line break rather than lost.
+func TestCSVCellsAreNeverFormulas(t *testing.T) {
+	names := map[string]string{ // the name -> its cell
+		`=HYPERLINK("https://evil.example/","Bấm")`: `'=HYPERLINK("https://evil.example/","Bấm")`,
+		"@SUM(1)":                    "'@SUM(1)",
+		"-1+1":                       "'-1+1",
+		"+84 Thôn":                   "'+84 Thôn",
+		"\tThôn Tư":                  "'\tThôn Tư",
+		"\rThôn\rBa\r\nX":            "'\nThôn\nBa\nX",
+		"'Thôn' Năm":                 "''Thôn' Năm",
+		"Thôn = 1 + 1":               "Thôn = 1 + 1",
+		"Thôn\x00Một\x07":            "ThônMột",
+		"\u202e=1+1":                 "'=1+1",
+		"Thôn \u2066Sáu\u2069\u200f": "Thôn Sáu",
+	}
+	s := &load.Site{
+		Config:  load.Config{BaseURL: "https://x.example/", Campaign: load.Campaign{Name: "C", FollowURL: "https://zalo.me/1"}},
+		Groups:  []*load.Group{{ID: "g", Name: "G"}},
+		Reports: []*load.Report{{Date: day("2023-10-21"), Followers: 100}},
+	}
+	var i int
+	for name := range names {
+		id := "u" + strconv.Itoa(i)
+		i++
+		s.Groups[0].Units = append(s.Groups[0].Units, &load.Unit{ID: id, Name: name})
+		s.Reports[0].Units = append(s.Reports[0].Units, load.UnitCount{ID: id, Count: 1})
+	}
+	var d diag.List
+	c := campaign.New(s, campaign.Options{}, &d)
+	if d.HasErrors() {
+		t.Fatal(d.Err())
+	}
+	b := CSV(c)
+	if i := ctrlchar.IndexBytes(b); i >= 0 {
+		t.Errorf("the file holds %q", b[i:i+1])
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(names)+1 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, row := range rows[1:] {
+		u, ok := c.Unit(row[1])
+		if !ok {
+			t.Fatalf("no unit %q", row[1])
+		}
+		if want := names[u.Name]; row[4] != want {
+			t.Errorf("name %q: cell %q, want %q", u.Name, row[4], want)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 // Package publish owns putting a build on disk without ever leaving a
 // half-written output folder: files go into a staging folder beside the
 // output, and only a complete build is swapped in, in one rename. Files whose
-// source is gone are gone from the new output, since it is written afresh.
+// source is gone are gone from the new output, since it is written afresh;
+// files that no Loa build wrote are carried over (owned.go). Builds into
+// one folder take turns (lock.go), and no folder that holds the site's
+// sources can be an output (guard.go).
 package publish
 
 import (
@@ -37,14 +40,20 @@ type Staging struct {
 
 	reuse     *reuse // see Record
 	committed bool
+
+	hold      *os.File          // the open staging folder, locked while it is written
+	names     map[string]string // the files written, and their kinds (Mark); under mu
+	prevOwned map[string]string // the list of the previous build; nil for none
+	kept      []string          // see Kept
 }
 
 // Begin starts a new output for the folder out. It refuses an out that
-// exists and does not look like a site's output (not empty, no index.html),
-// so that a mistyped -o never replaces someone's folder. Staging folders
-// left by an earlier build that was killed are removed.
+// exists and does not look like a site's output (not empty, no index.html,
+// no list of the files a Loa build wrote), so that a mistyped -o never
+// replaces someone's folder. Staging folders left by an earlier build that
+// was killed are removed. The caller holds the output's lock (LockOutput).
 func Begin(out string) (*Staging, error) {
-	out, err := filepath.Abs(out)
+	out, err := outPath(out)
 	if err != nil {
 		return nil, err
 	}
@@ -60,11 +69,26 @@ func Begin(out string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	hold, err := os.Open(dir)
+	if err == nil {
+		err = flock(hold, unix.LOCK_EX|unix.LOCK_NB)
+		if err != nil {
+			hold.Close()
+		}
+	}
+	if err == nil {
+		err = os.Chmod(dir, 0o755)
+		if err != nil {
+			hold.Close()
+		}
+	}
+	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, made: map[string]bool{".": true}}, nil
+	s := &Staging{out: out, dir: dir, hold: hold, made: map[string]bool{".": true}, names: map[string]string{}}
+	s.prevOwned, _ = readOwned(out)
+	return s, nil
 }
 
 func checkReplaceable(out string) error {
@@ -88,26 +112,49 @@ func checkReplaceable(out string) error {
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
 		return nil
 	}
+	if _, ok := readOwned(out); ok {
+		return nil
+	}
 	return diag.Textf("refusing to replace %s: it is not empty and holds no index.html, so it does not look like a site's output", out)
 }
 
 // Tidy removes what builds into out that were killed left beside it, as
-// Begin does; for a build that has nothing to write.
+// Begin does; for a build that has nothing to write. The caller holds the
+// output's lock.
 func Tidy(out string) {
-	if out, err := filepath.Abs(out); err == nil {
+	if out, err := outPath(out); err == nil {
 		parent, base := filepath.Split(out)
 		removeStale(parent, base)
 	}
 }
 
+// removeStale removes the staging folders of builds into parent/base that
+// are gone: a folder whose build still runs is locked by it (Begin) and
+// left alone. A previous output set aside by a swap that was killed half
+// way (see Commit) is put back when the output is missing.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "."+base+stagingMark) || strings.HasPrefix(e.Name(), "."+base+".old-") {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		p := filepath.Join(parent, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."+base+stagingMark):
+			f, err := os.Open(p)
+			if err != nil {
+				continue
+			}
+			if flock(f, unix.LOCK_EX|unix.LOCK_NB) == nil {
+				os.RemoveAll(p)
+			}
+			f.Close()
+		case strings.HasPrefix(e.Name(), "."+base+".old-"):
+			if _, err := os.Lstat(filepath.Join(parent, base)); errors.Is(err, fs.ErrNotExist) {
+				os.Rename(p, filepath.Join(parent, base))
+				continue
+			}
+			os.RemoveAll(p)
 		}
 	}
 }
@@ -134,9 +181,37 @@ func (s *Staging) Put(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	s.wrote1(clean)
 	s.files.Add(1)
 	s.bytes.Add(int64(len(data)))
 	return nil
+}
+
+// wrote1 notes that the file clean was written.
+func (s *Staging) wrote1(clean string) {
+	s.mu.Lock()
+	if _, ok := s.names[clean]; !ok {
+		s.names[clean] = KindFile
+	}
+	s.mu.Unlock()
+}
+
+// wrote reports whether the file name (clean) was written.
+func (s *Staging) wrote(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.names[name]
+	return ok
+}
+
+// Mark records the kind of the file name, for the list of the files Loa
+// wrote (see Dropped); KindUnit for a unit's landing page.
+func (s *Staging) Mark(name, kind string) {
+	if clean, err := Clean(name); err == nil {
+		s.mu.Lock()
+		s.names[clean] = kind
+		s.mu.Unlock()
+	}
 }
 
 // prepare checks name and makes its folder; it returns the name cleaned
@@ -227,6 +302,7 @@ func (w *streamed) Close() error {
 		err = cerr
 	}
 	if err == nil {
+		w.s.wrote1(w.clean)
 		w.s.files.Add(1)
 		w.s.bytes.Add(w.n)
 	}
@@ -254,8 +330,59 @@ func (s *Staging) Bytes() int64 { return s.bytes.Load() }
 // Commit swaps the staging folder in as the output: an atomic exchange of
 // the two folders where the system offers it (Linux renameat2), otherwise
 // two renames, the old output kept aside until the new one is in place.
+// The files of the output that no Loa build wrote are carried over first
+// (see Kept), and the list of the files Loa wrote is updated.
 func (s *Staging) Commit() error {
-	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+	defer s.unhold()
+	written := s.names
+	_, err := os.Lstat(s.out)
+	exists := err == nil
+	if exists {
+		owned := s.prevOwned
+		if owned == nil && s.reuse != nil && s.reuse.prev != nil {
+			// No list (one older than the lists): the reuse manifest of
+			// the previous build names its files as well.
+			owned = map[string]string{}
+			for n := range s.reuse.prev.Files {
+				owned[n] = KindFile
+			}
+		}
+		if err := s.carryOver(owned); err != nil {
+			return err
+		}
+		// Until the swap, the list names the files of both outputs: a
+		// build killed in between leaves no file of either unclaimed.
+		both := map[string]string{}
+		for n, k := range s.prevOwned {
+			both[n] = k
+		}
+		for n, k := range written {
+			both[n] = k
+		}
+		if err := writeOwned(s.out, both); err != nil {
+			return err
+		}
+	}
+	if err := s.swap(exists); err != nil {
+		return err
+	}
+	if s.reuse != nil {
+		s.reuse.restamp(s.out)
+	}
+	return writeOwned(s.out, written)
+}
+
+// unhold releases the lock on the staging folder.
+func (s *Staging) unhold() {
+	if s.hold != nil {
+		s.hold.Close()
+		s.hold = nil
+	}
+}
+
+// swap puts the staging folder in place of the output.
+func (s *Staging) swap(exists bool) error {
+	if !exists {
 		err := os.Rename(s.dir, s.out)
 		s.committed = err == nil
 		return err
@@ -278,4 +405,9 @@ func (s *Staging) Commit() error {
 }
 
 // Abort removes the staging folder, leaving the output as it was.
-func (s *Staging) Abort() { os.RemoveAll(s.dir) }
+func (s *Staging) Abort() {
+	if !s.committed {
+		os.RemoveAll(s.dir)
+	}
+	s.unhold()
+}

@@ -42,7 +42,7 @@ func TestCommitReplacesWholeOutput(t *testing.T) {
 		t.Fatal("a file whose source is gone must be gone from the output")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
+	if len(entries) != 2 || entries[0].Name() != ".public.loa-files" {
 		t.Fatalf("staging left behind: %v", entries)
 	}
 }

@@ -20,9 +20,12 @@ import (
 // into the staging folder each previous file that has the bytes it is
 // given, rather than writing them again.
 //
-// A previous file is linked only when it is still the one recorded: same
-// size, modification time and inode. A file changed by hand since is
-// written afresh. Linking never changes the previous output, so a build
+// A previous file is linked only when it is still the one recorded (same
+// size, modification time and inode) and its bytes, read back, are the
+// bytes given: a file edited by hand since is written afresh, even when its
+// modification time was set back (touch -d, cp -p, rsync -t). Reading a
+// file back costs far less than creating one. A build with --no-cache
+// reads and links nothing. Linking never changes the previous output, so a build
 // that fails or is killed still leaves it exactly as it was; once the new
 // output is swapped in, the previous folder is removed and the linked
 // files keep only their new name.
@@ -37,7 +40,34 @@ type FileRecord struct {
 	Sum   [sha256.Size]byte
 	Size  int64
 	Mtime int64 // nanoseconds
+	Ctime int64 // nanoseconds; a link or an unlink sets it too
 	Ino   uint64
+}
+
+// Matches reports whether fi is still the file recorded: same size,
+// modification time, change time and inode. The system sets the change
+// time on every write, and no user can set it back (short of setting the
+// clock back), so a file edited in place does not match even when its
+// modification time was restored.
+func (r FileRecord) Matches(fi os.FileInfo) bool {
+	return r.sameFile(fi) && stamp(fi).Ctime == r.Ctime
+}
+
+// sameFile is Matches without the change time, which linking a file
+// changes (an aborted build's links too).
+func (r FileRecord) sameFile(fi os.FileInfo) bool {
+	got := stamp(fi)
+	return fi.Mode().IsRegular() && fi.Size() == r.Size && got.Mtime == r.Mtime && got.Ino == r.Ino
+}
+
+// stamp is what a FileRecord keeps of fi besides its sum.
+func stamp(fi os.FileInfo) FileRecord {
+	r := FileRecord{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		r.Ino = st.Ino
+		r.Ctime = st.Ctim.Nano()
+	}
+	return r
 }
 
 // ReadManifest decodes a manifest written by Manifest.Bytes.
@@ -67,6 +97,7 @@ type reuse struct {
 	prev   *Manifest // of the output being replaced; nil for none
 	next   *Manifest // of the staging folder
 	linked int64
+	links  []string // the files linked, whose change time the swap changes
 }
 
 // Record makes the Staging keep a manifest of what it writes (Manifest,
@@ -96,16 +127,6 @@ func (s *Staging) Linked() int64 {
 	return s.reuse.linked
 }
 
-// FileTimes returns what a FileRecord keeps of fi besides size and sum:
-// its modification time and inode.
-func FileTimes(fi os.FileInfo) (mtime int64, ino uint64) {
-	mtime = fi.ModTime().UnixNano()
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		ino = st.Ino
-	}
-	return mtime, ino
-}
-
 // put writes or links the file clean (at path file in the staging folder)
 // and records it.
 func (s *Staging) put(clean, file string, data []byte) error {
@@ -119,14 +140,13 @@ func (s *Staging) put(clean, file string, data []byte) error {
 	r.mu.Unlock()
 	if ok && old.Sum == sum && old.Size == int64(len(data)) {
 		live := filepath.Join(s.out, filepath.FromSlash(clean))
-		if fi, err := os.Lstat(live); err == nil && fi.Mode().IsRegular() && fi.Size() == old.Size {
-			if mtime, ino := FileTimes(fi); mtime == old.Mtime && ino == old.Ino && os.Link(live, file) == nil {
-				r.mu.Lock()
-				r.next.Files[clean] = old
-				r.linked++
-				r.mu.Unlock()
-				return nil
-			}
+		if fi, err := os.Lstat(live); err == nil && old.sameFile(fi) && sameBytes(live, data) && os.Link(live, file) == nil {
+			r.mu.Lock()
+			r.next.Files[clean] = old // its Ctime is set again after the swap
+			r.linked++
+			r.links = append(r.links, clean)
+			r.mu.Unlock()
+			return nil
 		}
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
@@ -144,11 +164,24 @@ func (s *Staging) put(clean, file string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	mtime, ino := FileTimes(fi)
+	rec := stamp(fi)
+	rec.Sum = sum
 	r.mu.Lock()
-	r.next.Files[clean] = FileRecord{Sum: sum, Size: int64(len(data)), Mtime: mtime, Ino: ino}
+	r.next.Files[clean] = rec
 	r.mu.Unlock()
 	return nil
+}
+
+// sameBytes reports whether the file p holds exactly data.
+func sameBytes(p string, data []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(data)+1) // one more: a file that grew is caught
+	n, err := io.ReadFull(f, buf)
+	return n == len(data) && errors.Is(err, io.ErrUnexpectedEOF) && bytes.Equal(buf[:n], data) || len(data) == 0 && n == 0
 }
 
 // recordStream records a file written by Create once it is closed.
@@ -157,10 +190,30 @@ func (s *Staging) recordStream(clean string, f *os.File, sum [sha256.Size]byte, 
 	if err != nil {
 		return // not recorded: the next build writes it again
 	}
-	mtime, ino := FileTimes(fi)
+	rec := stamp(fi)
+	rec.Sum, rec.Size = sum, size
 	s.reuse.mu.Lock()
-	s.reuse.next.Files[clean] = FileRecord{Sum: sum, Size: size, Mtime: mtime, Ino: ino}
+	s.reuse.next.Files[clean] = rec
 	s.reuse.mu.Unlock()
+}
+
+// restamp records the change times of the files linked, which the link
+// and the removal of the previous output changed, once they are in place.
+func (r *reuse) restamp(out string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, name := range r.links {
+		rec := r.next.Files[name]
+		fi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			delete(r.next.Files, name) // not recorded: the next build writes it again
+			continue
+		}
+		now := stamp(fi)
+		rec.Ctime, rec.Mtime, rec.Ino = now.Ctime, now.Mtime, now.Ino
+		r.next.Files[name] = rec
+	}
+	r.links = nil
 }
 
 // hashWriter passes writes on and hashes them.

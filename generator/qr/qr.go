@@ -22,13 +22,6 @@ import (
 // for print.
 const QuietZone = 4
 
-// Version changes whenever New, PNG or SVG would give other bytes for the
-// same input, so that caches of their output start afresh. It only ever
-// goes up: a number once used may name entries of old bytes in a cache.
-// (5: the encoder came back in place of the library, with the same
-// bitmaps; a new number all the same, as 3 and 4 were used before.)
-const Version = 5
-
 // maxBytes is the most bytes any content may have at level Q: version 40
 // in byte mode. Content in the numeric or alphanumeric modes may be longer.
 const maxBytes = 1663

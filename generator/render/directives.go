@@ -4,6 +4,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/markdown"
@@ -27,13 +28,17 @@ type directiveSpec struct {
 }
 
 var specs = map[string]directiveSpec{
-	"progress": {attrs: []string{"group"}},
+	"progress": {attrs: []string{"at", "group"}},
 	"qr":       {attrs: []string{"unit"}},
 	"units":    {attrs: []string{"group"}, required: "group"},
-	"chart":    {attrs: []string{"unit"}},
-	"stat":     {attrs: []string{"name"}, text: true},
+	"chart":    {attrs: []string{"at", "unit"}},
+	"stat":     {attrs: []string{"at", "name"}, text: true},
 	"note":     {container: true},
 }
+
+// datedDirectives are the directives that show the figures of a date: the
+// directive's own, or the one of their "at" attribute.
+var datedDirectives = map[string]bool{"progress": true, "chart": true, "stat": true}
 
 // statNames are the figures ::stat knows, sorted.
 var statNames = []string{"followers", "reach", "reported", "target", "units"}
@@ -76,14 +81,22 @@ func (h *handler) Check(d *markdown.Directive) error {
 		}
 	}
 	c := h.r.c
+	// While a unit file is unread (load reported it), an unknown id may
+	// be in it: not reported.
+	unsure := c.UnitFilesUnread()
 	if id, ok := d.Attr("group"); ok {
-		if _, found := c.Group(id); !found {
+		if _, found := c.Group(id); !found && !unsure {
 			return &markdown.AttrError{Key: "group", Msg: diag.Textf("no group %q%s", id, diag.Hint(id, h.groupIDs()))}
 		}
 	}
 	if id, ok := d.Attr("unit"); ok {
-		if _, found := c.Unit(id); !found {
+		if _, found := c.Unit(id); !found && !unsure {
 			return &markdown.AttrError{Key: "unit", Msg: diag.Textf("no unit %q%s", id, diag.Hint(id, h.unitIDs()))}
+		}
+	}
+	if at, ok := d.Attr("at"); ok && at != "latest" {
+		if _, err := time.Parse(time.DateOnly, at); err != nil {
+			return &markdown.AttrError{Key: "at", Msg: diag.Textf("%q is not a date: write at=\"YYYY-MM-DD\" (the figures of the latest report on or before that day) or at=\"latest\"", at)}
 		}
 	}
 	if d.Name == "stat" {
@@ -112,15 +125,34 @@ func statName(d *markdown.Directive) (name string, fromAttr bool) {
 // Render implements markdown.Handler.
 func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) error {
 	v, c := h.r.v, h.r.c
+	// The figures of the directive's date (see dated.go); nil: the latest.
+	var at *dated
+	if t, ok := h.asOf(d); ok && datedDirectives[d.Name] {
+		at = h.r.datedAt(t)
+	}
 	var data any
 	switch d.Name {
 	case "progress":
-		tables := v.progressTables()
-		if id, ok := d.Attr("group"); ok {
+		var tables []*Table
+		figures := v.figures
+		id, one := d.Attr("group")
+		switch {
+		case at != nil && one:
+			for k, g := range c.Groups {
+				if g.ID == id {
+					tables = []*Table{at.table(c, k, g)}
+				}
+			}
+			figures = at.figures
+		case at != nil:
+			tables, figures = at.tables(c, v.split()), at.figures
+		case one:
 			g, _ := c.Group(id)
 			tables = []*Table{v.tableOf[g.ID]}
+		default:
+			tables = v.progressTables()
 		}
-		data = DirectiveProgress{Tables: tables, Figures: v.figures}
+		data = DirectiveProgress{Tables: tables, Figures: figures}
 	case "qr":
 		q := *v.accountQR
 		q.Caption = "Mở Zalo, quét mã này rồi bấm “Quan tâm” để theo dõi trang “" + c.Info.Channel + "”."
@@ -143,11 +175,18 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 		g, _ := c.Group(id)
 		data = v.groupOf[g.ID]
 	case "chart":
-		cv := *v.chart
+		cv, figures := *v.chart, v.figures
+		if at != nil {
+			cv, figures = *at.chart, at.figures
+		}
 		if id, ok := d.Attr("unit"); ok {
 			u, _ := c.Unit(id)
 			cv = *unitChart(u)
+			if at != nil {
+				cv = *unitChartAt(c, u, at.index)
+			}
 		}
+		cv.Title = asOfTitle(cv.Title, figures)
 		// Unique in the page: a directive is the only one on its line.
 		cv.ID = "bieu-do-" + strconv.Itoa(d.Pos.Line) + "-" + strconv.Itoa(d.Pos.Col)
 		if d.Label != "" {
@@ -156,7 +195,11 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 		data = cv
 	case "stat":
 		name, _ := statName(d)
-		s := h.stat(name)
+		f := v.figures
+		if at != nil {
+			f = at.figures
+		}
+		s := stat(name, f)
 		s.Inline = d.Kind == markdown.Text
 		data = s
 	case "note":
@@ -168,8 +211,7 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 }
 
 // stat is one headline figure, formatted.
-func (h *handler) stat(name string) StatView {
-	f := h.r.v.figures
+func stat(name string, f Figures) StatView {
 	s := StatView{Name: name}
 	switch name {
 	case "followers":
@@ -205,6 +247,11 @@ func (h *handler) stat(name string) StatView {
 		s.Value = vi.Int(int64(f.Reported))
 		s.Label = "đơn vị có số liệu trong kỳ báo cáo gần nhất"
 		s.Note = "(trên tổng số " + vi.Int(int64(f.Units)) + " đơn vị)"
+		if f.HasReport {
+			s.Label = "đơn vị có số liệu trong kỳ báo cáo ngày " + vi.ShortDate(f.Latest)
+		} else {
+			s.Value, s.Label, s.Note = "Chưa có", "kỳ báo cáo nào", ""
+		}
 	}
 	return s
 }

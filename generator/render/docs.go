@@ -55,6 +55,8 @@ func refsKey(c *campaign.Campaign) [sha256.Size]byte {
 	field("loa docs 1")
 	field(c.Site.BasePath)
 	field(strconv.FormatBool(c.Site.RawHTML))
+	// While a unit file is unread, unknown ids are not reported.
+	field(strconv.FormatBool(c.UnitFilesUnread()))
 	for _, g := range c.Groups {
 		field("g " + g.ID)
 	}

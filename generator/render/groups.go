@@ -46,6 +46,42 @@ func groupPagePath(id string, k int) string {
 	return groupPath(id) + "trang-" + strconv.Itoa(k) + "/"
 }
 
+// groupPostersPath is the path of page k (from 1) of a group's posters,
+// split as its pages are.
+func groupPostersPath(id string, k int) string {
+	if k <= 1 {
+		return groupPath(id) + "in/"
+	}
+	return groupPath(id) + "in/trang-" + strconv.Itoa(k) + "/"
+}
+
+// groupPostersPage writes page k (from 1) of a group's posters: one A4
+// poster per unit, groupPageRows units a page.
+func (r *renderer) groupPostersPage(sink Sink, gv *GroupView, k int) error {
+	n := groupPageCount(gv.Units)
+	lo, hi := min((k-1)*groupPageRows, len(gv.units)), min(k*groupPageRows, len(gv.units))
+	path, title := groupPostersPath(gv.ID, k), "Áp phích mã QR – "+gv.Name
+	var pager *Pager
+	if n > 1 {
+		pager = &Pager{Number: k, Count: n}
+		for i := 1; i <= n; i++ {
+			pager.Pages = append(pager.Pages, PagerLink{Number: i, Path: groupPostersPath(gv.ID, i), Current: i == k})
+		}
+		if k > 1 {
+			pager.Prev = groupPostersPath(gv.ID, k-1)
+			title = fmt.Sprintf("%s – trang %d", title, k)
+		}
+		if k < n {
+			pager.Next = groupPostersPath(gv.ID, k+1)
+		}
+	}
+	return r.page(sink, path+"index.html", "posters.html", &Page{
+		Path: path, Title: title,
+		Description: "Áp phích khổ A4 có mã QR của từng đơn vị thuộc " + gv.Name + ", để in một lần.",
+		Group:       gv, Posters: gv.units[lo:hi], Pager: pager,
+	})
+}
+
 // groupPager links page k of a group's n pages to the others.
 func groupPager(id string, k, n int) *Pager {
 	p := &Pager{Number: k, Count: n}

@@ -7,8 +7,8 @@ import "github.com/loa-vn/loa/generator/campaign"
 // Pages, so that the URL scheme lives in one place.
 type PageRef struct {
 	// Kind is the page's template without ".html": "home", "directives",
-	// "directive", "units", "group", "unit", "poster", "alias", "progress",
-	// "page" or "404".
+	// "directive", "units", "group", "posters", "unit", "poster", "alias",
+	// "progress", "reports", "report", "page" or "404".
 	Kind string
 	// Path is the page's URL under base_url: "" for the home page,
 	// "don-vi/bac-son/" for a unit, "404.html" for the 404 page.
@@ -19,7 +19,8 @@ type PageRef struct {
 	Directive *campaign.Directive // a directive's page
 	Unit      *campaign.Unit      // a unit's landing page, poster or alias page
 	Group     *campaign.Group     // a group's page
-	Number    int                 // a group's page: which of its pages, from 1
+	Number    int                 // a group's page or posters: which of its pages, from 1
+	Report    *campaign.Report    // a period's leaders' report
 	Alias     string              // an alias page: the former id
 	Page      *campaign.Page      // a free page
 }
@@ -45,6 +46,9 @@ func Pages(c *campaign.Campaign) []PageRef {
 		for k := 1; k <= groupPageCount(len(g.Units)); k++ {
 			add(PageRef{Kind: "group", Path: groupPagePath(g.ID, k), Group: g, Number: k})
 		}
+		for k := 1; k <= groupPageCount(len(g.Units)); k++ {
+			add(PageRef{Kind: "posters", Path: groupPostersPath(g.ID, k), Group: g, Number: k})
+		}
 	}
 	for _, u := range c.Units {
 		add(PageRef{Kind: "unit", Path: unitPath(u.ID), Unit: u})
@@ -54,6 +58,11 @@ func Pages(c *campaign.Campaign) []PageRef {
 		}
 	}
 	add(PageRef{Kind: "progress", Path: "tien-do/"})
+	add(PageRef{Kind: "reports", Path: reportsPath})
+	for i := len(c.Reports) - 1; i >= 0; i-- {
+		r := c.Reports[i]
+		add(PageRef{Kind: "report", Path: reportPath(r), Report: r})
+	}
 	for _, p := range c.Pages {
 		if !reserved[p.Slug] {
 			add(PageRef{Kind: "page", Path: p.Slug + "/", Page: p})

@@ -72,10 +72,6 @@ type Options struct {
 	// Inject, when not empty, is inserted just before </body> of every
 	// HTML page (serve's live reload); never set by build.
 	Inject template.HTML
-	// Cache, when not nil, keeps the QR images from build to build,
-	// keyed by what they encode (see qrFiles). The output is the same
-	// bytes with or without it.
-	Cache Cache
 	// SkipQR draws no QR image: check writes nothing, so it only checks
 	// that every text fits in a QR code.
 	SkipQR bool
@@ -92,14 +88,6 @@ type Options struct {
 type Extra struct {
 	Paths []string
 	Write func(Sink) error
-}
-
-// Cache keeps outputs that depend only on their key; *cache.Dir is one.
-// It must be safe for concurrent use, and a Get must return exactly what
-// was Put under the key, or miss.
-type Cache interface {
-	Get(key string) ([]byte, bool)
-	Put(key string, data []byte)
 }
 
 // ErrNoTheme is returned by Site when Options.Theme is nil.
@@ -138,7 +126,11 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), cache: opts.Cache, skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r.dirOfFile = make(map[string]*campaign.Directive, len(c.Directives))
+	for _, d := range c.Directives {
+		r.dirOfFile[d.File] = d
+	}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 
 	// The views and the checks of the Markdown do not depend on each
@@ -152,7 +144,9 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	r.plan(diags)
 	r.parse(diags)
 	wg.Wait()
-	if theme.HTTPS(c.Info.FollowURL) == "" {
+	if theme.HTTPS(c.Info.FollowURL) == "" && !diags.HasErrors() {
+		// load reports a follow_url that is missing or not https: this
+		// is for a model made some other way.
 		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
 	}
 	if diags.HasErrors() {
@@ -176,10 +170,14 @@ type renderer struct {
 	inject []byte
 	v      *views
 	conv   *markdown.Converter
-	cache  Cache
 	skipQR bool
 	docs   *Docs
 	also   []Extra // Options.Also: files of other packages, for link checks
+
+	// dirOfFile is the directive of each directive file, whose date its
+	// live-data directives show; datedViews their views (see dated.go).
+	dirOfFile  map[string]*campaign.Directive
+	datedViews datedCache
 
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
@@ -192,25 +190,20 @@ type renderer struct {
 	pagePaths []string
 }
 
-// Sections of the output that free pages may not take as their slug.
+// Sections of the output that free pages may not take as their slug;
+// load reports a page that takes one, and render leaves it out.
 var reserved = map[string]bool{
 	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
-	"static": true, "qr": true,
+	"static": true, "qr": true, "bao-cao": true,
 }
 
-// plan lists every output path, reporting free pages whose slug clashes
-// with a generated section.
+// plan lists every output path.
 func (r *renderer) plan(diags *diag.List) {
 	r.outputs = map[string]bool{}
 	for _, p := range Pages(r.c) {
 		r.outputs[p.File] = true
 		if p.Kind != "404" {
 			r.pagePaths = append(r.pagePaths, p.Path)
-		}
-	}
-	for _, p := range r.c.Pages {
-		if reserved[p.Slug] {
-			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
 		}
 	}
 	for _, u := range r.c.Units {
@@ -338,6 +331,7 @@ func (r *renderer) jobs() []job {
 			// A copy, so that the shared view (in lists) carries no body.
 			page := *dv
 			page.Body = body
+			page.BeforeClosing, page.Closing = splitClosing(body)
 			desc := doc.Summary(160)
 			if desc == "" {
 				desc = dv.Title + ": " + dv.Subject
@@ -359,6 +353,9 @@ func (r *renderer) jobs() []job {
 		for k := 1; k <= groupPageCount(gv.Units); k++ {
 			add([]string{groupPagePath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPage(sink, gv, k) })
 		}
+		for k := 1; k <= groupPageCount(gv.Units); k++ {
+			add([]string{groupPostersPath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPostersPage(sink, gv, k) })
+		}
 	}
 	for _, uv := range v.units {
 		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}
@@ -375,6 +372,8 @@ func (r *renderer) jobs() []job {
 			Progress:    v.progressTables(), History: v.history, Chart: v.chart,
 		})
 	})
+
+	r.reportJobs(add)
 
 	for i, p := range c.Pages {
 		if reserved[p.Slug] {
@@ -443,6 +442,7 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 	c := r.c
 	p.Site, p.Authority, p.Info, p.Campaign = c.Site, c.Authority, c.Info, c
 	p.Figures = r.v.figures
+	p.LatestReport = r.v.latestReport
 	p.Kind = tmpl[:len(tmpl)-len(".html")]
 	p.Nav = r.nav(p.Path)
 	p.Header, p.Footer = r.v.headerOf(p.Path), r.v.footer

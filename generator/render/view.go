@@ -63,6 +63,15 @@ type Page struct {
 	// Pager links the pages of a list split over several (a group of
 	// more than 1,000 units); nil on a page that is whole.
 	Pager *Pager
+
+	Report  *ReportView  // bao-cao/<date>/: one period's leaders' report
+	Reports []ReportItem // bao-cao/: every period, newest first
+	// LatestReport is the path of the latest period's report, "" without
+	// a report (home and tien-do/ link it).
+	LatestReport string
+	// Posters are the units whose posters a group's posters page prints
+	// (don-vi/<group>/in/), one A4 page each.
+	Posters []*UnitView
 }
 
 // Pager links the pages of a list split over several pages.
@@ -134,7 +143,7 @@ type Row struct {
 	Rate            float64   // Count / Target
 	HasRate         bool
 	BarWidth        float64 // Rate as a width in percent, 0 to 100
-	Change          int64   // since the unit's previous report
+	Change          int64   // the count minus the count at the previous report date (docs/format.md)
 	HasChange       bool
 	Rank            int // in its group by count; 0 without a count
 }
@@ -151,7 +160,11 @@ type Table struct {
 type GroupView struct {
 	ID, Name string
 	Path     string // the group's page, "don-vi/<group id>/"
-	Units    int    // how many units the group has
+	// PostersPath is the page that prints the posters of all its units,
+	// "don-vi/<group id>/in/" (continued on in/trang-2/ and on, like the
+	// group's pages).
+	PostersPath string
+	Units       int // how many units the group has
 	// Rows are the group's units. On /don-vi/ of a site split by group
 	// (see splitUnits) they are left out: the group's page lists them.
 	Rows []Row
@@ -161,6 +174,8 @@ type GroupView struct {
 	Table      *Table
 	Tasks      []*TaskView
 	Directives []*DirectiveView
+
+	units []*UnitView // the group's units, for its posters
 }
 
 // GroupRef names a group.
@@ -194,12 +209,17 @@ type DirectiveView struct {
 	Recipients []string // "Kính gửi": one name per recipient
 	// CC is the "Nơi nhận" list without its punctuation, "Như trên"
 	// first when the directive has recipients.
-	CC        []string
-	Sign      []string
-	Signer    string
-	Tasks     []*TaskView   // as listed on the directive's own page
-	Body      template.HTML // on the directive's own page only
-	Directive *campaign.Directive
+	CC     []string
+	Sign   []string
+	Signer string
+	Tasks  []*TaskView   // as listed on the directive's own page
+	Body   template.HTML // on the directive's own page only
+	// BeforeClosing and Closing are Body split before its last paragraph
+	// when that paragraph ends with the closing formula "./." (Closing is
+	// empty otherwise), so that the tasks can come before it. Body stays
+	// whole for the themes that print it alone.
+	BeforeClosing, Closing template.HTML
+	Directive              *campaign.Directive
 
 	item *lazyItem // see Item
 }
@@ -357,6 +377,8 @@ type views struct {
 	history   []HistoryRow
 	chart     *ChartView
 	accountQR *QRView
+	// latestReport is the path of the latest period's report, "" without.
+	latestReport string
 	// groupsList is the table of groups (see split).
 	groupsList *Table
 
@@ -394,7 +416,7 @@ func newViews(c *campaign.Campaign) *views {
 	}
 
 	for _, g := range c.Groups {
-		gv := &GroupView{ID: g.ID, Name: g.Name, Path: groupPath(g.ID), Units: len(g.Units)}
+		gv := &GroupView{ID: g.ID, Name: g.Name, Path: groupPath(g.ID), PostersPath: groupPostersPath(g.ID, 1), Units: len(g.Units)}
 		for i, u := range g.Units {
 			gv.Rows = append(gv.Rows, unitRow(c, i, u))
 		}
@@ -430,6 +452,7 @@ func newViews(c *campaign.Campaign) *views {
 			}
 			uv.unit = u
 			v.units = append(v.units, uv)
+			gv.units = append(gv.units, uv)
 			v.unitOf[u] = uv
 		}
 	}
@@ -448,6 +471,9 @@ func newViews(c *campaign.Campaign) *views {
 		ID:    "bieu-do-chung",
 		Title: "Số người quan tâm trang Zalo OA qua các kỳ báo cáo",
 		Chart: chart.New(points(c.History()), c.Target(), chart.Layout{}),
+	}
+	if c.Latest != nil {
+		v.latestReport = reportPath(c.Latest)
 	}
 	v.accountQR = &QRView{
 		Src:     accountQRSVG,

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/vi"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -185,10 +186,13 @@ func Directive(dir string, c *campaign.Campaign, slug string, date time.Time) (s
 	for _, g := range c.Groups {
 		ids = append(ids, `"`+g.ID+`"`)
 	}
-	data := struct{ Date, Suffix, To, FirstGroup string }{
-		Date:   date.Format("2006-01-02"),
-		Suffix: "UBND-VP",
-		To:     strings.Join(ids, ", "),
+	data := struct{ Date, Suffix, To, FirstGroup, Subject, Signer, Body string }{
+		Date:    date.Format("2006-01-02"),
+		Suffix:  "UBND-VP",
+		To:      strings.Join(ids, ", "),
+		Subject: load.PlaceholderSubject,
+		Signer:  load.PlaceholderSigner,
+		Body:    load.PlaceholderBody,
 	}
 	if len(c.Groups) > 0 {
 		data.FirstGroup = c.Groups[0].ID

@@ -22,6 +22,8 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
+	"github.com/loa-vn/loa/generator/cmsbackend"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/msg"
@@ -111,6 +113,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if !s.loopback {
+		s.warnNetwork()
+	}
 	if cfg.Ready != nil {
 		cfg.Ready(s.url())
 	}
@@ -148,21 +153,39 @@ func Run(ctx context.Context, cfg Config) error {
 type server struct {
 	cfg      Config
 	addr     net.Addr
-	loopback bool // bound to a loopback address: check Host headers
+	loopback bool   // bound to a loopback address only
+	hosts    *hosts // the Host headers answered
 	hub      *hub
 	snap     atomic.Pointer[snapshot]
 	gens     atomic.Int64
 	start    int64        // tells builds of this process from those of an earlier one
 	sources  *load.Cache  // what the last rebuilds read, so that the next reads only what changed
 	markdown *render.Docs // and parsed
+	// backend is the admin's local backend (package cmsbackend), nil
+	// when the preview is not on loopback: it writes the site's files.
+	backend *cmsbackend.Handler
 
 	logMu sync.Mutex
 }
 
 func newServer(cfg Config, addr net.Addr) *server {
-	s := &server{cfg: cfg, addr: addr, hub: newHub(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
+	s := &server{cfg: cfg, addr: addr, hub: newHub(), hosts: newHosts(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		s.loopback = ta.IP.IsLoopback()
+	}
+	if s.loopback {
+		port := fmt.Sprint(addr.(*net.TCPAddr).Port)
+		s.backend = cmsbackend.New(cmsbackend.Config{
+			Build: cfg.Build,
+			Hosts: []string{addr.String(), net.JoinHostPort("localhost", port)},
+			MediaFolder: func() string {
+				if c := s.snap.Load().model; c != nil && c.Site.CMS != nil {
+					return c.Site.CMS.MediaFolder
+				}
+				return ""
+			},
+			Log: s.logf,
+		})
 	}
 	s.snap.Store(&snapshot{basePath: "/"})
 	return s
@@ -179,6 +202,17 @@ func (s *server) url() string {
 		}
 	}
 	return "http://" + net.JoinHostPort(host, port) + s.snap.Load().basePath
+}
+
+// warnNetwork says that the preview listens beyond loopback, and where.
+func (s *server) warnNetwork() {
+	if ta, ok := s.addr.(*net.TCPAddr); ok {
+		if urls := networkURLs(ta, s.snap.Load().basePath); len(urls) > 0 {
+			s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network, at %s", s.addr, strings.Join(urls, " "))
+			return
+		}
+	}
+	s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network", s.addr)
 }
 
 // logf writes one line to the log, in the language of the last build.
@@ -232,6 +266,9 @@ type snapshot struct {
 	// 40,000 files, and after an edit only the page looked at is needed,
 	// at once. nil before a build succeeds.
 	site *render.Prepared
+	// model is the model of site, for the admin's config.yml, which
+	// names the origin the admin is opened from.
+	model *campaign.Campaign
 	// files is a build held whole in memory instead of site (tests).
 	files  map[string][]byte
 	failed bool              // this build failed: HTML requests get the error page
@@ -247,7 +284,7 @@ func (s *server) rebuild() {
 	start := time.Now()
 	prev := s.snap.Load()
 	gen := fmt.Sprintf("%x-%d", s.start, s.gens.Add(1))
-	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, files: prev.files, p: prev.p}
+	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, model: prev.model, files: prev.files, p: prev.p}
 
 	opts := s.cfg.Build
 	opts.Out = ""
@@ -270,16 +307,17 @@ func (s *server) rebuild() {
 	}
 	var diags diag.List
 	var site *render.Prepared
+	var model *campaign.Campaign
 	err := guard(func() error {
 		var err error
-		_, site, err = build.Prepare(opts, &diags)
+		model, site, err = build.Prepare(opts, &diags)
 		return err
 	})
 	next.p = msg.New(lang)
 	next.diags = diags.All()
 	next.errs = len(diags.Errors())
 	if err == nil {
-		next.site, next.files = site, nil
+		next.site, next.model, next.files = site, model, nil
 		next.basePath = base
 	} else {
 		next.failed = true
@@ -306,6 +344,9 @@ func (s *server) rebuild() {
 		s.logf("%s%s", errorCount(next.errs), andWarnings(warns))
 	case prev.gen == "":
 		s.logf("built in %s%s", elapsed, andWarnings(warns))
+		if s.backend != nil && next.model != nil && cms.Enabled(next.model) {
+			s.logf("admin (edit in the browser) at %sadmin/", s.url())
+		}
 	default:
 		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
 	}

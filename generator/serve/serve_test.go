@@ -69,15 +69,27 @@ type preview struct {
 	lang   msg.Lang // --lang
 }
 
-// startPreview copies the site src into a temporary folder and serves it,
-// with --lang en.
+// startPreview copies the site src into a temporary folder and serves it
+// on 127.0.0.1, with --lang en.
 func startPreview(t testing.TB, src ...string) *preview {
 	t.Helper()
-	return startPreviewIn(t, msg.En, src...)
+	return startPreviewAtIn(t, "127.0.0.1:0", msg.En, src...)
 }
 
 // startPreviewIn is startPreview with --lang lang ("" for the site's).
 func startPreviewIn(t testing.TB, lang msg.Lang, src ...string) *preview {
+	t.Helper()
+	return startPreviewAtIn(t, "127.0.0.1:0", lang, src...)
+}
+
+// startPreviewAt is startPreview listening on addr.
+func startPreviewAt(t testing.TB, addr string, src ...string) *preview {
+	t.Helper()
+	return startPreviewAtIn(t, addr, msg.En, src...)
+}
+
+// startPreviewAtIn is startPreview listening on addr, with --lang lang.
+func startPreviewAtIn(t testing.TB, addr string, lang msg.Lang, src ...string) *preview {
 	t.Helper()
 	dir := t.TempDir()
 	for _, s := range src {
@@ -104,7 +116,7 @@ func startPreviewIn(t testing.TB, lang msg.Lang, src ...string) *preview {
 	go func() {
 		p.done <- Run(ctx, Config{
 			Build: build.Options{Site: dir},
-			Addr:  "127.0.0.1:0",
+			Addr:  addr,
 			Log:   p.log,
 			Ready: func(u string) { ready <- u },
 			Lang:  p.lang,

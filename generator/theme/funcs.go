@@ -55,6 +55,7 @@ func newBase(baseURL string) base {
 //	coord f       a coordinate with at most two decimals: "12.35"
 //	join sep list texts joined by sep
 //	add a b, sub a b   integer arithmetic
+//	abs n         a number without its sign, formatted: -1234 -> "1.234"
 //	dict k v ...  a map, to pass several values to a partial
 func (t *Theme) funcs() template.FuncMap {
 	b := t.base
@@ -65,6 +66,10 @@ func (t *Theme) funcs() template.FuncMap {
 		"isodate":   func(d time.Time) string { return d.Format("2006-01-02") },
 		"num":       func(n any) (string, error) { v, err := toInt64(n); return vi.Int(v), err },
 		"signed":    func(n any) (string, error) { v, err := toInt64(n); return vi.Signed(v), err },
+		"abs": func(n any) (string, error) {
+			v, err := toInt64(n)
+			return vi.Int(max(v, -v)), err
+		},
 		"pct": func(r float64, prec ...int) string {
 			p := 1
 			if len(prec) > 0 {

@@ -50,7 +50,10 @@ var kinds = []kind{
 	{"group", "don-vi/phuong/", 200},
 	{"landing", "don-vi/bac-son/", 200},
 	{"poster", "don-vi/bac-son/in/", 200},
+	{"posters", "don-vi/phuong/in/", 200},
 	{"progress", "tien-do/", 200},
+	{"reports", "bao-cao/", 200},
+	{"report", "bao-cao/2023-11-04/", 200},
 	{"page", "huong-dan/", 200},
 	{"404", "khong-co-trang-nay/", 404},
 }

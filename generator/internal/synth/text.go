@@ -175,16 +175,27 @@ func (m *model) directive(i int) (string, []byte) {
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "kind = %s\nnumber = \"%d/%s\"\ndate = %s\n", quote(k.kind), 100+i, k.number, date.Format(time.DateOnly))
 	fmt.Fprintf(&b, "subject = %s\n", quote(k.prefix+" "+w.phrase(6+r.IntN(6))))
-	fmt.Fprintf(&b, "to = %s\n", m.refs(r, false))
-	b.WriteString("cc = [\"Các thành viên Ban Chỉ đạo\", \"Lưu: VT\"]\n")
-	b.WriteString("sign = [\"TM. BAN CHỈ ĐẠO\", \"KT. TRƯỞNG BAN\", \"PHÓ TRƯỞNG BAN\"]\n")
-	fmt.Fprintf(&b, "signer = %s\n", quote(personName(r)))
+	// A task goes to recipients of the directive (load warns otherwise):
+	// the directive's "to" takes in the groups of its tasks' recipients.
+	// The draws are those of the "to" and the tasks, in that order.
+	to := m.refIDs(r, false)
+	signer := personName(r)
+	var tasks bytes.Buffer
 	for range 1 + r.IntN(3) {
-		fmt.Fprintf(&b, "\n[[task]]\nto = %s\ntext = %s\n", m.refs(r, true), quote(capitalize(w.phrase(10+r.IntN(15)))+"."))
+		ids := m.refIDs(r, true)
+		for _, id := range ids {
+			to = appendNew(to, m.groupOf(id))
+		}
+		fmt.Fprintf(&tasks, "\n[[task]]\nto = %s\ntext = %s\n", array(ids), quote(capitalize(w.phrase(10+r.IntN(15)))+"."))
 		if r.IntN(2) == 0 {
-			fmt.Fprintf(&b, "due = %s\n", date.AddDate(0, 0, 14+r.IntN(60)).Format(time.DateOnly))
+			fmt.Fprintf(&tasks, "due = %s\n", date.AddDate(0, 0, 14+r.IntN(60)).Format(time.DateOnly))
 		}
 	}
+	fmt.Fprintf(&b, "to = %s\n", array(to))
+	b.WriteString("cc = [\"Các thành viên Ban Chỉ đạo\", \"Lưu: VT\"]\n")
+	b.WriteString("sign = [\"TM. BAN CHỈ ĐẠO\", \"KT. TRƯỞNG BAN\", \"PHÓ TRƯỞNG BAN\"]\n")
+	fmt.Fprintf(&b, "signer = %s\n", quote(signer))
+	b.Write(tasks.Bytes())
 	b.WriteString("+++\n\n")
 
 	w.words = 0
@@ -192,9 +203,9 @@ func (m *model) directive(i int) (string, []byte) {
 	return slug, append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
-// refs draws the recipients of a directive or a task: group ids, and for
-// tasks now and then a unit id.
-func (m *model) refs(r *rand.Rand, units bool) string {
+// refIDs draws the recipients of a directive or a task: group ids, and
+// for tasks now and then a unit id.
+func (m *model) refIDs(r *rand.Rand, units bool) []string {
 	var ids []string
 	for range 1 + r.IntN(min(4, len(m.groups))) {
 		ids = appendNew(ids, m.groups[r.IntN(len(m.groups))].id)
@@ -202,7 +213,20 @@ func (m *model) refs(r *rand.Rand, units bool) string {
 	if units && r.IntN(3) == 0 {
 		ids = appendNew(ids, m.units[r.IntN(len(m.units))].id)
 	}
-	return array(ids)
+	return ids
+}
+
+// groupOf returns the id of the group of the unit id, or id itself when
+// it is a group's.
+func (m *model) groupOf(id string) string {
+	for _, g := range m.groups {
+		for _, u := range g.units {
+			if u.id == id {
+				return g.id
+			}
+		}
+	}
+	return id
 }
 
 // array writes ids as a TOML array of strings.

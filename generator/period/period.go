@@ -1,0 +1,334 @@
+// Package period owns the figures of one reporting period: the campaign as
+// it stood at a report date, computed from the reports on or before that
+// date only, under the rule of docs/format.md ("Figures of a period").
+//
+// A unit's count at report date D is its count in the latest report on or
+// before D that lists it (carried forward); its change is that count minus
+// its count at the previous report date, counting from 0 for a unit counted
+// for the first time; the change of every total is the difference of that
+// total between the two dates, so a group's unit changes add up to the
+// group's change. The leaders' report of every period (/bao-cao/), its open
+// data and the figures of letters (which keep those of their date) are all
+// made from a Period. Later reports never change a Period.
+package period
+
+import (
+	"sort"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/vi"
+)
+
+// Period is the campaign at one report date.
+type Period struct {
+	// Date is the report date; Index is the report's place in
+	// Campaign.Reports.
+	Date   time.Time
+	Index  int
+	Report *campaign.Report
+	// Previous is the report before, nil for the first.
+	Previous *campaign.Report
+
+	Followers int64
+	Change    int64 // Followers minus the previous report's
+	HasChange bool  // false for the first report
+
+	Reach    float64 // followers over smartphone users
+	HasReach bool    // false without an audience baseline
+
+	Target        int64 // the campaign's target, 0 without
+	TargetRate    float64
+	HasTargetRate bool
+
+	// Units holds every unit, in the order of Campaign.Units; Groups every
+	// group, in the order of Campaign.Groups.
+	Units  []*Unit
+	Groups []*Group
+	// Reported counts the units this report lists.
+	Reported int
+
+	// Ranked holds the units with a share, by rank: share highest first,
+	// then count highest first, then name in Vietnamese order.
+	Ranked []*Unit
+	// Highest are the first five of Ranked; Lowest the last five of the
+	// others (no unit in both), lowest last.
+	Highest, Lowest []*Unit
+	// NotReported are the units this report does not list, Dropped those
+	// whose count is lower than at the previous report date; both in the
+	// order of Units.
+	NotReported, Dropped []*Unit
+
+	// History is the account's followers at every report up to Date,
+	// oldest first.
+	History []campaign.Point
+}
+
+// Unit is one unit's figures at the period's date.
+type Unit struct {
+	Unit *campaign.Unit
+	// Count is carried forward from the latest report on or before the
+	// date that lists the unit, From; HasCount is false when none does.
+	Count    int64
+	HasCount bool
+	From     time.Time
+	// Listed is true when the period's report lists the unit.
+	Listed bool
+	// Change is Count minus the count at the previous report date (0
+	// when the unit had none then); HasChange is false without a count or
+	// without a previous report.
+	Change    int64
+	HasChange bool
+	// Share is Count over the unit's target; HasShare is false without
+	// both.
+	Share    float64
+	HasShare bool
+	// Rank is the place in Period.Ranked, from 1; 0 without a share.
+	Rank int
+	// GroupRank is the place in its group by count, highest first, equal
+	// counts sharing a rank (as campaign.Unit.Rank); 0 without a count.
+	GroupRank int
+	// History is the unit's counts up to the date, oldest first.
+	History []campaign.Point
+}
+
+// Dropped reports whether the unit's count is lower than at the previous
+// report date.
+func (u *Unit) Dropped() bool { return u.HasChange && u.Change < 0 }
+
+// Group is one group's totals at the period's date.
+type Group struct {
+	Group *campaign.Group
+	Units []*Unit // the group's units, in file order
+	// Reported counts the units the period's report lists; Counted those
+	// with a count (carried forward or not).
+	Reported, Counted int
+	Count             int64 // the sum of the units' counts
+	Change            int64 // Count minus the group's count at the previous report date
+	HasChange         bool
+	Target            int64
+	Rate              float64 // Count over Target
+	HasRate           bool
+}
+
+// At returns the period of the latest report on or before d, nil when
+// every report is later than d (or there is none).
+func At(c *campaign.Campaign, d time.Time) *Period {
+	i := sort.Search(len(c.Reports), func(i int) bool { return c.Reports[i].Date.After(d) }) - 1
+	if i < 0 {
+		return nil
+	}
+	return Of(c, i)
+}
+
+// Latest returns the period of the latest report, nil without one.
+func Latest(c *campaign.Campaign) *Period {
+	if len(c.Reports) == 0 {
+		return nil
+	}
+	return Of(c, len(c.Reports)-1)
+}
+
+// Of returns the period of c.Reports[i].
+func Of(c *campaign.Campaign, i int) *Period {
+	p := head(c, i)
+	r := p.Report
+	units := make([]Unit, len(c.Units)) // one allocation for 10,000 units
+	p.Units = make([]*Unit, len(c.Units))
+	for k, cu := range c.Units {
+		u := &units[k]
+		*u = unitAt(cu, r, p.Previous)
+		p.Units[k] = u
+		if u.Listed {
+			p.Reported++
+		} else {
+			p.NotReported = append(p.NotReported, u)
+		}
+		if u.Dropped() {
+			p.Dropped = append(p.Dropped, u)
+		}
+		if u.HasShare {
+			p.Ranked = append(p.Ranked, u)
+		}
+	}
+	sort.SliceStable(p.Ranked, func(a, b int) bool { return ranksBefore(p.Ranked[a], p.Ranked[b]) })
+	for k, u := range p.Ranked {
+		u.Rank = k + 1
+	}
+	p.Highest = p.Ranked[:min(5, len(p.Ranked))]
+	p.Lowest = p.Ranked[max(len(p.Highest), len(p.Ranked)-5):]
+
+	k := 0
+	for _, cg := range c.Groups {
+		g := newGroup(cg, p.Units[k:k+len(cg.Units)])
+		k += len(cg.Units)
+		p.Groups = append(p.Groups, g)
+	}
+	return p
+}
+
+// newGroup sums a group's units.
+func newGroup(cg *campaign.Group, units []*Unit) *Group {
+	g := &Group{Group: cg, Units: units, Target: cg.Target}
+	for _, u := range units {
+		g.add(u)
+	}
+	g.rate()
+	groupRanks(units)
+	return g
+}
+
+func (g *Group) add(u *Unit) {
+	if u.Listed {
+		g.Reported++
+	}
+	if u.HasCount {
+		g.Counted++
+		g.Count += u.Count
+	}
+	if u.HasChange {
+		g.Change += u.Change
+		g.HasChange = true
+	}
+}
+
+func (g *Group) rate() {
+	if g.Target > 0 && g.Counted > 0 {
+		g.Rate, g.HasRate = float64(g.Count)/float64(g.Target), true
+	}
+}
+
+// unitAt is a unit's figures at report r, prev the report before (nil for
+// the first); Rank and GroupRank are left 0.
+func unitAt(cu *campaign.Unit, r, prev *campaign.Report) Unit {
+	u := Unit{Unit: cu}
+	h := upTo(cu.History, r.Date)
+	u.History = h
+	if n := len(h); n > 0 {
+		u.Count, u.HasCount, u.From = h[n-1].Count, true, h[n-1].Date
+		u.Listed = h[n-1].Date.Equal(r.Date)
+	}
+	if u.HasCount && prev != nil {
+		var before int64
+		if b := upTo(h, prev.Date); len(b) > 0 {
+			before = b[len(b)-1].Count
+		}
+		u.Change, u.HasChange = u.Count-before, true
+	}
+	if u.HasCount && cu.Target > 0 {
+		u.Share, u.HasShare = float64(u.Count)/float64(cu.Target), true
+	}
+	return u
+}
+
+// head is the period of c.Reports[i] with its headline figures only.
+func head(c *campaign.Campaign, i int) *Period {
+	r := c.Reports[i]
+	p := &Period{
+		Date: r.Date, Index: i, Report: r,
+		Followers: r.Followers, Change: r.Change, HasChange: r.HasChange,
+		Target: c.Target(),
+	}
+	if i > 0 {
+		p.Previous = c.Reports[i-1]
+	}
+	if c.Audience != nil {
+		if users := float64(c.Audience.Population14Plus) * c.Audience.SmartphoneShare; users > 0 {
+			p.Reach, p.HasReach = float64(r.Followers)/users, true
+		}
+	}
+	if p.Target > 0 {
+		p.TargetRate, p.HasTargetRate = float64(r.Followers)/float64(p.Target), true
+	}
+	for _, x := range c.Reports[:i+1] {
+		p.History = append(p.History, campaign.Point{Date: x.Date, Count: x.Followers})
+	}
+	return p
+}
+
+// Totals returns the period of c.Reports[i] without its units: the
+// headline figures, Reported, and the groups' totals (Groups[k].Units is
+// nil); Units, Ranked, Highest, Lowest, NotReported and Dropped are
+// empty. It holds a few bytes per group, where Of holds a hundred per
+// unit: letters of a national campaign, dated over a hundred reports,
+// need only these and one group's table (GroupAt).
+func Totals(c *campaign.Campaign, i int) *Period {
+	p := head(c, i)
+	for _, cg := range c.Groups {
+		g := &Group{Group: cg, Target: cg.Target}
+		for _, cu := range cg.Units {
+			u := unitAt(cu, p.Report, p.Previous)
+			g.add(&u)
+		}
+		g.rate()
+		p.Reported += g.Reported
+		p.Groups = append(p.Groups, g)
+	}
+	return p
+}
+
+// GroupAt returns the figures of group g at c.Reports[i], with its units
+// (their Rank is 0: the ranking is of every unit, see Of).
+func GroupAt(c *campaign.Campaign, i int, g *campaign.Group) *Group {
+	r := c.Reports[i]
+	var prev *campaign.Report
+	if i > 0 {
+		prev = c.Reports[i-1]
+	}
+	units := make([]Unit, len(g.Units))
+	ptrs := make([]*Unit, len(g.Units))
+	for k, cu := range g.Units {
+		units[k] = unitAt(cu, r, prev)
+		ptrs[k] = &units[k]
+	}
+	return newGroup(g, ptrs)
+}
+
+// UnitAt returns the figures of unit u at c.Reports[i] (Rank and GroupRank
+// are 0).
+func UnitAt(c *campaign.Campaign, i int, u *campaign.Unit) Unit {
+	var prev *campaign.Report
+	if i > 0 {
+		prev = c.Reports[i-1]
+	}
+	return unitAt(u, c.Reports[i], prev)
+}
+
+// ranksBefore orders units by share, then count, both highest first, then
+// by name in Vietnamese order, then by id.
+func ranksBefore(a, b *Unit) bool {
+	if a.Share != b.Share {
+		return a.Share > b.Share
+	}
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	if n := vi.Compare(a.Unit.Name, b.Unit.Name); n != 0 {
+		return n < 0
+	}
+	return a.Unit.ID < b.Unit.ID
+}
+
+// groupRanks ranks a group's units by count, as campaign does for the
+// latest report: equal counts share a rank (1, 1, 3).
+func groupRanks(units []*Unit) {
+	counted := make([]*Unit, 0, len(units))
+	for _, u := range units {
+		if u.HasCount {
+			counted = append(counted, u)
+		}
+	}
+	sort.SliceStable(counted, func(i, j int) bool { return counted[i].Count > counted[j].Count })
+	for i, u := range counted {
+		if i > 0 && u.Count == counted[i-1].Count {
+			u.GroupRank = counted[i-1].GroupRank
+		} else {
+			u.GroupRank = i + 1
+		}
+	}
+}
+
+// upTo is the part of a history (oldest first) on or before d.
+func upTo(h []campaign.Point, d time.Time) []campaign.Point {
+	return h[:sort.Search(len(h), func(i int) bool { return h[i].Date.After(d) })]
+}

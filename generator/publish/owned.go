@@ -1,0 +1,243 @@
+package publish
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A build replaces the whole output folder, yet never deletes a file that
+// no Loa build wrote there: a CNAME, the .git of a GitHub Pages
+// repository, a file someone copied in. Beside the output, the file
+// .<name>.loa-files lists the files the last build wrote (and which of them
+// are a unit's landing page). At the swap, every file of the output that
+// the list does not name and the new build does not write is carried over
+// into the new output, hard-linked (Commit; Staging.Kept says which); one
+// that the new build writes too is an error, since either choice would lose
+// a file. Without a list (the first build into a folder, or a folder built
+// by an older Loa) every file the new build does not write is carried over.
+
+const ownedSuffix = ".loa-files"
+
+// Kinds of files, as a list of owned files marks them (Staging.Mark).
+const (
+	KindFile = ""
+	KindUnit = "unit" // a unit's landing page: printed QR codes lead there
+)
+
+// ownedPath is the list of the output folder out (absolute).
+func ownedPath(out string) string {
+	parent, base := filepath.Split(out)
+	return filepath.Join(parent, "."+base+ownedSuffix)
+}
+
+// readOwned reads the list of the files Loa wrote into out: path -> kind.
+// ok is false without a readable list.
+func readOwned(out string) (owned map[string]string, ok bool) {
+	b, err := os.ReadFile(ownedPath(out))
+	if err != nil {
+		return nil, false
+	}
+	owned = map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, err := strconv.QuotedPrefix(line)
+		if err != nil {
+			return nil, false
+		}
+		name, _ := strconv.Unquote(q)
+		owned[name] = strings.TrimSpace(line[len(q):])
+	}
+	return owned, true
+}
+
+// writeOwned replaces the list of out with owned, atomically.
+func writeOwned(out string, owned map[string]string) error {
+	names := make([]string, 0, len(owned))
+	for n := range owned {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	fmt.Fprintf(w, "# The files that Loa wrote into %s/, one a line (\"unit\": a unit's landing page).\n", filepath.Base(out))
+	fmt.Fprintf(w, "# Loa keeps every other file of that folder from build to build. Deleting this list is safe.\n")
+	for _, n := range names {
+		w.WriteString(strconv.Quote(n))
+		if k := owned[n]; k != "" {
+			w.WriteString(" " + k)
+		}
+		w.WriteByte('\n')
+	}
+	w.Flush()
+	p := ownedPath(out)
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// A ForeignError says that a build writes a file of the same name as a file
+// of the output that no Loa build wrote.
+type ForeignError struct {
+	Out   string
+	Names []string
+}
+
+func (e *ForeignError) Error() string {
+	names := e.Names
+	more := ""
+	if len(names) > 5 {
+		names, more = names[:5], fmt.Sprintf(" and %d more", len(names)-5)
+	}
+	return fmt.Sprintf("%s holds %s%s, which no Loa build wrote, and this build writes a file of that name: move it out of the output folder (or delete it) and build again", e.Out, strings.Join(names, ", "), more)
+}
+
+// carryOver links into the staging folder every file of the output that
+// is not Loa's and that the build does not write. owned is the list of the
+// previous build, or nil for none.
+func (s *Staging) carryOver(owned map[string]string) error {
+	var clash []string
+	err := filepath.WalkDir(s.out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == s.out {
+			return nil
+		}
+		rel, _ := filepath.Rel(s.out, p)
+		name := filepath.ToSlash(rel)
+		dst := filepath.Join(s.dir, rel)
+		if d.IsDir() {
+			if _, err := os.Lstat(dst); err == nil {
+				return nil // the build made it: its files are looked at one by one
+			}
+			entries, err := os.ReadDir(p)
+			if err == nil && len(entries) == 0 {
+				s.kept = append(s.kept, name+"/")
+				return s.mkdirLike(dst, p)
+			}
+			return err
+		}
+		if _, mine := owned[name]; mine {
+			return nil // written by the last build: this build decides
+		}
+		if s.wrote(name) {
+			if owned != nil {
+				clash = append(clash, name)
+			}
+			return nil // no list: the file is a former build's
+		}
+		if err := s.mkdirLike(filepath.Dir(dst), filepath.Dir(p)); err != nil {
+			return err
+		}
+		if err := carry(p, dst, d); err != nil {
+			return fmt.Errorf("cannot keep %s, which no Loa build wrote, in the new output: %w", p, err)
+		}
+		s.kept = append(s.kept, name)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(clash) > 0 {
+		return &ForeignError{Out: s.out, Names: clash}
+	}
+	return nil
+}
+
+// mkdirLike makes the staging folder dst, and its parents, with the
+// permissions of the output's folder like.
+func (s *Staging) mkdirLike(dst, like string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return nil
+	}
+	if err := s.mkdirLike(filepath.Dir(dst), filepath.Dir(like)); err != nil {
+		return err
+	}
+	mode := fs.FileMode(0o755)
+	if fi, err := os.Stat(like); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := os.Mkdir(dst, mode); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return os.Chmod(dst, mode)
+}
+
+// carry puts the file src at dst: a hard link, which leaves src as it is;
+// a symlink is made again.
+func carry(src, dst string, d fs.DirEntry) error {
+	switch {
+	case d.Type()&fs.ModeSymlink != 0:
+		target, err := os.Readlink(src)
+		if err != nil {
+			return err
+		}
+		return os.Symlink(target, dst)
+	case d.Type().IsRegular():
+		return os.Link(src, dst)
+	default:
+		return errors.New("it is neither a file, a folder nor a symlink")
+	}
+}
+
+// Kept lists what Commit carried over from the previous output because no
+// Loa build wrote it, by slash path; folders end in "/".
+func (s *Staging) Kept() []string { return s.kept }
+
+// Dropped lists, sorted, the files of the given kind that the previous
+// build wrote and this one does not (KindUnit: unit landing pages that
+// printed QR codes may lead to). Call it before Commit.
+func (s *Staging) Dropped(kind string) []string {
+	var out []string
+	for name, k := range s.prevOwned {
+		if k == kind && !s.wrote(name) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Summary names up to five of names, sorted, files grouped under their top
+// folder ("CNAME, .git/ (812 files)"), and says how many more there are.
+func Summary(names []string) string { return summary(names) }
+
+func summary(names []string) string {
+	count := map[string]int{}
+	var tops []string
+	for _, n := range names {
+		top := n
+		if i := strings.IndexByte(n, '/'); i >= 0 {
+			top = n[:i+1]
+		}
+		if count[top] == 0 {
+			tops = append(tops, top)
+		}
+		count[top]++
+	}
+	sort.Strings(tops)
+	var parts []string
+	for i, t := range tops {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(tops)-5))
+			break
+		}
+		if strings.HasSuffix(t, "/") && count[t] > 1 {
+			t += fmt.Sprintf(" (%d files)", count[t])
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, ", ")
+}
