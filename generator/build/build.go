@@ -357,7 +357,7 @@ func warnDropped(files []string, diags *diag.List) {
 	}
 	pos := diag.Pos{File: "content/units"}
 	if more := len(files) - len(urls); more > 0 {
-		diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s and %d more. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "), more)
+		diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s, and %d more. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "), more)
 		return
 	}
 	diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "))
