@@ -183,3 +183,28 @@ func TestUpToDateWarningsInEitherLanguage(t *testing.T) {
 		t.Errorf("build --lang en: exit %d\n%s%s", code, third, errs)
 	}
 }
+
+// TestMainMessagesInVietnamese: messages that came with main's checks
+// (base URLs, notes, drafts) follow the site's language like the rest: a
+// refused --base-url, and a build's note on its drafts, in Vietnamese
+// unless --lang en.
+func TestMainMessagesInVietnamese(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, "build/testdata/xa-thu", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, errs := runRaw("build", "-s", dir, "-o", out, "--base-url", "https://user@h.example.vn/")
+	want := `loa build: --base-url không được chứa tên đăng nhập hay mật khẩu (giá trị hiện tại "https://user@h.example.vn/"): chúng sẽ bị in vào mọi mã QR và liên kết; hãy ghi "https://h.example.vn/"`
+	if code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("--base-url with a user: exit %d, want 2 and %q in\n%s", code, want, errs)
+	}
+	code, _, errs = runRaw("build", "-s", dir, "-o", out)
+	want = "ghi chú: 1 bản nháp chưa được dựng (1 văn bản chỉ đạo, có draft = true): dùng --drafts để dựng cả bản nháp"
+	if code != 0 || !strings.Contains(errs, want) || strings.Contains(errs, "note:") {
+		t.Errorf("build: exit %d, want %q in\n%s", code, want, errs)
+	}
+	code, _, errs = runRaw("build", "-s", dir, "-o", out, "--lang", "en")
+	want = "note: 1 draft was not built (1 directive, marked draft = true): --drafts builds them too"
+	if code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("build --lang en: exit %d, want %q in\n%s", code, want, errs)
+	}
+}
