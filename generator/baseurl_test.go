@@ -42,7 +42,7 @@ func TestBaseURLFlagChecked(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"build", "-s", site, "-o", out, "--base-url", c.url}, &stdout, &stderr)
+			code := run([]string{"--lang", "en", "build", "-s", site, "-o", out, "--base-url", c.url}, &stdout, &stderr)
 			if want := "loa build: --base-url " + c.reason; code != 2 || !strings.Contains(stderr.String(), want) {
 				t.Errorf("--base-url: exit %d, want 2 and %q in:\n%s", code, want, stderr.String())
 			}
@@ -63,7 +63,7 @@ func TestBaseURLFlagChecked(t *testing.T) {
 			os.WriteFile(toml, bytes.Replace(b, []byte(good), []byte(`base_url = "`+quoted+`"`), 1), 0o644)
 			stdout.Reset()
 			stderr.Reset()
-			code = run([]string{"build", "-s", site, "-o", out}, &stdout, &stderr)
+			code = run([]string{"--lang", "en", "build", "-s", site, "-o", out}, &stdout, &stderr)
 			if want := "site.toml:2:12: base_url " + c.reason; code != 1 || !strings.Contains(stderr.String(), want) {
 				t.Errorf("site.toml: exit %d, want 1 and %q in:\n%s", code, want, stderr.String())
 			}
@@ -81,7 +81,7 @@ func TestBaseURLQRCodes(t *testing.T) {
 	for _, base := range []string{"https://xem-thu.example.vn:8443/nhanh/", "http://127.0.0.1:1313/a"} {
 		out := filepath.Join(t.TempDir(), "public")
 		var stdout, stderr bytes.Buffer
-		if code := run([]string{"build", "-s", "build/testdata/xa-thu", "-o", out, "--base-url", base, "--no-cache"}, &stdout, &stderr); code != 0 {
+		if code := run([]string{"--lang", "en", "build", "-s", "build/testdata/xa-thu", "-o", out, "--base-url", base, "--no-cache"}, &stdout, &stderr); code != 0 {
 			t.Fatalf("build --base-url %s: exit %d\n%s", base, code, stderr.String())
 		}
 		want := strings.TrimSuffix(base, "/") + "/"

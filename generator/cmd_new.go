@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"time"
 
@@ -13,8 +10,8 @@ import (
 )
 
 const newUsage = `Usage:
-  go run ./generator new report [-s DIR] [--date YYYY-MM-DD]
-  go run ./generator new directive [-s DIR] [--date YYYY-MM-DD] SLUG
+  %[1]s new report [-s DIR] [--date YYYY-MM-DD]
+  %[1]s new directive [-s DIR] [--date YYYY-MM-DD] SLUG
 
 report     writes content/reports/<date>.toml listing every unit with its last
            count, ready to be updated; a unit that never reported is a comment
@@ -26,10 +23,10 @@ Neither overwrites an existing file. The date defaults to today.
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || (args[0] != "report" && args[0] != "directive") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprint(stdout, newUsage)
+			say(stdout, newUsage, prog)
 			return 0
 		}
-		fmt.Fprint(stderr, newUsage)
+		say(stderr, newUsage, prog)
 		return 2
 	}
 	what := args[0]
@@ -40,12 +37,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	// No --drafts: what new writes does not depend on drafts.
 	fs := siteFlags("new "+what, synopsis, stderr, &opts)
-	date := fs.String("date", time.Now().Format("2006-01-02"), "the `date` of the new file")
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	date := fs.String("date", time.Now().Format("2006-01-02"), tr(stderr, "the `date` of the new file"))
+	if code := parseFlags(fs, args[1:]); code >= 0 {
+		return code
 	}
 	want := 0
 	if what == "directive" {
@@ -57,7 +51,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	day, err := time.Parse("2006-01-02", *date)
 	if err != nil {
-		fmt.Fprintf(stderr, "loa new: --date %q is not a date like 2023-11-04\n", *date)
+		say(stderr, "loa new: --date %q is not a date like 2023-11-04\n", *date)
 		return 2
 	}
 	var diags diag.List
@@ -72,9 +66,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		path, err = scaffold.Directive(opts.Site, c, fs.Arg(0), day)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "loa new: %v\n", err)
+		say(stderr, "loa new: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	say(stdout, "wrote %s\n", path)
 	return 0
 }

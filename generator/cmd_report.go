@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -14,12 +11,13 @@ import (
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/intake"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/reportform"
 )
 
 const reportUsage = `Usage:
-  go run ./generator report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
-  go run ./generator report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
+  %[1]s report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
+  %[1]s report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
 
 form    writes a workbook to send to units: a row per unit (Mã đơn vị, Đơn vị,
         Nhóm, Chỉ tiêu, Kỳ trước, Kỳ này) with its last count; units fill in Kỳ này
@@ -27,12 +25,12 @@ import  reads the units' filled forms or their own sheets (.xlsx, .csv) and
         writes content/reports/<date>.toml; it prints what it found first, and
         writes nothing when a cell has a problem
 
-Run "go run ./generator report form -h" or "report import -h" for the flags.
+Run "%[1]s report form -h" or "report import -h" for the flags.
 `
 
 func cmdReport(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, reportUsage)
+		say(stderr, reportUsage, prog)
 		return 2
 	}
 	switch args[0] {
@@ -41,10 +39,11 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		return cmdReportImport(args[1:], stdout, stderr)
 	case "-h", "--help", "-help", "help":
-		fmt.Fprint(stdout, reportUsage)
+		say(stdout, reportUsage, prog)
 		return 0
 	}
-	fmt.Fprintf(stderr, "loa report: unknown command %q\n\n%s", args[0], reportUsage)
+	say(stderr, "loa report: unknown command %q\n\n", args[0])
+	say(stderr, reportUsage, prog)
 	return 2
 }
 
@@ -52,7 +51,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 func parseDate(cmd, s string, stderr io.Writer) (time.Time, bool) {
 	d, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		fmt.Fprintf(stderr, "loa %s: --date %q is not a date like 2023-11-04\n", cmd, s)
+		say(stderr, "loa %s: --date %q is not a date like 2023-11-04\n", cmd, s)
 		return time.Time{}, false
 	}
 	return d, true
@@ -73,9 +72,9 @@ func model(opts build.Options, stderr io.Writer) *campaign.Campaign {
 func cmdReportForm(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("report form", "report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]", stderr, &opts)
-	date := fs.String("date", time.Now().Format("2006-01-02"), "the `date` of the report the form asks for")
-	group := fs.String("group", "", "only the units of the group with this `id` (default every group)")
-	out := fs.String("o", "", "the workbook to write (default mau-bao-cao-DATE.xlsx, or mau-bao-cao-GROUP-DATE.xlsx)")
+	date := fs.String("date", time.Now().Format("2006-01-02"), tr(stderr, "the `date` of the report the form asks for"))
+	group := fs.String("group", "", tr(stderr, "only the units of the group with this `id` (default every group)"))
+	out := fs.String("o", "", tr(stderr, "the workbook to write (default mau-bao-cao-DATE.xlsx, or mau-bao-cao-GROUP-DATE.xlsx)"))
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -94,7 +93,7 @@ func cmdReportForm(args []string, stdout, stderr io.Writer) int {
 			for _, g := range c.Groups {
 				ids = append(ids, g.ID)
 			}
-			fmt.Fprintf(stderr, "loa report form: no group has the id %q%s; the groups are %s\n", *group, diag.Hint(*group, ids), strings.Join(ids, ", "))
+			say(stderr, "loa report form: no group has the id %q%s; the groups are %s\n", *group, diag.Hint(*group, ids), strings.Join(ids, ", "))
 			return 2
 		}
 	}
@@ -107,7 +106,7 @@ func cmdReportForm(args []string, stdout, stderr io.Writer) int {
 		path = name
 	}
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		fmt.Fprintf(stderr, "loa report form: -o %q: the form is a workbook, name it FILE.xlsx\n", path)
+		say(stderr, "loa report form: -o %q: the form is a workbook, name it FILE.xlsx\n", path)
 		return 2
 	}
 	f, err := reportform.New(c, day, g)
@@ -115,11 +114,11 @@ func cmdReportForm(args []string, stdout, stderr io.Writer) int {
 		err = reportform.Write(path, f)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "loa report form: %v\n", err)
+		say(stderr, "loa report form: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d unit(s), to be filled in and sent back for the report of %s\n",
-		path, len(reportform.Rows(c, day, g)), day.Format("2006-01-02"))
+	say(stdout, "wrote %s: %d unit(s), to be filled in and sent back for the report of %s\n",
+		path, msg.Count(len(reportform.Rows(c, day, g))), day.Format("2006-01-02"))
 	return 0
 }
 
@@ -128,25 +127,22 @@ func cmdReportImport(args []string, stdout, stderr io.Writer) int {
 	fs := flags("report import", "report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...", stderr, &opts)
 	date := fs.String("date", "", "the `date` of the report (required)")
 	var set intake.Settings
-	fs.Func("followers", "the account's total followers `N` on the date (required when the report does not exist yet)", func(s string) error {
+	fs.Func("followers", tr(stderr, "the account's total followers `N` on the date (required when the report does not exist yet)"), func(s string) error {
 		n, err := strconv.ParseInt(strings.ReplaceAll(s, ".", ""), 10, 64)
 		if err != nil || n < 0 {
-			return errors.New("a whole number of followers, 0 or more")
+			return diag.Textf("a whole number of followers, 0 or more")
 		}
 		set.Followers, set.HasFollowers = n, true
 		return nil
 	})
-	column := fs.String("column", "", "the header of the count column in the units' own sheets (default \"Kỳ này\")")
-	dry := fs.Bool("dry-run", false, "print what would be written, and write nothing")
-	fs.BoolVar(&set.Force, "force", false, "replace counts (and the total) the existing report already gives")
+	column := fs.String("column", "", tr(stderr, "the header of the count column in the units' own sheets (default \"Kỳ này\")"))
+	dry := fs.Bool("dry-run", false, tr(stderr, "print what would be written, and write nothing"))
+	fs.BoolVar(&set.Force, "force", false, tr(stderr, "replace counts (and the total) the existing report already gives"))
 	// Files and flags in any order: report import a.xlsx b.xlsx --date D.
 	var files []string
 	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+		if code := parseFlags(fs, rest); code >= 0 {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -155,7 +151,7 @@ func cmdReportImport(args []string, stdout, stderr io.Writer) int {
 		rest = fs.Args()[1:]
 	}
 	if *date == "" || len(files) == 0 {
-		fmt.Fprintf(stderr, "loa report import: give the --date of the report and at least one FILE\n")
+		say(stderr, "loa report import: give the --date of the report and at least one FILE\n")
 		fs.Usage()
 		return 2
 	}
@@ -172,21 +168,19 @@ func cmdReportImport(args []string, stdout, stderr io.Writer) int {
 	entries := intake.Read(c, files, intake.Options{Column: *column}, &diags)
 	plan := intake.NewPlan(c, opts.Site, set, entries, &diags)
 	if diags.HasErrors() {
-		for _, d := range diags.All() {
-			fmt.Fprintln(stderr, d.String())
-		}
-		fmt.Fprintf(stderr, "loa report import: %d problem(s), nothing written\n", len(diags.Errors()))
+		printDiags(&diags, stderr)
+		say(stderr, "loa report import: %d problem(s), nothing written\n", msg.Count(len(diags.Errors())))
 		return 1
 	}
-	plan.Summary(stdout)
+	plan.Summary(stdout, printer(stdout))
 	if *dry {
-		fmt.Fprintln(stdout, "dry run: nothing written")
+		say(stdout, "dry run: nothing written\n")
 		return 0
 	}
 	if err := plan.Write(); err != nil {
-		fmt.Fprintf(stderr, "loa report import: %v\n", err)
+		say(stderr, "loa report import: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", plan.Path)
+	say(stdout, "wrote %s\n", plan.Path)
 	return 0
 }

@@ -11,14 +11,29 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
 
 // exampleSite copies the example site (site.toml and content/) into a
 // new folder.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	b, err := os.ReadFile("../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), b, 0o644)
+	sitetest.Copy(t, "../content", filepath.Join(dir, "content"))
+	return dir
+}
+
+// runLoa runs loa with --lang en before args.
 func runLoa(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	code := run(args, &out, &errs)
+	code := run(append([]string{"--lang", "en"}, args...), &out, &errs)
 	return code, out.String(), errs.String()
 }
 

@@ -17,12 +17,12 @@ import (
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("serve", "serve [-s DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr, &opts)
-	addr := fs.String("addr", serve.DefaultAddr, "listen on `HOST:PORT`; loopback unless another address is named (port 0: any free port)")
+	addr := fs.String("addr", serve.DefaultAddr, tr(stderr, "listen on `HOST:PORT`; loopback unless another address is named (port 0: any free port)"))
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
-		fmt.Fprintf(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
+		say(stderr, "loa serve: --addr %q: want HOST:PORT, like %s\n", *addr, serve.DefaultAddr)
 		return 2
 	}
 	// serve.Run warns when the address it binds is beyond loopback.
@@ -33,12 +33,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		Build: opts,
 		Addr:  *addr,
 		Log:   stderr,
+		Lang:  langFlagOf(stderr),
 		Ready: func(url string) {
-			fmt.Fprintf(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
+			say(stdout, "serving %sat %s (Ctrl-C to stop)\n", title(opts), url)
 		},
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "loa serve: %v\n", err)
+		say(stderr, "loa serve: %v\n", err)
 		return 1
 	}
 	return 0

@@ -65,7 +65,7 @@ func TestServeInterrupt(t *testing.T) {
 		done <- run([]string{"serve", "-s", "serve/testdata/site", "--addr", "127.0.0.1:0"}, &out, &errs)
 	}()
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), "serving") {
+	for !strings.Contains(out.String(), "đang phục vụ") {
 		select {
 		case code := <-done:
 			t.Fatalf("exit %d before serving\n%s", code, errs.String())
@@ -77,7 +77,7 @@ func TestServeInterrupt(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	line := out.String()
-	if !strings.Contains(line, `"Thử nghiệm xem trước" at http://127.0.0.1:`) || !strings.Contains(line, "/zalo/ (Ctrl-C to stop)") {
+	if !strings.Contains(line, `"Thử nghiệm xem trước" tại http://127.0.0.1:`) || !strings.Contains(line, "/zalo/ (Ctrl-C để dừng)") {
 		t.Errorf("ready line %q", line)
 	}
 	// The command is listening for the signal now: it does not end the test.

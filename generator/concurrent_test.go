@@ -60,7 +60,7 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 	}
 	ref := filepath.Join(t.TempDir(), "ref")
 	began := time.Now()
-	if b, err := loa("build", "-s", site, "-o", ref, "--no-cache").CombinedOutput(); err != nil {
+	if b, err := loa("--lang", "en", "build", "-s", site, "-o", ref, "--no-cache").CombinedOutput(); err != nil {
 		t.Fatalf("reference build: %v\n%s", err, b)
 	}
 	took := time.Since(began)
@@ -84,7 +84,7 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 		whole("when " + name + " reported success")
 	}
 	build := func() []string {
-		return []string{"build", "-s", site, "-o", out, "--no-cache"}
+		return []string{"--lang", "en", "build", "-s", site, "-o", out, "--no-cache"}
 	}
 
 	for _, frac := range []float64{0.1, 0.5} {
@@ -147,7 +147,7 @@ func TestServeLeavesTheOutputAlone(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "site")
 	sitetest.Copy(t, "build/testdata/xa-thu", site)
 	out := filepath.Join(site, "public")
-	if code, msg := exitCode(t, loa("build", "-s", site)); code != 0 {
+	if code, msg := exitCode(t, loa("--lang", "en", "build", "-s", site)); code != 0 {
 		t.Fatalf("exit %d\n%s", code, msg)
 	}
 	built := tree(t, out)
@@ -177,7 +177,7 @@ func TestServeLeavesTheOutputAlone(t *testing.T) {
 		}
 	}
 	// A build while serve runs: whole, and the same as before.
-	if code, msg := exitCode(t, loa("build", "-s", site)); code != 0 || strings.Contains(msg, "waiting") {
+	if code, msg := exitCode(t, loa("--lang", "en", "build", "-s", site)); code != 0 || strings.Contains(msg, "waiting") {
 		t.Fatalf("exit %d\n%s", code, msg)
 	}
 	cancel()

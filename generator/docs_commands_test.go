@@ -235,7 +235,7 @@ func TestDocsCommandsRun(t *testing.T) {
 func TestDocsCommandsHelpAndStatus(t *testing.T) {
 	for _, args := range [][]string{{"build", "-h"}, {"check", "-h"}, {"serve", "-h"}, {"new", "report", "-h"}, {"new", "directive", "-h"}, {"new", "-h"}} {
 		var out, errs bytes.Buffer
-		if code := run(args, &out, &errs); code != 0 {
+		if code := run(append([]string{"--lang", "en"}, args...), &out, &errs); code != 0 {
 			t.Errorf("%v: exit %d", args, code)
 		}
 		if args[0] == "new" && strings.Contains(out.String()+errs.String(), "-drafts") {
@@ -253,7 +253,7 @@ func TestDocsCommandsHelpAndStatus(t *testing.T) {
 		{[]string{"new", "report", "-s", site, "--drafts"}, 2},
 	} {
 		var out, errs bytes.Buffer
-		if code := run(c.args, &out, &errs); code != c.code {
+		if code := run(append([]string{"--lang", "en"}, c.args...), &out, &errs); code != c.code {
 			t.Errorf("%v: exit %d, want %d\n%s", c.args, code, c.code, errs.String())
 		}
 	}
@@ -281,7 +281,7 @@ func checkBuildLines(t *testing.T, stdout string, minify bool) {
 
 // runIn runs the generator in dir, as a child process.
 func runIn(dir string, args ...string) (int, string, string) {
-	cmd := loa(args...)
+	cmd := loa(append([]string{"--lang", "en"}, args...)...)
 	cmd.Dir = dir
 	var out, errs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errs
@@ -304,7 +304,7 @@ func runServe(t *testing.T, dir string, args []string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], args...)
+	cmd := exec.CommandContext(ctx, os.Args[0], append([]string{"--lang", "en"}, args...)...)
 	cmd.Env = append(os.Environ(), "LOA_RUN_MAIN=1")
 	cmd.Dir = dir
 	var errs bytes.Buffer

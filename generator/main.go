@@ -9,6 +9,9 @@
 //	loa report form [-s DIR] [--date YYYY-MM-DD] [--group G] [-o FILE.xlsx]
 //	loa report import [-s DIR] --date YYYY-MM-DD [--followers N] [--column TEXT] [--dry-run] [--force] FILE...
 //
+// Every command takes --lang en|vi; messages are otherwise in site.toml's
+// language, Vietnamese by default (package msg).
+//
 // Exit status: 0 success, 1 content errors, 2 wrong usage (an output
 // folder that would hold the site's sources included).
 // main holds only the command line; the work is in the packages beside it.
@@ -17,19 +20,21 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/publish"
+	"github.com/loa-vn/loa/generator/vi"
 )
 
 const usage = `Loa builds a campaign portal from site.toml and content/.
 
 Usage:
-  go run ./generator <command> [flags]
+  %[1]s <command> [flags]
 
 Commands:
   build   build the site into DIR/public (or -o), swapping it in only when the whole build succeeded;
@@ -39,7 +44,9 @@ Commands:
   new     write a new report (every unit with its last count) or a new directive (a draft)
   report  form: a workbook to send to units; import: their filled sheets into a report
 
-Run "go run ./generator <command> -h" for the flags of a command.
+Run "%[1]s <command> -h" for the flags of a command.
+Every command takes --lang en or --lang vi: the language of the messages
+(default: site.toml's language, else vi).
 
 Exit status: 0 success, 1 the site has errors, 2 wrong usage.
 `
@@ -49,8 +56,15 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	lang, given, args, bad := langArg(args)
+	p := msg.New(lang)
+	stdout, stderr = &term{stdout, p, given}, &term{stderr, p, given}
+	if bad != "" {
+		say(stderr, "loa: --lang %q: Loa speaks en (English) and vi (Vietnamese)\n", bad)
+		return 2
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say(stderr, usage, prog)
 		return 2
 	}
 	switch args[0] {
@@ -65,10 +79,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "report":
 		return cmdReport(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		say(stdout, usage, prog)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "loa: unknown command %q\n\n%s", args[0], usage)
+		say(stderr, "loa: unknown command %q\n\n", args[0])
+		say(stderr, usage, prog)
 		return 2
 	}
 }
@@ -76,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // flags makes a flag set for a command that builds: -s and --drafts.
 func flags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
 	fs := siteFlags(name, synopsis, stderr, opts)
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include draft directives and pages")
+	fs.BoolVar(&opts.Drafts, "drafts", false, tr(stderr, "include draft directives and pages"))
 	return fs
 }
 
@@ -85,24 +100,22 @@ func flags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.F
 func siteFlags(name, synopsis string, stderr io.Writer, opts *build.Options) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.Site, "s", ".", "the site `DIR`: the folder holding site.toml")
+	fs.StringVar(&opts.Site, "s", ".", tr(stderr, "the site `DIR`: the folder holding site.toml"))
+	langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go run ./generator %s\n\n", synopsis)
-		fs.PrintDefaults()
+		say(fs.Output(), "Usage: %s %s\n\n", prog, synopsis)
+		printDefaults(fs)
 	}
 	return fs
 }
 
 // parse parses the flags; it returns -1 to go on, or an exit status.
 func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "loa %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		say(fs.Output(), "loa %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		fs.Usage()
 		return 2
 	}
@@ -112,46 +125,52 @@ func parse(fs *flag.FlagSet, args []string) int {
 // report prints the diagnostics to stderr and turns an error into an exit
 // status.
 func report(diags *diag.List, err error, stderr io.Writer) int {
-	for _, d := range diags.All() {
-		fmt.Fprintln(stderr, d.String())
-	}
+	printDiags(diags, stderr)
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, new(*publish.OutputError)):
-		fmt.Fprintf(stderr, "loa: %v\n", err)
+		say(stderr, "loa: %v\n", err)
 		return 2
 	case errors.Is(err, build.ErrContent):
-		fmt.Fprintf(stderr, "loa: %d error(s), nothing published\n", len(diags.Errors()))
+		say(stderr, "loa: %d error(s), nothing published\n", msg.Count(len(diags.Errors())))
 		return 1
 	default:
-		fmt.Fprintf(stderr, "loa: %v\n", err)
+		say(stderr, "loa: %v\n", err)
 		return 1
+	}
+}
+
+// printDiags prints each diagnostic on its line, in stderr's language.
+func printDiags(diags *diag.List, stderr io.Writer) {
+	p := printer(stderr)
+	for _, d := range diags.All() {
+		io.WriteString(stderr, d.Localize(p)+"\n")
 	}
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
-	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
-	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor keep the manifest beside the output: build and write every file afresh")
-	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
+	fs.StringVar(&opts.Out, "o", "", tr(stderr, "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/"))
+	fs.StringVar(&opts.BaseURL, "base-url", "", tr(stderr, "build for this absolute `URL` instead of site.toml's base_url (preview deploys)"))
+	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor keep the manifest beside the output: build and write every file afresh"))
+	fs.BoolVar(&opts.Minify, "minify", false, tr(stderr, "write HTML pages and CSS files minified"))
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if opts.BaseURL != "" {
 		if err := build.CheckBaseURL(opts.BaseURL); err != nil {
-			fmt.Fprintf(stderr, "loa build: %v\n", err)
+			say(stderr, "loa build: %v\n", err)
 			return 2
 		}
 	}
 	opts.Waiting = func(pid int) {
-		who := "another build"
 		if pid > 0 {
-			who = fmt.Sprintf("another build (process %d)", pid)
+			say(stderr, "loa: another build (process %d) is writing %s: waiting for it to finish\n", pid, opts.OutDir())
+			return
 		}
-		fmt.Fprintf(stderr, "loa: %s is writing %s: waiting for it to finish\n", who, opts.OutDir())
+		say(stderr, "loa: another build is writing %s: waiting for it to finish\n", opts.OutDir())
 	}
 	var diags diag.List
 	stats, err := build.Site(opts, &diags)
@@ -159,20 +178,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if stats.UpToDate {
-		fmt.Fprintf(stdout, "up to date: nothing changed since the last build of the %d files (%.1f MB) in %s (checked in %s), %d warning(s)\n",
-			stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+		say(stdout, "up to date: nothing changed since the last build of the %d files (%s MB) in %s (checked in %s), %d warning(s)\n",
+			msg.Count(stats.Files), decimal(stdout, float64(stats.Bytes)/1e6), opts.OutDir(), stats.Elapsed.Round(1e6), msg.Count(len(diags.Warnings())))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d files (%.1f MB) into %s in %s, %d warning(s)\n",
-		stats.Files, float64(stats.Bytes)/1e6, opts.OutDir(), stats.Elapsed.Round(1e6), len(diags.Warnings()))
+	say(stdout, "built %d files (%s MB) into %s in %s, %d warning(s)\n",
+		msg.Count(stats.Files), decimal(stdout, float64(stats.Bytes)/1e6), opts.OutDir(), stats.Elapsed.Round(1e6), msg.Count(len(diags.Warnings())))
 	if len(stats.Kept) > 0 {
-		fmt.Fprintf(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", len(stats.Kept), publish.Summary(stats.Kept))
+		say(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", msg.Count(len(stats.Kept)), publish.Summary(stats.Kept))
 	}
 	if stats.Linked > 0 {
-		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
+		say(stdout, "%d files were the same as in the previous output: linked, not written again\n", msg.Count(stats.Linked))
 	}
 	if opts.Minify {
-		fmt.Fprintf(stdout, "minified HTML and CSS: %.1f kB saved\n", float64(stats.Saved)/1e3)
+		say(stdout, "minified HTML and CSS: %s kB saved\n", decimal(stdout, float64(stats.Saved)/1e3))
 	}
 	return 0
 }
@@ -187,6 +206,15 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code := report(&diags, build.Check(opts, &diags), stderr); code != 0 {
 		return code
 	}
-	fmt.Fprintf(stdout, "ok: no errors, %d warning(s)\n", len(diags.Warnings()))
+	say(stdout, "ok: no errors, %d warning(s)\n", msg.Count(len(diags.Warnings())))
 	return 0
+}
+
+// decimal writes f with one decimal, with a decimal comma in Vietnamese
+// (2,5 MB).
+func decimal(w io.Writer, f float64) string {
+	if printer(w).Lang() == msg.Vi {
+		return vi.Decimal(f, 1)
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
 }

@@ -50,7 +50,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"build", "-s", "build/testdata/xa-thu", "--base-url", "ftp://x/"}, 2, "--base-url"},
 	} {
 		var out, errs bytes.Buffer
-		code := run(c.args, &out, &errs)
+		code := run(append([]string{"--lang", "en"}, c.args...), &out, &errs)
 		all := out.String() + errs.String()
 		if code != c.code || !strings.Contains(all, c.out) {
 			t.Errorf("loa %v: exit %d, want %d; output lacks %q:\n%s", c.args, code, c.code, c.out, all)

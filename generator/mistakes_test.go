@@ -69,7 +69,7 @@ func edit(t *testing.T, dir, rel, old, new string) {
 func check(t *testing.T, dir string, flags ...string) (int, []string) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	code := run(append([]string{"check", "-s", dir}, flags...), &out, &errs)
+	code := run(append([]string{"--lang", "en", "check", "-s", dir}, flags...), &out, &errs)
 	lines := strings.Split(strings.TrimRight(errs.String(), "\n"), "\n")
 	if errs.Len() == 0 {
 		lines = nil
@@ -382,7 +382,7 @@ func TestMistakeReportDoesNotParse(t *testing.T) {
 func newReport(t *testing.T, dir, date string) string {
 	t.Helper()
 	var out, errs bytes.Buffer
-	if code := run([]string{"new", "report", "-s", dir, "--date", date}, &out, &errs); code != 0 {
+	if code := run([]string{"--lang", "en", "new", "report", "-s", dir, "--date", date}, &out, &errs); code != 0 {
 		t.Fatalf("new report: exit %d: %s", code, errs.String())
 	}
 	return "content/reports/" + date + ".toml"
@@ -419,7 +419,7 @@ func TestMistakeFollowersDown(t *testing.T) {
 func TestMistakeDirectivePlaceholders(t *testing.T) {
 	dir := example(t)
 	var out, errs bytes.Buffer
-	if code := run([]string{"new", "directive", "-s", dir, "--date", "2023-11-10", "nhac-nho"}, &out, &errs); code != 0 {
+	if code := run([]string{"--lang", "en", "new", "directive", "-s", dir, "--date", "2023-11-10", "nhac-nho"}, &out, &errs); code != 0 {
 		t.Fatalf("new directive: exit %d: %s", code, errs.String())
 	}
 	const rel = "content/directives/nhac-nho.md"

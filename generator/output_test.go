@@ -59,7 +59,7 @@ func TestOutputHoldingTheSiteIsRefused(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			before := tree(t, base)
-			cmd := loa(c.args...)
+			cmd := loa(append([]string{"--lang", "en"}, c.args...)...)
 			cmd.Dir = c.dir
 			code, out := exitCode(t, cmd)
 			if code != 2 || !strings.Contains(out, "refusing to build into") || !strings.Contains(out, c.why) || !strings.Contains(out, "build into a folder of its own") {
@@ -72,7 +72,7 @@ func TestOutputHoldingTheSiteIsRefused(t *testing.T) {
 	}
 
 	// public/ inside the site folder stays the normal case, from anywhere.
-	cmd := loa("build", "-s", "repo", "-o", "repo/public")
+	cmd := loa("--lang", "en", "build", "-s", "repo", "-o", "repo/public")
 	cmd.Dir = base
 	if code, out := exitCode(t, cmd); code != 0 {
 		t.Fatalf("build into public/: exit %d\n%s", code, out)
@@ -119,7 +119,7 @@ func TestForeignFilesSurviveABuild(t *testing.T) {
 	}
 	build := func(args ...string) string {
 		t.Helper()
-		code, msg := exitCode(t, loa(append([]string{"build", "-s", site, "-o", out}, args...)...))
+		code, msg := exitCode(t, loa(append([]string{"--lang", "en", "build", "-s", site, "-o", out}, args...)...))
 		if code != 0 {
 			t.Fatalf("exit %d\n%s", code, msg)
 		}
@@ -177,7 +177,7 @@ func TestForeignFilesSurviveABuild(t *testing.T) {
 	os.WriteFile(units, src, 0o644)
 	sitetest.Write(t, out, map[string]string{"don-vi/" + gone + "/index.html": "mine"})
 	before := tree(t, out)
-	code, msg := exitCode(t, loa("build", "-s", site, "-o", out))
+	code, msg := exitCode(t, loa("--lang", "en", "build", "-s", site, "-o", out))
 	if code != 1 || !strings.Contains(msg, "don-vi/"+gone+"/index.html, which no Loa build wrote, and this build writes a file of that name") {
 		t.Errorf("exit %d:\n%s", code, msg)
 	}

@@ -8,7 +8,6 @@ package build
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"path/filepath"
@@ -121,7 +120,7 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 // (--base-url), as base_url is checked: see load.CheckBaseURL.
 func CheckBaseURL(u string) error {
 	if _, err := load.CheckBaseURL(u); err != nil {
-		return fmt.Errorf("--base-url %v", err)
+		return diag.Textf("--base-url %v", err)
 	}
 	return nil
 }
@@ -263,7 +262,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	}
 	lock, err := publish.LockOutput(out, opts.Waiting)
 	if err != nil {
-		return Stats{}, fmt.Errorf("cannot lock the output folder %s: %w", out, err)
+		return Stats{}, diag.Textf("cannot lock the output folder %s: %w", out, err)
 	}
 	defer lock.Release()
 	// The manifest of the previous output, kept beside it (never in the
@@ -319,7 +318,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	}
 	dropped := st.Dropped(publish.KindUnit)
 	if sure {
-		st.Note(recordBytes(record{Fingerprint: sum, Diags: diags.All(), Files: st.Files(), Bytes: st.Bytes()}))
+		st.Note(recordBytes(record{Fingerprint: sum, Diags: portable(diags.All()), Files: st.Files(), Bytes: st.Bytes()}))
 	}
 	if err := st.Commit(); err != nil {
 		st.Abort()
@@ -345,12 +344,16 @@ func warnDropped(files []string, diags *diag.List) {
 	var urls []string
 	for i, f := range files {
 		if i == droppedShown {
-			urls = append(urls, fmt.Sprintf("and %d more", len(files)-droppedShown))
 			break
 		}
 		urls = append(urls, "/"+strings.TrimSuffix(f, "index.html"))
 	}
-	diags.Warnf(diag.Pos{File: "content/units"}, "%d unit landing page(s) of the previous output are gone: %s. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "))
+	pos := diag.Pos{File: "content/units"}
+	if more := len(files) - len(urls); more > 0 {
+		diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s, and %d more. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "), more)
+		return
+	}
+	diags.Warnf(pos, "%d unit landing page(s) of the previous output are gone: %s. Printed QR codes may lead there: if a unit was renamed, list its former id in aliases so that its old address keeps working", len(files), strings.Join(urls, ", "))
 }
 
 // Check validates everything a build would and writes nothing.

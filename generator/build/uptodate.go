@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/publish"
 )
 
@@ -179,6 +180,17 @@ func upToDate(out string, sum [sha256.Size]byte, m *publish.Manifest) (*record, 
 	}
 	return &rec, true
 }
+
+// portable makes diagnostics that gob can carry, in every language.
+func portable(ds []diag.Diagnostic) []diag.Diagnostic {
+	out := make([]diag.Diagnostic, len(ds))
+	for i, d := range ds {
+		out[i] = d.Portable()
+	}
+	return out
+}
+
+func init() { gob.Register(msg.Count(0)) }
 
 // recordBytes encodes rec for the manifest of the output (Staging.Note).
 func recordBytes(rec record) []byte {

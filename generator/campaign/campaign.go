@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"fmt"
 	"net/url"
 	"runtime"
 	"sort"
@@ -192,7 +191,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		knownOnce sync.Once
 		known     []string
 	)
-	hint := func(id string) string {
+	hint := func(id string) diag.Text {
 		knownOnce.Do(func() { known = c.unitIDs() })
 		return diag.Hint(id, known)
 	}
@@ -280,7 +279,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 // week after week, and a line that names the unit of the same line last
 // time needs no lookup. The units it returns are those of lr.Units, nil
 // for a line reported as an error.
-func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
+func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) diag.Text, diags *diag.List) (*Report, []*Unit) {
 	r := &Report{
 		Date:      lr.Date,
 		Followers: lr.Followers,
@@ -304,12 +303,12 @@ func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.Unit
 			if newest {
 				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
 			} else {
-				diags.Errorf(uc.Pos, "%s", unknownInPastReport(uc.ID, hint(uc.ID)))
+				diags.Errorf(uc.Pos, msgUnknownInPastReport, uc.ID, hint(uc.ID))
 			}
 			continue
 		}
 		if !u.CountsAt(lr.Date) {
-			diags.Errorf(uc.Pos, "%s", listedAfterRetired(u, lr.Date))
+			diags.Errorf(uc.Pos, msgListedAfterRetired, u.ID, isoDate(u.Retired), u.Pos.File, isoDate(lr.Date))
 			continue
 		}
 		if r.counts[u.index] >= 0 {
@@ -499,14 +498,14 @@ func (c *Campaign) compute(diags *diag.List) {
 				g.Target += u.Target
 			} else if !targetOver {
 				targetOver = true
-				diags.Errorf(u.targetPos, "%s: %s", u.ID, tooLargeSum("the targets of the units", "target"))
+				diags.Errorf(u.targetPos, "%s: %s", u.ID, tooLargeSum(diag.Textf("the targets of the units"), "target"))
 			}
 			if u.HasCount {
 				if fits(&count, u.Count) {
 					g.Count += u.Count
 				} else if !countOver {
 					countOver = true
-					diags.Errorf(u.countPos, "%s: %s", u.ID, tooLargeSum("the latest counts of the units", "count"))
+					diags.Errorf(u.countPos, "%s: %s", u.ID, tooLargeSum(diag.Textf("the latest counts of the units"), "count"))
 				}
 				g.Reported++
 			}
@@ -669,7 +668,7 @@ func rank(units []*Unit) {
 
 // tooLargeSum is the message for a value that takes the total of what
 // beyond load.MaxCount; value names it ("count").
-func tooLargeSum(what, value string) string {
-	return fmt.Sprintf("%s add up to more than %d, the largest total a site can hold: check this %s",
+func tooLargeSum(what diag.Text, value string) diag.Text {
+	return diag.Textf("%s add up to more than %d, the largest total a site can hold: check this %s",
 		what, int64(load.MaxCount), value)
 }

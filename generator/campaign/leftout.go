@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"fmt"
 	"sync/atomic"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -71,15 +70,16 @@ func (lo *leftOut) note(diags *diag.List) {
 
 // leftOutMessage is the text of the note: n problems left out, because of
 // file and others more unread files.
-func leftOutMessage(n int64, file string, others int) string {
-	probs := fmt.Sprintf("%d more problems were", n)
-	if n == 1 {
-		probs = "1 more problem was"
+func leftOutMessage(n int64, file string, others int) diag.Text {
+	switch {
+	case n == 1 && others == 0:
+		return diag.Textf("1 more problem was left out because they depend on %s, which could not be read: fix the error above, then check again", file)
+	case others == 0:
+		return diag.Textf("%d more problems were left out because they depend on %s, which could not be read: fix the error above, then check again", n, file)
+	case n == 1:
+		return diag.Textf("1 more problem was left out because they depend on %s and %d other file(s) that could not be read: fix their errors, then check again", file, others)
 	}
-	if others == 0 {
-		return fmt.Sprintf("%s left out because they depend on %s, which could not be read: fix the error above, then check again", probs, file)
-	}
-	return fmt.Sprintf("%s left out because they depend on %s and %d other file(s) that could not be read: fix their errors, then check again", probs, file, others)
+	return diag.Textf("%d more problems were left out because they depend on %s and %d other file(s) that could not be read: fix their errors, then check again", n, file, others)
 }
 
 // UnitFilesUnread tells whether a unit file could not be read (load

@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -51,17 +50,13 @@ func (c *Campaign) addSuccessors(groups []*load.Group, diags *diag.List) {
 	}
 }
 
-// unknownInPastReport is the message for an id no unit has, in a report
-// that is not the newest: the unit was most likely removed from
+// msgUnknownInPastReport is the message for an id no unit has, in a
+// report that is not the newest: the unit was most likely removed from
 // content/units after it stopped taking part.
-func unknownInPastReport(id, hint string) string {
-	return fmt.Sprintf("unknown unit %q%s; if it stopped taking part, keep its [[unit]] in content/units with retired = YYYY-MM-DD (and merged_into = \"id\" if another unit carries on its work) instead of deleting it", id, hint)
-}
+const msgUnknownInPastReport = "unknown unit %q%s; if it stopped taking part, keep its [[unit]] in content/units with retired = YYYY-MM-DD (and merged_into = \"id\" if another unit carries on its work) instead of deleting it"
 
-// listedAfterRetired is the message for a report, dated d, that lists a
-// unit retired before d.
-func listedAfterRetired(u *Unit, d time.Time) string {
-	return fmt.Sprintf("unit %q stopped taking part on %s (retired in %s), but this report of %s lists it: remove this line, or change retired if the date is wrong", u.ID, isoDate(u.Retired), u.Pos.File, isoDate(d))
-}
+// msgListedAfterRetired is the message for a report that lists a unit
+// retired before the report's date.
+const msgListedAfterRetired = "unit %q stopped taking part on %s (retired in %s), but this report of %s lists it: remove this line, or change retired if the date is wrong"
 
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }

@@ -33,13 +33,13 @@ func (c *Campaign) checkReportSequence(reports []*load.Report, diags *diag.List)
 	}
 }
 
-func sameReportMessage(prev *Report, file string) string {
-	return fmt.Sprintf("this report has exactly the figures of the report of %s (%s): it seems left as `new report` wrote it; write this date's figures, or delete the file if there are none yet",
+func sameReportMessage(prev *Report, file string) diag.Text {
+	return diag.Textf("this report has exactly the figures of the report of %s (%s): it seems left as `new report` wrote it; write this date's figures, or delete the file if there are none yet",
 		vi.ShortDate(prev.Date), file)
 }
 
-func followersDownMessage(prev, r *Report) string {
-	return fmt.Sprintf("followers went down from %s (%s) to %s: check the figure (the account loses followers only when people unfollow it)",
+func followersDownMessage(prev, r *Report) diag.Text {
+	return diag.Textf("followers went down from %s (%s) to %s: check the figure (the account loses followers only when people unfollow it)",
 		vi.Int(prev.Followers), vi.ShortDate(prev.Date), vi.Int(r.Followers))
 }
 
@@ -74,8 +74,8 @@ func (c *Campaign) checkTaskRecipients(ld *load.Directive, diags *diag.List) {
 	}
 }
 
-func taskNotRecipientMessage(id string, to []string) string {
-	return fmt.Sprintf("this task is given to %q, which is not among the directive's recipients (to = [%s]): add %q to the directive's to, or give the task to one of its recipients",
+func taskNotRecipientMessage(id string, to []string) diag.Text {
+	return diag.Textf("this task is given to %q, which is not among the directive's recipients (to = [%s]): add %q to the directive's to, or give the task to one of its recipients",
 		id, strings.Join(to, ", "), id)
 }
 
@@ -85,20 +85,16 @@ func draftsNote(directives, pages int, diags *diag.List) {
 	if n == 0 {
 		return
 	}
-	var what []string
-	if directives == 1 {
-		what = append(what, "1 directive")
-	} else if directives > 1 {
-		what = append(what, fmt.Sprintf("%d directives", directives))
+	switch {
+	case pages == 0 && directives == 1:
+		diags.Notef(diag.Pos{}, "1 draft was not built (1 directive, marked draft = true): --drafts builds them too")
+	case pages == 0:
+		diags.Notef(diag.Pos{}, "%d drafts were not built (%d directives, marked draft = true): --drafts builds them too", n, directives)
+	case directives == 0 && pages == 1:
+		diags.Notef(diag.Pos{}, "1 draft was not built (1 page, marked draft = true): --drafts builds them too")
+	case directives == 0:
+		diags.Notef(diag.Pos{}, "%d drafts were not built (%d pages, marked draft = true): --drafts builds them too", n, pages)
+	default:
+		diags.Notef(diag.Pos{}, "%d drafts were not built (%d directive(s) and %d page(s), marked draft = true): --drafts builds them too", n, directives, pages)
 	}
-	if pages == 1 {
-		what = append(what, "1 page")
-	} else if pages > 1 {
-		what = append(what, fmt.Sprintf("%d pages", pages))
-	}
-	drafts := "1 draft was"
-	if n > 1 {
-		drafts = fmt.Sprintf("%d drafts were", n)
-	}
-	diags.Notef(diag.Pos{}, "%s not built (%s, marked draft = true): --drafts builds them too", drafts, strings.Join(what, " and "))
 }

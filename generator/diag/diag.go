@@ -2,6 +2,11 @@
 // warning at file:line:col (or at file:Sheet!B7 in a spreadsheet), and a List collects every problem of a build so
 // that all of them can be reported at once, sorted by file and line.
 //
+// A Diagnostic keeps its English format and its arguments, not only the
+// text: Localize formats it again for a reader of another language, with a
+// Printer that package msg provides (msg owns the catalog). The English
+// format strings are the catalog's keys.
+//
 // diag imports nothing of Loa; every other package may import it.
 package diag
 
@@ -70,10 +75,16 @@ func ColumnName(n int) string {
 type Diagnostic struct {
 	Pos
 	Severity Severity
-	Msg      string
+	// Msg is the message in English.
+	Msg string
+	// Format and Args are what Msg was formatted from; Localize formats
+	// them again in the reader's language. A Diagnostic made without
+	// Format reads as Msg in every language.
+	Format string
+	Args   []any
 }
 
-// String formats the diagnostic as "file:line:col: message", with
+// String formats the diagnostic in English as "file:line:col: message", with
 // "warning: " or "note: " before the message of a warning or a note, and
 // without the position when the problem has none (it concerns the site as
 // a whole).
@@ -89,6 +100,89 @@ func (d Diagnostic) String() string {
 		return msg
 	}
 	return d.Pos.String() + ": " + msg
+}
+
+// Localize formats the diagnostic as String does, in p's language: the
+// position stays file:line:col so that editors can jump to it.
+func (d Diagnostic) Localize(p Printer) string {
+	msg := d.Text(p)
+	switch d.Severity {
+	case Warning:
+		msg = p.Sprintf("warning: %s", msg)
+	case Note:
+		msg = p.Sprintf("note: %s", msg)
+	}
+	if d.File == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
+}
+
+// Text is the message alone, without position, in p's language.
+func (d Diagnostic) Text(p Printer) string {
+	if d.Format == "" {
+		return d.Msg
+	}
+	return p.Sprintf(d.Format, d.Args...)
+}
+
+// Printer formats a message in one language: it looks format up in its
+// catalog and formats args as fmt does, each Localizer argument in its
+// language. Package msg provides one.
+type Printer interface {
+	Sprintf(format string, args ...any) string
+}
+
+// A Localizer is an argument that reads differently in each language,
+// such as a hint made with Textf.
+type Localizer interface {
+	Localize(p Printer) string
+}
+
+// Text is a message that is not yet in a language: its English format and
+// its arguments. It is an argument of another message (a hint), or an
+// error: as a Stringer and an error it reads in English, as a Localizer in
+// the printer's language. The zero Text reads as "".
+type Text struct {
+	Format string
+	Args   []any
+}
+
+// Textf makes a Text. The format is a catalog key, like the formats of
+// Errorf and Warnf; %w is read as %v, and Unwrap gives the errors among
+// args.
+func Textf(format string, args ...any) Text {
+	return Text{Format: format, Args: args}
+}
+
+// String formats the text in English.
+func (t Text) String() string {
+	if t.Format == "" {
+		return ""
+	}
+	return fmt.Sprintf(strings.ReplaceAll(t.Format, "%w", "%v"), t.Args...)
+}
+
+// Error is String: a Text can be returned as an error.
+func (t Text) Error() string { return t.String() }
+
+// Unwrap returns the errors among the arguments, for errors.Is and As.
+func (t Text) Unwrap() []error {
+	var errs []error
+	for _, a := range t.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// Localize formats the text in p's language.
+func (t Text) Localize(p Printer) string {
+	if t.Format == "" {
+		return ""
+	}
+	return p.Sprintf(strings.ReplaceAll(t.Format, "%w", "%v"), t.Args...)
 }
 
 // List collects diagnostics. The zero value is ready to use and safe for
@@ -107,17 +201,17 @@ func (l *List) Add(d Diagnostic) {
 
 // Errorf records an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // Warnf records a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // Notef records a note at pos.
 func (l *List) Notef(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // Merge appends every diagnostic of other.
@@ -173,7 +267,7 @@ func (l *List) All() []Diagnostic {
 	})
 	dedup := out[:0]
 	for i, d := range out {
-		if i > 0 && d == out[i-1] {
+		if i > 0 && d.Pos == out[i-1].Pos && d.Severity == out[i-1].Severity && d.Msg == out[i-1].Msg {
 			continue
 		}
 		dedup = append(dedup, d)
@@ -222,6 +316,18 @@ func (e *Errors) Error() string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Localize is Error in p's language.
+func (e *Errors) Localize(p Printer) string {
+	var b strings.Builder
+	for i, d := range e.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.Localize(p))
 	}
 	return b.String()
 }

@@ -56,7 +56,7 @@ func TestNearest(t *testing.T) {
 			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if h := Hint("bac-sn", []string{"bac-son", "dong-hoa"}); h != ` (did you mean "bac-son"?)` {
+	if h := Hint("bac-sn", []string{"bac-son", "dong-hoa"}).String(); h != ` (did you mean "bac-son"?)` {
 		t.Errorf("Hint = %q", h)
 	}
 }

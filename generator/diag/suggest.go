@@ -16,13 +16,14 @@ func Nearest(word string, candidates []string) string {
 	return best
 }
 
-// Hint formats Nearest's answer as ` (did you mean "x"?)`, or "" when there
-// is no plausible candidate.
-func Hint(word string, candidates []string) string {
+// Hint formats Nearest's answer as ` (did you mean "x"?)`, or the zero
+// Text, which reads as "", when there is no plausible candidate. Pass it to
+// a message's %s.
+func Hint(word string, candidates []string) Text {
 	if n := Nearest(word, candidates); n != "" && n != word {
-		return ` (did you mean "` + n + `"?)`
+		return Textf(" (did you mean %q?)", n)
 	}
-	return ""
+	return Text{}
 }
 
 // distance is the Damerau-Levenshtein (optimal string alignment) distance.

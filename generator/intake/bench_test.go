@@ -12,6 +12,7 @@ import (
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/intake"
 	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/reportform"
 )
 
@@ -64,7 +65,7 @@ func BenchmarkImport(b *testing.B) {
 		if diags.HasErrors() {
 			b.Fatal(diags.Err())
 		}
-		p.Summary(io.Discard)
+		p.Summary(io.Discard, msg.New(msg.Vi))
 		if err := p.Write(); err != nil {
 			b.Fatal(err)
 		}

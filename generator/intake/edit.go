@@ -11,6 +11,8 @@ import (
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/scaffold"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 var (
@@ -85,7 +87,7 @@ func (p *Plan) edit(old []byte) ([]byte, error) {
 	}
 	if p.FollowersChanged {
 		if followers < 0 {
-			return nil, fmt.Errorf(msgCannotEdit, p.rel(), "no line followers = N")
+			return nil, diag.Textf(msgCannotEdit, p.rel(), diag.Textf("no line followers = N"))
 		}
 		setValue(followers, p.Followers)
 	}
@@ -95,7 +97,7 @@ func (p *Plan) edit(old []byte) ([]byte, error) {
 		case Replace:
 			i, ok := lineOf(l.Unit)
 			if !ok {
-				return nil, fmt.Errorf(msgCannotEdit, p.rel(), "no line "+l.Unit.ID+" = N")
+				return nil, diag.Textf(msgCannotEdit, p.rel(), diag.Textf("no line %s = N", l.Unit.ID))
 			}
 			setValue(i, l.Count)
 		case Add:
@@ -122,7 +124,7 @@ func (p *Plan) edit(old []byte) ([]byte, error) {
 	}
 	text := []byte(strings.Join(lines, ""))
 	if err := p.verify(text); err != nil {
-		return nil, fmt.Errorf(msgCannotEdit, p.rel(), err)
+		return nil, diag.Textf(msgCannotEdit, p.rel(), err)
 	}
 	return text, nil
 }

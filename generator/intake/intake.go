@@ -107,11 +107,11 @@ func noHeader(t *table, column string, diags *diag.List) {
 			folded = append(folded, k)
 		}
 		if unit {
-			hint := ""
+			var hint diag.Text
 			if n := diag.Nearest(count, folded); n != "" {
 				for i, k := range folded {
 					if k == n {
-						hint = " (did you mean " + cells[i] + "?)"
+						hint = diag.Textf(" (did you mean %s?)", cells[i])
 					}
 				}
 			}
@@ -119,9 +119,9 @@ func noHeader(t *table, column string, diags *diag.List) {
 			return
 		}
 	}
-	hint := ""
+	var hint diag.Text
 	if column == defaultColumn {
-		hint = ", or the header that --column names"
+		hint = diag.Textf(", or the header that --column names")
 	}
 	diags.Errorf(diag.Pos{File: t.file, Sheet: t.sheet}, msgNoHeader, headerRows,
 		reportform.ColID, reportform.ColName, "Tên đơn vị", column, hint)

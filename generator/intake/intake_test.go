@@ -17,6 +17,7 @@ import (
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/intake"
 	"github.com/loa-vn/loa/generator/internal/sitetest"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/reportform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -412,7 +413,7 @@ func TestSummary(t *testing.T) {
 		t.Fatal(msgs)
 	}
 	var b strings.Builder
-	p.Summary(&b)
+	p.Summary(&b, msg.New(msg.En))
 	out := b.String()
 	for _, want := range []string{
 		"report of 12/01/2024: content/reports/2024-01-12.toml (new)",

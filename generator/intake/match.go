@@ -56,10 +56,10 @@ func (ix *index) byID(id string, pos diag.Pos, diags *diag.List) *campaign.Unit 
 			ix.ids = append(ix.ids, u.Aliases...)
 		}
 	}
-	hint := ""
+	var hint diag.Text
 	if n := diag.Nearest(key, ix.ids); n != "" {
 		u, _ := ix.c.Unit(n)
-		hint = ` (did you mean "` + n + `", ` + u.Name + `?)`
+		hint = diag.Textf(" (did you mean %q, %s?)", n, u.Name)
 	}
 	diags.Errorf(pos, msgUnknownID, id, hint)
 	return nil

@@ -1,7 +1,9 @@
 package intake
 
-// Every message of the package, built in one place so that they can move
-// into a catalog (issue 13). Each says what is wrong and how to fix it.
+// Every message of the package, built in one place. Each says what is
+// wrong and how to fix it. They are the keys of the catalog in package msg
+// (generator/msg/vi.go has their Vietnamese); its test finds them by their
+// msg and sum prefixes.
 const (
 	msgOldFormat     = "this kind of file cannot be read: open it and save it as Excel Workbook (.xlsx) or CSV UTF-8 (.csv)"
 	msgUnknownFormat = "not a workbook: give .xlsx or .csv files"
@@ -36,6 +38,8 @@ const (
 // The summary report import prints before writing.
 const (
 	sumReport           = "report of %s: %s (%s)\n"
+	sumNew              = "new"
+	sumExists           = "exists: counts are added to it"
 	sumFollowers        = "followers: %s\n"
 	sumFollowersPrev    = "followers: %s (previous report, %s on %s: %s)\n"
 	sumFollowersChanged = "followers: %s (replaces %s, --force)\n"

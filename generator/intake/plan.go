@@ -3,7 +3,6 @@ package intake
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -185,20 +184,21 @@ func (p *Plan) rel() string {
 
 // Summary prints what the plan does: the total, every unit matched with
 // its change since its previous count (drops flagged), and the units that
-// did not report.
-func (p *Plan) Summary(w io.Writer) {
-	state := "new"
+// did not report; in pr's language.
+func (p *Plan) Summary(w io.Writer, pr diag.Printer) {
+	put := func(format string, args ...any) { io.WriteString(w, pr.Sprintf(format, args...)) }
+	state := pr.Sprintf(sumNew)
 	if p.Exists {
-		state = "exists: counts are added to it"
+		state = pr.Sprintf(sumExists)
 	}
-	fmt.Fprintf(w, sumReport, vi.ShortDate(p.Date), p.rel(), state)
+	put(sumReport, vi.ShortDate(p.Date), p.rel(), state)
 	switch {
 	case p.FollowersChanged:
-		fmt.Fprintf(w, sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
+		put(sumFollowersChanged, vi.Int(p.Followers), vi.Int(p.OldFollowers))
 	case p.HasPrev:
-		fmt.Fprintf(w, sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
+		put(sumFollowersPrev, vi.Int(p.Followers), vi.Int(p.PrevFollowers), vi.ShortDate(p.PrevDate), vi.Signed(p.Followers-p.PrevFollowers))
 	default:
-		fmt.Fprintf(w, sumFollowers, vi.Int(p.Followers))
+		put(sumFollowers, vi.Int(p.Followers))
 	}
 	var sum int64
 	drops, added, replaced := 0, 0, 0
@@ -214,43 +214,43 @@ func (p *Plan) Summary(w io.Writer) {
 			drops++
 		}
 	}
-	fmt.Fprintf(w, sumMatched, len(p.Lines), len(p.files))
+	put(sumMatched, len(p.Lines), len(p.files))
 	for _, l := range p.Lines {
 		var change, note string
 		if l.HasPrevious {
 			change = vi.Int(l.Previous) + " -> " + vi.Int(l.Count) + "  " + vi.Signed(l.Change())
 		} else {
-			change = vi.Int(l.Count) + "  " + sumFirst
+			change = vi.Int(l.Count) + "  " + pr.Sprintf(sumFirst)
 		}
 		if l.Dropped() {
-			note += "  " + sumDropped
+			note += "  " + pr.Sprintf(sumDropped)
 		}
 		switch l.Action {
 		case Replace:
-			note += fmt.Sprintf("  "+sumReplaces, vi.Int(l.Old))
+			note += "  " + pr.Sprintf(sumReplaces, vi.Int(l.Old))
 		case Keep:
-			note += "  " + sumSame
+			note += "  " + pr.Sprintf(sumSame)
 		}
-		fmt.Fprintf(w, "  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
+		put("  %-20s %-40s %s%s\n", l.Unit.ID, l.Unit.Name, change, note)
 	}
 	if p.Exists {
-		fmt.Fprintf(w, sumExisting, added, replaced)
+		put(sumExisting, added, replaced)
 	}
 	if drops > 0 {
-		fmt.Fprintf(w, sumDrops, drops)
+		put(sumDrops, drops)
 	}
 	if sum > p.Followers {
-		fmt.Fprintf(w, sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
+		put(sumOverTotal, vi.Int(sum), vi.Int(p.Followers))
 	}
-	fmt.Fprintf(w, sumNotReported, len(p.NotReported))
+	put(sumNotReported, len(p.NotReported))
 	for _, u := range p.NotReported {
-		last := sumNever
+		last := pr.Sprintf(sumNever)
 		for _, h := range u.History {
 			if h.Date.Before(p.Date) {
-				last = fmt.Sprintf(sumLast, vi.Int(h.Count), vi.ShortDate(h.Date))
+				last = pr.Sprintf(sumLast, vi.Int(h.Count), vi.ShortDate(h.Date))
 			}
 		}
-		fmt.Fprintf(w, "  %-20s %-40s %s\n", u.ID, u.Name, last)
+		put("  %-20s %-40s %s\n", u.ID, u.Name, last)
 	}
 }
 
@@ -321,7 +321,7 @@ func writeFile(path string, data []byte, replace bool) error {
 	}
 	if err := os.Link(name, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf(msgAppeared, path)
+			return diag.Textf(msgAppeared, path)
 		}
 		return err
 	}

@@ -1,10 +1,11 @@
 package load
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // CheckBaseURL checks a base URL, site.toml's base_url or build's
@@ -25,12 +26,12 @@ func CheckBaseURL(base string) (string, error) {
 	case err != nil && strings.Contains(err.Error(), "invalid port"):
 		return base, badPort(base)
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "":
-		return base, fmt.Errorf(`must be an absolute http(s) URL, like "https://example.vn/zalo/" (got %q)`, base)
+		return base, diag.Textf(`must be an absolute http(s) URL, like "https://example.vn/zalo/" (got %q)`, base)
 	case u.User != nil:
-		return base, fmt.Errorf("must not hold a user name or password (got %q): they would be printed into every QR code and link; write %q",
+		return base, diag.Textf("must not hold a user name or password (got %q): they would be printed into every QR code and link; write %q",
 			base, withoutUser(u))
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(base, "?#"):
-		return base, fmt.Errorf("must not have a query (?) or a fragment (#) (got %q): the path of every page is written after it", base)
+		return base, diag.Textf("must not have a query (?) or a fragment (#) (got %q): the path of every page is written after it", base)
 	}
 	if p := u.Port(); p != "" || strings.HasSuffix(u.Host, ":") {
 		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
@@ -39,7 +40,7 @@ func CheckBaseURL(base string) (string, error) {
 	}
 	for _, seg := range strings.Split(u.Path, "/") {
 		if seg == "." || seg == ".." {
-			return base, fmt.Errorf(`must not have "." or ".." segments in its path (got %q): write the path they lead to`, base)
+			return base, diag.Textf(`must not have "." or ".." segments in its path (got %q): write the path they lead to`, base)
 		}
 	}
 	if !strings.HasSuffix(base, "/") {
@@ -49,7 +50,7 @@ func CheckBaseURL(base string) (string, error) {
 }
 
 func badPort(base string) error {
-	return fmt.Errorf("has an invalid port (got %q): a port is a number from 1 to 65535, like https://example.vn:8443/zalo/", base)
+	return diag.Textf("has an invalid port (got %q): a port is a number from 1 to 65535, like https://example.vn:8443/zalo/", base)
 }
 
 // withoutUser is u without its user name and password.

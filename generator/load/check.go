@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -32,11 +31,11 @@ func (t *table) valAt(k string) diag.Pos { return t.f.valAt(joinKey(t.path, k)) 
 // headerAt is where the table starts: its header, or line 1 column 1.
 func (t *table) headerAt() diag.Pos { return t.f.keyAt(t.path) }
 
-func (t *table) in() string {
+func (t *table) in() diag.Text {
 	if t.what == "" {
-		return ""
+		return diag.Text{}
 	}
-	return " in " + t.what
+	return diag.Textf(" in %s", t.what)
 }
 
 func (t *table) errorf(pos diag.Pos, format string, args ...any) {
@@ -71,26 +70,26 @@ func (t *table) get(k string, required bool) (any, bool) {
 }
 
 // describe names the TOML type of v for messages.
-func describe(v any) string {
+func describe(v any) diag.Text {
 	switch v := v.(type) {
 	case string:
-		return "a string"
+		return diag.Textf("a string")
 	case int64:
-		return "a whole number"
+		return diag.Textf("a whole number")
 	case float64:
-		return "the number " + strconv.FormatFloat(v, 'g', -1, 64)
+		return diag.Textf("the number %s", strconv.FormatFloat(v, 'g', -1, 64))
 	case bool:
-		return strconv.FormatBool(v)
+		return diag.Textf("%t", v)
 	case time.Time:
-		return "a date or time"
+		return diag.Textf("a date or time")
 	case []any:
-		return "an array"
+		return diag.Textf("an array")
 	case []map[string]any:
-		return "an array of tables"
+		return diag.Textf("an array of tables")
 	case map[string]any:
-		return "a table"
+		return diag.Textf("a table")
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.Textf("%T", v)
 }
 
 // str returns the string k. A required string must not be blank either.
@@ -176,8 +175,8 @@ func (t *table) countValue(label, path string, v any) (int64, bool) {
 const MaxCount = 1<<53 - 1
 
 // tooLarge is the message for a count above MaxCount.
-func tooLarge(label string, n int64) string {
-	return fmt.Sprintf("%s is too large (got %d): a count can be at most %d", label, n, int64(MaxCount))
+func tooLarge(label string, n int64) diag.Text {
+	return diag.Textf("%s is too large (got %d): a count can be at most %d", label, n, int64(MaxCount))
 }
 
 // small returns the whole number k as an int, for order and weight.
@@ -334,21 +333,21 @@ func (t *table) tables(k, what string) []*table {
 }
 
 // slugProblem returns the message for a name that should be a slug, with
-// the slug of it as the suggested fix, or "" when s is a slug.
-func slugProblem(what, s string) string {
+// the slug of it as the suggested fix, or the zero Text when s is a slug.
+func slugProblem(what diag.Text, s string) diag.Text {
 	if vi.IsSlug(s) {
-		return ""
+		return diag.Text{}
 	}
 	if fix := vi.Slug(s); fix != "" {
-		return fmt.Sprintf("%s %q is not a slug (did you mean %q?)", what, s, fix)
+		return diag.Textf("%s %q is not a slug (did you mean %q?)", what, s, fix)
 	}
-	return fmt.Sprintf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
+	return diag.Textf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
 }
 
 // nameProblem is slugProblem for a name that becomes a folder or a file of
 // the site or of its output (a unit id or alias: don-vi/<id>/; a theme): it
 // must also be a name that Windows can check out.
-func nameProblem(what, s string) string {
+func nameProblem(what diag.Text, s string) diag.Text {
 	if dev, ok := windowsDevice(s); ok {
 		return reservedMessage(what, s, dev, "")
 	}
@@ -374,12 +373,12 @@ func windowsDevice(name string) (string, bool) {
 
 // reservedMessage is the message for a name that Windows keeps for the
 // device dev; ext is the extension of a file name, "" for an id.
-func reservedMessage(what, s, dev, ext string) string {
+func reservedMessage(what diag.Text, s, dev, ext string) diag.Text {
 	fix := strings.ToLower(strings.TrimRight(strings.SplitN(s, ".", 2)[0], " ")) + "-1" + ext
 	if ext != "" {
-		return fmt.Sprintf("the file name is the %s, and %q is a name Windows keeps for a device (%s): "+
+		return diag.Textf("the file name is the %s, and %q is a name Windows keeps for a device (%s): "+
 			"the site could not be checked out on Windows; rename the file, like %q", what, s, dev, fix)
 	}
-	return fmt.Sprintf("%s %q is a name Windows keeps for a device (%s): its folder could not be made on Windows; "+
+	return diag.Textf("%s %q is a name Windows keeps for a device (%s): its folder could not be made on Windows; "+
 		"choose another, like %q", what, s, dev, fix)
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"github.com/loa-vn/loa/generator/diag"
 	"net/url"
 	"path"
 	"slices"
@@ -14,7 +15,7 @@ func readCMS(t *table) *CMS {
 	c := &CMS{Pos: t.headerAt()}
 	c.Backend = t.str("backend", true)
 	if c.Backend != "" {
-		if msg := slugProblem("backend", c.Backend); msg != "" {
+		if msg := slugProblem(diag.Textf("backend"), c.Backend); msg.Format != "" {
 			t.errorf(t.valAt("backend"), "%s", msg)
 		}
 		if c.Backend == "proxy" || c.Backend == "test-repo" {

@@ -343,13 +343,13 @@ func (r *reader) do(j job, cfg *Config, diags *diag.List) any {
 	dateOK := true
 	switch j.kind {
 	case jobGroup:
-		checkFileSlug(f, "group id", stem, ".toml")
+		checkFileSlug(f, diag.Textf("group id"), stem, ".toml")
 	case jobReport:
 		date, dateOK = reportDate(f, stem)
 	case jobDirective:
-		checkFileSlug(f, "directive's slug", stem, ".md")
+		checkFileSlug(f, diag.Textf("directive's slug"), stem, ".md")
 	case jobPage:
-		checkFileSlug(f, "page's slug", stem, ".md")
+		checkFileSlug(f, diag.Textf("page's slug"), stem, ".md")
 		if what, ok := reservedSlugs[stem]; ok {
 			f.diags.Errorf(f.name(), "the page slug %q is taken by %s (/%s/): rename the file", stem, what, stem)
 		}

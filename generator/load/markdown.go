@@ -1,7 +1,7 @@
 package load
 
 import (
-	"fmt"
+	"github.com/loa-vn/loa/generator/diag"
 
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -35,7 +35,7 @@ func frontMatter(f *source, text []byte, need string) (m map[string]any, body []
 // checkFileSlug reports a file name (without extension) that is not a slug,
 // or that Windows keeps for a device, suggesting the name the file should
 // have.
-func checkFileSlug(f *source, what, slug, ext string) {
+func checkFileSlug(f *source, what diag.Text, slug, ext string) {
 	if dev, ok := windowsDevice(slug); ok {
 		f.diags.Errorf(f.name(), "%s", reservedMessage(what, slug, dev, ext))
 		return
@@ -43,11 +43,11 @@ func checkFileSlug(f *source, what, slug, ext string) {
 	if vi.IsSlug(slug) {
 		return
 	}
-	fix := ""
+	var fix diag.Text
 	if s := vi.Slug(slug); s != "" {
-		fix = fmt.Sprintf(": rename the file to %q", s+ext)
+		fix = diag.Textf(": rename the file to %q", s+ext)
 		if _, reserved := windowsDevice(s); reserved {
-			fix = fmt.Sprintf(": rename the file to %q", s+"-1"+ext)
+			fix = diag.Textf(": rename the file to %q", s+"-1"+ext)
 		}
 	}
 	f.diags.Errorf(f.name(), "the file name is the %s, and %q is not a slug%s", what, slug, fix)

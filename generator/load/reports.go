@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 var reportName = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
@@ -48,7 +50,7 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 	for id, v := range units.m {
 		path := joinKey(units.path, id)
 		pos := f.keyAt(path)
-		if msg := slugProblem("unit id", id); msg != "" {
+		if msg := slugProblem(diag.Textf("unit id"), id); msg.Format != "" {
 			f.diags.Errorf(pos, "%s", msg)
 		}
 		if s, isStr := v.(string); isStr && strings.TrimSpace(s) == "" {

@@ -34,16 +34,16 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	if _, ok := m["language"]; ok {
 		c.Language = top.str("language", false)
 		if _, err := language.Parse(c.Language); err != nil {
-			hint := `, like "vi" or "en"`
+			hint := diag.Textf(`, like "vi" or "en"`)
 			if strings.EqualFold(c.Language, "vn") {
-				hint = ` (did you mean "vi"? "vn" is the country)`
+				hint = diag.Textf(` (did you mean "vi"? "vn" is the country)`)
 			}
 			top.errorf(top.valAt("language"), "language %q is not a language tag%s", c.Language, hint)
 		}
 	}
 	if _, ok := m["theme"]; ok {
 		c.Theme = top.str("theme", false)
-		if msg := nameProblem("theme", c.Theme); msg != "" {
+		if msg := nameProblem(diag.Textf("theme"), c.Theme); msg.Format != "" {
 			top.errorf(top.valAt("theme"), "%s", msg)
 		}
 	}

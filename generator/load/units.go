@@ -29,7 +29,7 @@ func readUnit(t *table) *Unit {
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := nameProblem("id", u.ID); msg != "" {
+		if msg := nameProblem(diag.Textf("id"), u.ID); msg.Format != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -48,7 +48,7 @@ func readUnit(t *table) *Unit {
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := nameProblem("alias", a); msg != "" {
+		if msg := nameProblem(diag.Textf("alias"), a); msg.Format != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}
@@ -74,7 +74,7 @@ func readUnit(t *table) *Unit {
 func checkUnique(groups []*Group, diags *diag.List) {
 	type use struct {
 		pos diag.Pos
-		as  string // how it was first used, for the message
+		as  diag.Text // how it was first used, for the message
 	}
 	n := len(groups)
 	for _, g := range groups {
@@ -82,9 +82,9 @@ func checkUnique(groups []*Group, diags *diag.List) {
 	}
 	seen := make(map[string]use, n)
 	for _, g := range groups {
-		seen[g.ID] = use{diag.Pos{File: g.File}, " as a group id"}
+		seen[g.ID] = use{diag.Pos{File: g.File}, diag.Textf(" as a group id")}
 	}
-	claim := func(what, id string, pos diag.Pos, as string) {
+	claim := func(what diag.Text, id string, pos diag.Pos, as diag.Text) {
 		if id == "" {
 			return
 		}
@@ -96,9 +96,9 @@ func checkUnique(groups []*Group, diags *diag.List) {
 	}
 	for _, g := range groups {
 		for _, u := range g.Units {
-			claim("id", u.ID, u.IDPos, "")
+			claim(diag.Textf("id"), u.ID, u.IDPos, diag.Text{})
 			for i, a := range u.Aliases {
-				claim("alias", a, u.AliasPos[i], " as an alias")
+				claim(diag.Textf("alias"), a, u.AliasPos[i], diag.Textf(" as an alias"))
 			}
 		}
 	}

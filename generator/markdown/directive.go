@@ -132,8 +132,8 @@ func encodeBytes(v string, needs func(byte) bool) string {
 
 // SyntaxError is a directive that does not follow the directive syntax.
 type SyntaxError struct {
-	Offset int    // byte offset of the problem in the parsed text
-	Msg    string // what is wrong, and where possible how to fix it
+	Offset int       // byte offset of the problem in the parsed text
+	Msg    diag.Text // what is wrong, and where possible how to fix it
 }
 
 // Error returns the message with its byte offset.
@@ -156,12 +156,12 @@ func ParseDirective(s string) (*Directive, error) {
 	rest := s[n:]
 	if d.Kind == Text {
 		if rest != "" {
-			return nil, &SyntaxError{Offset: n, Msg: "unexpected text after the directive"}
+			return nil, &SyntaxError{Offset: n, Msg: diag.Textf("unexpected text after the directive")}
 		}
 		return d, nil
 	}
 	if i := firstNonBlank(rest); i >= 0 {
-		return nil, &SyntaxError{Offset: n + i, Msg: errTrailing}
+		return nil, &SyntaxError{Offset: n + i, Msg: diag.Textf(errTrailing)}
 	}
 	return d, nil
 }
@@ -244,7 +244,7 @@ type attrParser struct {
 }
 
 func (p *attrParser) fail(off int, format string, args ...any) *SyntaxError {
-	return &SyntaxError{Offset: off, Msg: fmt.Sprintf(format, args...)}
+	return &SyntaxError{Offset: off, Msg: diag.Textf(format, args...)}
 }
 
 // quoteChar formats the character at offset i for a message.
@@ -431,11 +431,11 @@ func (p *attrParser) attributes(d *Directive, pos func(int) diag.Pos) *SyntaxErr
 	}
 }
 
-func shortcutWhat(c byte) string {
+func shortcutWhat(c byte) diag.Text {
 	if c == '#' {
-		return "#id"
+		return diag.Textf("#id")
 	}
-	return ".class"
+	return diag.Textf(".class")
 }
 
 // value reads the value after key= (the reader stands on its first

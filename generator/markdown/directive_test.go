@@ -138,7 +138,7 @@ func TestParseDirectiveErrors(t *testing.T) {
 			t.Errorf("ParseDirective(%q) = %v, %v; want a *SyntaxError", tt.in, d, err)
 			continue
 		}
-		if se.Offset != tt.offset || !strings.Contains(se.Msg, tt.msg) {
+		if se.Offset != tt.offset || !strings.Contains(se.Msg.String(), tt.msg) {
 			t.Errorf("ParseDirective(%q) error at %d %q, want at %d containing %q", tt.in, se.Offset, se.Msg, tt.offset, tt.msg)
 		}
 	}

@@ -55,7 +55,7 @@ func (c *checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		prefix := d.Kind.marker() + d.Name + ": "
 		if c.handler == nil {
 			*failed = true
-			st.errorAt(d.Pos, prefix+"directives are not available here")
+			st.errorAtf(d.Pos, "%sdirectives are not available here", prefix)
 			return ast.WalkContinue, nil
 		}
 		err := c.handler.Check(d)
@@ -73,7 +73,7 @@ func (c *checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 				}
 			}
 		}
-		st.errorAt(at, prefix+err.Error())
+		st.errorAtf(at, "%s%v", prefix, err)
 		return ast.WalkContinue, nil
 	})
 }

@@ -34,7 +34,7 @@ func FuzzParseDirective(f *testing.F) {
 			if !errors.As(err, &se) {
 				t.Fatalf("ParseDirective(%q) error %T, want *SyntaxError", s, err)
 			}
-			if se.Offset < 0 || se.Offset > len(s) || se.Msg == "" {
+			if se.Offset < 0 || se.Offset > len(s) || se.Msg.String() == "" {
 				t.Fatalf("ParseDirective(%q) error %+v out of range", s, se)
 			}
 			return

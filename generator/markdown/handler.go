@@ -3,6 +3,8 @@ package markdown
 import (
 	"fmt"
 	"io"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // Handler gives directives their meaning. This package only parses them.
@@ -28,11 +30,16 @@ type Handler interface {
 // AttrError is a problem with one attribute of a directive, returned by
 // Handler.Check so that it is reported at that attribute.
 type AttrError struct {
-	Key string // the attribute's key, as written
-	Msg string // what is wrong with it
+	Key string    // the attribute's key, as written
+	Msg diag.Text // what is wrong with it
 }
 
 // Error returns `attribute "key": msg`.
 func (e *AttrError) Error() string {
 	return fmt.Sprintf("attribute %q: %s", e.Key, e.Msg)
+}
+
+// Localize is Error in p's language.
+func (e *AttrError) Localize(p diag.Printer) string {
+	return p.Sprintf("attribute %q: %s", e.Key, e.Msg)
 }

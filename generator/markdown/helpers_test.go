@@ -44,11 +44,11 @@ func (h *fakeHandler) Check(d *Directive) error {
 	case "qr":
 		for _, a := range d.Attrs {
 			if a.Key != "unit" {
-				return &AttrError{Key: a.Key, Msg: "unknown attribute"}
+				return &AttrError{Key: a.Key, Msg: diag.Textf("unknown attribute")}
 			}
 		}
 		if u, ok := d.Attr("unit"); ok && u != "bac-son" && u != "dong-hoa" {
-			return &AttrError{Key: "unit", Msg: fmt.Sprintf("no unit %q", u)}
+			return &AttrError{Key: "unit", Msg: diag.Textf("no unit %q", u)}
 		}
 	case "progress", "stat", "box", "note":
 	default:

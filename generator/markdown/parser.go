@@ -59,7 +59,7 @@ func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 		return nil, parser.NoChildren
 	}
 	if i := firstNonBlank(src[n:]); i >= 0 {
-		st.syntaxError(base, &SyntaxError{Offset: n + i, Msg: errTrailing})
+		st.syntaxError(base, &SyntaxError{Offset: n + i, Msg: diag.Textf(errTrailing)})
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -102,9 +102,9 @@ func (blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	}
 	n.Failed = true
 	fence := strings.Repeat(":", n.fence)
-	stateOf(pc, reader.Source()).errorAt(n.Directive.Pos,
-		fence+n.Directive.Name+" is not closed: end it with a line "+fence+
-			" (a container inside another one needs fewer colons than the outer one)")
+	stateOf(pc, reader.Source()).errorAtf(n.Directive.Pos,
+		"%[1]s%[2]s is not closed: end it with a line %[1]s (a container inside another one needs fewer colons than the outer one)",
+		fence, n.Directive.Name)
 }
 
 // CanInterruptParagraph implements parser.BlockParser.

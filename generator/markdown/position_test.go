@@ -111,10 +111,10 @@ func TestPositions(t *testing.T) {
 func TestAttrErrorPosition(t *testing.T) {
 	h := funcHandler{check: func(d *Directive) error {
 		if _, ok := d.Attr("unit"); !ok {
-			return &AttrError{Key: "unit", Msg: "required"}
+			return &AttrError{Key: "unit", Msg: diag.Textf("required")}
 		}
 		if v, _ := d.Attr("size"); v != "" {
-			return &AttrError{Key: "size", Msg: "unknown attribute"}
+			return &AttrError{Key: "size", Msg: diag.Textf("unknown attribute")}
 		}
 		return nil
 	}}

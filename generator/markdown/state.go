@@ -101,10 +101,10 @@ func (s *parseState) errorf(off int, format string, args ...any) {
 	}
 }
 
-// errorAt reports an error at p.
-func (s *parseState) errorAt(p diag.Pos, msg string) {
+// errorAtf reports an error at p.
+func (s *parseState) errorAtf(p diag.Pos, format string, args ...any) {
 	if s.diags != nil {
-		s.diags.Errorf(p, "%s", msg)
+		s.diags.Errorf(p, format, args...)
 	}
 }
 

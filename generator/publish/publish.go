@@ -22,6 +22,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 const stagingMark = ".loa-staging-"
@@ -98,7 +100,7 @@ func checkReplaceable(out string) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("output %s exists and is not a folder", out)
+		return diag.Textf("output %s exists and is not a folder", out)
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -113,7 +115,7 @@ func checkReplaceable(out string) error {
 	if _, ok := readOwned(out); ok {
 		return nil
 	}
-	return fmt.Errorf("refusing to replace %s: it is not empty and holds no index.html, so it does not look like a site's output", out)
+	return diag.Textf("refusing to replace %s: it is not empty and holds no index.html, so it does not look like a site's output", out)
 }
 
 // Tidy removes what builds into out that were killed left beside it, as

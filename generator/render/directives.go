@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -57,28 +56,28 @@ func directiveNames() []string {
 func (h *handler) Check(d *markdown.Directive) error {
 	spec, ok := specs[d.Name]
 	if !ok {
-		return fmt.Errorf("unknown directive %q%s", d.Name, diag.Hint(d.Name, directiveNames()))
+		return diag.Textf("unknown directive %q%s", d.Name, diag.Hint(d.Name, directiveNames()))
 	}
 	switch {
 	case spec.container && d.Kind != markdown.Container:
-		return fmt.Errorf("%s wraps text: open it with a line \":::%s\" and close it with a line \":::\"", d.Name, d.Name)
+		return diag.Textf("%s wraps text: open it with a line \":::%s\" and close it with a line \":::\"", d.Name, d.Name)
 	case !spec.container && d.Kind == markdown.Container:
-		return fmt.Errorf("%s is not a container: write \"::%s\" alone on its line", d.Name, d.Name)
+		return diag.Textf("%s is not a container: write \"::%s\" alone on its line", d.Name, d.Name)
 	case d.Kind == markdown.Text && !spec.text:
-		return fmt.Errorf("%s must stand alone on its line, written \"::%s\"", d.Name, d.Name)
+		return diag.Textf("%s must stand alone on its line, written \"::%s\"", d.Name, d.Name)
 	}
 	for _, a := range d.Attrs {
 		if !contains(spec.attrs, a.Key) {
-			msg := "unknown attribute" + diag.Hint(a.Key, spec.attrs)
+			msg := diag.Textf("unknown attribute%s", diag.Hint(a.Key, spec.attrs))
 			if len(spec.attrs) == 0 {
-				msg = "unknown attribute: " + d.Name + " takes none"
+				msg = diag.Textf("unknown attribute: %s takes none", d.Name)
 			}
 			return &markdown.AttrError{Key: a.Key, Msg: msg}
 		}
 	}
 	if spec.required != "" {
 		if _, ok := d.Attr(spec.required); !ok {
-			return fmt.Errorf("missing attribute %q: write ::%s{%s=\"...\"}", spec.required, d.Name, spec.required)
+			return diag.Textf("missing attribute %q: write ::%s{%s=\"...\"}", spec.required, d.Name, spec.required)
 		}
 	}
 	c := h.r.c
@@ -87,28 +86,28 @@ func (h *handler) Check(d *markdown.Directive) error {
 	unsure := c.UnitFilesUnread()
 	if id, ok := d.Attr("group"); ok {
 		if _, found := c.Group(id); !found && !unsure {
-			return &markdown.AttrError{Key: "group", Msg: fmt.Sprintf("no group %q%s", id, diag.Hint(id, h.groupIDs()))}
+			return &markdown.AttrError{Key: "group", Msg: diag.Textf("no group %q%s", id, diag.Hint(id, h.groupIDs()))}
 		}
 	}
 	if id, ok := d.Attr("unit"); ok {
 		if _, found := c.Unit(id); !found && !unsure {
-			return &markdown.AttrError{Key: "unit", Msg: fmt.Sprintf("no unit %q%s", id, diag.Hint(id, h.unitIDs()))}
+			return &markdown.AttrError{Key: "unit", Msg: diag.Textf("no unit %q%s", id, diag.Hint(id, h.unitIDs()))}
 		}
 	}
 	if at, ok := d.Attr("at"); ok && at != "latest" {
 		if _, err := time.Parse(time.DateOnly, at); err != nil {
-			return &markdown.AttrError{Key: "at", Msg: fmt.Sprintf("%q is not a date: write at=\"YYYY-MM-DD\" (the figures of the latest report on or before that day) or at=\"latest\"", at)}
+			return &markdown.AttrError{Key: "at", Msg: diag.Textf("%q is not a date: write at=\"YYYY-MM-DD\" (the figures of the latest report on or before that day) or at=\"latest\"", at)}
 		}
 	}
 	if d.Name == "stat" {
 		name, fromAttr := statName(d)
 		switch {
 		case name == "":
-			return fmt.Errorf("missing the figure's name: write ::stat{name=\"reach\"} or :stat[reach] (one of %s)", quoteList(statNames))
+			return diag.Textf("missing the figure's name: write ::stat{name=\"reach\"} or :stat[reach] (one of %s)", quoteList(statNames))
 		case !contains(statNames, name) && fromAttr:
-			return &markdown.AttrError{Key: "name", Msg: fmt.Sprintf("no figure %q%s; the figures are %s", name, diag.Hint(name, statNames), quoteList(statNames))}
+			return &markdown.AttrError{Key: "name", Msg: diag.Textf("no figure %q%s; the figures are %s", name, diag.Hint(name, statNames), quoteList(statNames))}
 		case !contains(statNames, name):
-			return fmt.Errorf("no figure %q%s; the figures are %s", name, diag.Hint(name, statNames), quoteList(statNames))
+			return diag.Textf("no figure %q%s; the figures are %s", name, diag.Hint(name, statNames), quoteList(statNames))
 		}
 	}
 	return nil
@@ -206,7 +205,7 @@ func (h *handler) Render(w io.Writer, d *markdown.Directive, entering bool) erro
 	case "note":
 		data = NoteView{Entering: entering, Label: d.Label}
 	default:
-		return fmt.Errorf("directive %q has no renderer", d.Name)
+		return diag.Textf("directive %q has no renderer", d.Name)
 	}
 	return h.r.th.Execute(w, "partials/directive-"+d.Name+".html", data)
 }

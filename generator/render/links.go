@@ -18,17 +18,15 @@ func (r *renderer) checkLinks(doc *markdown.Document, page string, diags *diag.L
 		if !internal || r.exists(target) {
 			continue
 		}
-		what := "page"
 		if l.Image {
-			what = "file"
+			diags.Errorf(l.Pos, "link to a file that does not exist: %s", l.Dest)
+			continue
 		}
-		hint := ""
-		if !l.Image {
-			if n := diag.Nearest(strings.TrimSuffix(target, "index.html"), r.pagePaths); n != "" {
-				hint = ` (did you mean "/` + n + `"?)`
-			}
+		var hint diag.Text
+		if n := diag.Nearest(strings.TrimSuffix(target, "index.html"), r.pagePaths); n != "" {
+			hint = diag.Textf(" (did you mean %q?)", "/"+n)
 		}
-		diags.Errorf(l.Pos, "link to a %s that does not exist: %s%s", what, l.Dest, hint)
+		diags.Errorf(l.Pos, "link to a page that does not exist: %s%s", l.Dest, hint)
 	}
 }
 

@@ -21,6 +21,8 @@ import (
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/vi"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // The header cells of the form, in order. Package intake finds its columns
@@ -224,7 +226,7 @@ func newStyles(f *excelize.File) (styles, error) {
 // renamed, so path is never left half written.
 func Write(path string, f *excelize.File) error {
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s already exists: it is left as it is (give another -o, or remove it first)", path)
+		return diag.Textf("%s already exists: it is left as it is (give another -o, or remove it first)", path)
 	}
 	var b bytes.Buffer
 	if _, err := f.WriteTo(&b); err != nil {

@@ -20,6 +20,8 @@ import (
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/vi"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 //go:embed templates
@@ -52,12 +54,12 @@ type Counts struct {
 func Report(dir string, c *campaign.Campaign, date time.Time) (string, error) {
 	path := filepath.Join(dir, "content", "reports", date.Format("2006-01-02")+".toml")
 	if _, err := os.Stat(path); err == nil {
-		return "", fmt.Errorf("%s already exists: it is left as it is", path)
+		return "", diag.Textf("%s already exists: it is left as it is", path)
 	}
 	// A date between two reports is a late report for a missed date:
 	// every figure is as of that date, from the reports before it.
 	if len(c.Reports) > 0 && !date.After(c.Reports[0].Date) {
-		return "", fmt.Errorf("the first report is dated %s: a new report must come after it (a date between two reports is fine)", c.Reports[0].Date.Format("2006-01-02"))
+		return "", diag.Textf("the first report is dated %s: a new report must come after it (a date between two reports is fine)", c.Reports[0].Date.Format("2006-01-02"))
 	}
 	counts := Counts{Units: map[*campaign.Unit]int64{}}
 	for _, r := range c.Reports {
@@ -191,7 +193,7 @@ func tomlString(s string) string {
 // group. It returns the path written.
 func Directive(dir string, c *campaign.Campaign, slug string, date time.Time) (string, error) {
 	if !vi.IsSlug(slug) {
-		return "", fmt.Errorf("%q is not a slug (lower-case letters, digits and dashes): try %q", slug, vi.Slug(slug))
+		return "", diag.Textf("%q is not a slug (lower-case letters, digits and dashes): try %q", slug, vi.Slug(slug))
 	}
 	var ids []string
 	for _, g := range c.Groups {
@@ -222,7 +224,7 @@ func write(path, name string, data any) (string, error) {
 // writeNew writes a file that must not exist yet.
 func writeNew(path string, text []byte) error {
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s already exists: it is left as it is", path)
+		return diag.Textf("%s already exists: it is left as it is", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 )
 
 // ServeHTTP serves the current build from memory: it never reads the disk,
@@ -257,16 +258,29 @@ func loopbackHost(host string) bool {
 // the sources are fixed.
 func (s *server) errorPage(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	var buf bytes.Buffer
+	p := snap.p
+	if p == nil {
+		p = s.printer()
+	}
 	data := errorData{
-		Errors: snap.errs,
+		Lang:   string(p.Lang()),
 		Diags:  make([]errorLine, 0, len(snap.diags)),
 		Script: reloadScript(snap.basePath, snap.gen),
+		Advice: p.Sprintf("Fix the files below and save: this page reloads by itself."),
 	}
 	for _, d := range snap.diags {
-		data.Diags = append(data.Diags, errorLine{d.String(), d.Severity != diag.Error})
+		data.Diags = append(data.Diags, errorLine{d.Localize(p), d.Severity != diag.Error})
 	}
 	if snap.err != nil {
-		data.Failure = snap.err.Error()
+		data.Failure = p.Sprintf("%v", snap.err)
+		data.Title = p.Sprintf("Build failed")
+		data.Heading = p.Sprintf("The build failed")
+	} else if snap.errs == 1 {
+		data.Title = p.Sprintf("1 error")
+		data.Heading = p.Sprintf("The site has 1 error")
+	} else {
+		data.Title = p.Sprintf("%d errors", msg.Count(snap.errs))
+		data.Heading = p.Sprintf("The site has %d errors", msg.Count(snap.errs))
 	}
 	if err := errorTemplate.Execute(&buf, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -276,7 +290,10 @@ func (s *server) errorPage(w http.ResponseWriter, r *http.Request, snap *snapsho
 }
 
 type errorData struct {
-	Errors  int
+	Lang    string // the language of the page: en or vi
+	Title   string
+	Heading string
+	Advice  string
 	Diags   []errorLine
 	Failure string
 	Script  template.HTML
@@ -290,12 +307,12 @@ type errorLine struct {
 // errorTemplate is the tool's own page, not the theme's: it must show even
 // when the theme is what is broken.
 var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
-<html lang="vi">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>{{if .Failure}}Build failed{{else}}{{.Errors}} error{{if ne .Errors 1}}s{{end}}{{end}} · Loa</title>
+<title>{{.Title}} · Loa</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}
 h1{color:#a40000;font-size:1.4rem}
@@ -306,8 +323,8 @@ pre{white-space:pre-wrap;font-size:.85rem}
 </style>
 </head>
 <body>
-<h1>{{if .Failure}}The build failed{{else}}The site has {{.Errors}} error{{if ne .Errors 1}}s{{end}}{{end}} · Trang chưa dựng được</h1>
-<p>Fix the files below and save: this page reloads by itself. · Sửa các tệp dưới đây và lưu lại: trang tự tải lại.</p>
+<h1>{{.Heading}}</h1>
+<p>{{.Advice}}</p>
 {{with .Failure}}<pre>{{.}}</pre>{{end}}
 <ol>
 {{range .Diags}}<li{{if .Warning}} class="warning"{{end}}>{{.Text}}</li>

@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 )
 
 // testServer is a server holding a given snapshot, without a build.
 func testServer(snap *snapshot) *server {
-	s := newServer(Config{}, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313})
+	s := newServer(Config{Lang: msg.En}, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313})
 	s.snap.Store(snap)
 	return s
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/loa-vn/loa/generator/cmsbackend"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
+	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/render"
 )
 
@@ -55,6 +56,9 @@ type Config struct {
 	// Ready, when not nil, is called once, after the first build, when
 	// the server is listening, with the URL of the site's home page.
 	Ready func(url string)
+	// Lang is the language of the log and of the error page (--lang); ""
+	// means the site's language, as of each build.
+	Lang msg.Lang
 }
 
 // Run builds the site, serves it and rebuilds it on every change of its
@@ -78,13 +82,13 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	if fi, err := os.Stat(abs); err != nil {
-		return fmt.Errorf("site folder: %w", err)
+		return diag.Textf("site folder: %w", err)
 	} else if !fi.IsDir() {
-		return fmt.Errorf("site folder %s is not a folder", site)
+		return diag.Textf("site folder %s is not a folder", site)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("%w on %s: %v", ErrListen, cfg.Addr, err)
+		return diag.Textf("%w on %s: %v", ErrListen, cfg.Addr, err)
 	}
 
 	s := newServer(cfg, ln.Addr())
@@ -202,20 +206,29 @@ func (s *server) url() string {
 
 // warnNetwork says that the preview listens beyond loopback, and where.
 func (s *server) warnNetwork() {
-	where := ""
 	if ta, ok := s.addr.(*net.TCPAddr); ok {
 		if urls := networkURLs(ta, s.snap.Load().basePath); len(urls) > 0 {
-			where = ", at " + strings.Join(urls, " ")
+			s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network, at %s", s.addr, strings.Join(urls, " "))
+			return
 		}
 	}
-	s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network%s", s.addr, where)
+	s.logf("warning: listening on %s, beyond loopback: the preview, drafts included, can be read by anyone on the network", s.addr)
 }
 
-// logf writes one line to the log.
+// logf writes one line to the log, in the language of the last build.
 func (s *server) logf(format string, args ...any) {
+	line := s.printer().Sprintf(format, args...)
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
-	fmt.Fprintf(s.cfg.Log, format+"\n", args...)
+	io.WriteString(s.cfg.Log, line+"\n")
+}
+
+// printer is the language of the last build: --lang, else its site's.
+func (s *server) printer() *msg.Printer {
+	if p := s.snap.Load().p; p != nil {
+		return p
+	}
+	return msg.New(msg.Choose(string(s.cfg.Lang), ""))
 }
 
 type logWriter struct{ s *server }
@@ -262,6 +275,7 @@ type snapshot struct {
 	diags  []diag.Diagnostic // the problems of this build, errors and warnings
 	errs   int               // how many of diags are errors
 	err    error             // a failure that is not in the content (I/O, a panic)
+	p      *msg.Printer      // the language of the log and the error page
 }
 
 // rebuild builds the site afresh into memory, swaps it in and tells the
@@ -270,7 +284,7 @@ func (s *server) rebuild() {
 	start := time.Now()
 	prev := s.snap.Load()
 	gen := fmt.Sprintf("%x-%d", s.start, s.gens.Add(1))
-	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, model: prev.model, files: prev.files}
+	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, model: prev.model, files: prev.files, p: prev.p}
 
 	opts := s.cfg.Build
 	opts.Out = ""
@@ -278,7 +292,14 @@ func (s *server) rebuild() {
 	// The model says where the site lives, before a build succeeds and
 	// even when it fails.
 	base := prev.basePath
+	lang := msg.Choose(string(s.cfg.Lang), "")
+	if prev.p != nil {
+		lang = prev.p.Lang()
+	}
 	opts.InjectFor = func(c *campaign.Campaign) string {
+		if c != nil {
+			lang = msg.Choose(string(s.cfg.Lang), c.Site.Language)
+		}
 		if c != nil && c.Site.BasePath != "" && build.CheckBaseURL(c.Site.BaseURL) == nil {
 			base = c.Site.BasePath
 		}
@@ -292,6 +313,7 @@ func (s *server) rebuild() {
 		model, site, err = build.Prepare(opts, &diags)
 		return err
 	})
+	next.p = msg.New(lang)
 	next.diags = diags.All()
 	next.errs = len(diags.Errors())
 	if err == nil {
@@ -311,7 +333,7 @@ func (s *server) rebuild() {
 	s.snap.Store(next)
 
 	for _, d := range next.diags {
-		s.logf("%s", d.String())
+		s.logf("%s", d.Localize(next.p))
 	}
 	elapsed := time.Since(start).Round(time.Millisecond)
 	warns := len(next.diags) - next.errs
@@ -319,7 +341,7 @@ func (s *server) rebuild() {
 	case next.err != nil:
 		s.logf("build failed: %v", next.err)
 	case next.failed:
-		s.logf("%s%s", plural(next.errs, "error"), andWarnings(warns))
+		s.logf("%s%s", errorCount(next.errs), andWarnings(warns))
 	case prev.gen == "":
 		s.logf("built in %s%s", elapsed, andWarnings(warns))
 		if s.backend != nil && next.model != nil && cms.Enabled(next.model) {
@@ -331,18 +353,21 @@ func (s *server) rebuild() {
 	s.hub.broadcast(gen)
 }
 
-func plural(n int, what string) string {
+func errorCount(n int) diag.Text {
 	if n == 1 {
-		return "1 " + what
+		return diag.Textf("1 error")
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return diag.Textf("%d errors", msg.Count(n))
 }
 
-func andWarnings(n int) string {
-	if n == 0 {
-		return ""
+func andWarnings(n int) diag.Text {
+	switch n {
+	case 0:
+		return diag.Text{}
+	case 1:
+		return diag.Textf(", 1 warning")
 	}
-	return ", " + plural(n, "warning")
+	return diag.Textf(", %d warnings", msg.Count(n))
 }
 
 // guard runs f, turning a panic into an error: a bug in a stage of the

@@ -20,6 +20,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/msg"
 
 	"github.com/loa-vn/loa/generator/internal/sitetest"
 )
@@ -65,17 +66,30 @@ type preview struct {
 	log    *syncBuffer
 	stop   context.CancelFunc
 	done   chan error
+	lang   msg.Lang // --lang
 }
 
 // startPreview copies the site src into a temporary folder and serves it
-// on 127.0.0.1.
+// on 127.0.0.1, with --lang en.
 func startPreview(t testing.TB, src ...string) *preview {
 	t.Helper()
-	return startPreviewAt(t, "127.0.0.1:0", src...)
+	return startPreviewAtIn(t, "127.0.0.1:0", msg.En, src...)
+}
+
+// startPreviewIn is startPreview with --lang lang ("" for the site's).
+func startPreviewIn(t testing.TB, lang msg.Lang, src ...string) *preview {
+	t.Helper()
+	return startPreviewAtIn(t, "127.0.0.1:0", lang, src...)
 }
 
 // startPreviewAt is startPreview listening on addr.
 func startPreviewAt(t testing.TB, addr string, src ...string) *preview {
+	t.Helper()
+	return startPreviewAtIn(t, addr, msg.En, src...)
+}
+
+// startPreviewAtIn is startPreview listening on addr, with --lang lang.
+func startPreviewAtIn(t testing.TB, addr string, lang msg.Lang, src ...string) *preview {
 	t.Helper()
 	dir := t.TempDir()
 	for _, s := range src {
@@ -95,7 +109,7 @@ func startPreviewAt(t testing.TB, addr string, src ...string) *preview {
 			sitetest.Copy(t, s, filepath.Join(dir, filepath.Base(s)))
 		}
 	}
-	p := &preview{t: t, dir: dir, log: &syncBuffer{}, done: make(chan error, 1)}
+	p := &preview{t: t, dir: dir, log: &syncBuffer{}, done: make(chan error, 1), lang: lang}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.stop = cancel
 	ready := make(chan string, 1)
@@ -105,6 +119,7 @@ func startPreviewAt(t testing.TB, addr string, src ...string) *preview {
 			Addr:  addr,
 			Log:   p.log,
 			Ready: func(u string) { ready <- u },
+			Lang:  p.lang,
 		})
 	}()
 	select {

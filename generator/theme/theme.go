@@ -34,6 +34,8 @@ import (
 	"sync"
 
 	"github.com/loa-vn/loa/themes"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // DefaultName is the name of the built-in theme.
@@ -86,22 +88,22 @@ func Load(siteDir, name string) (*Theme, error) {
 		name = DefaultName
 	}
 	if name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
-		return nil, fmt.Errorf("theme name %q: must be a folder name under themes/", name)
+		return nil, diag.Textf("theme name %q: must be a folder name under themes/", name)
 	}
 	files := map[string]source{}
 	builtin, err := fs.Sub(themes.Default, DefaultName)
 	if err != nil {
-		return nil, fmt.Errorf("theme: built-in theme: %w", err)
+		return nil, diag.Textf("theme: built-in theme: %w", err)
 	}
 	if err := collect(builtin, builtinPrefix, files); err != nil {
-		return nil, fmt.Errorf("theme: built-in theme: %w", err)
+		return nil, diag.Textf("theme: built-in theme: %w", err)
 	}
 
 	rel := path.Join("themes", name)
 	dir := filepath.Join(siteDir, filepath.FromSlash(rel))
 	switch info, err := os.Stat(dir); {
 	case err == nil && !info.IsDir():
-		return nil, fmt.Errorf("%s: the theme %q must be a folder", rel, name)
+		return nil, diag.Textf("%s: the theme %q must be a folder", rel, name)
 	case err == nil:
 		root, err := os.OpenRoot(dir)
 		if err != nil {
@@ -113,7 +115,7 @@ func Load(siteDir, name string) (*Theme, error) {
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		if name != DefaultName {
-			return nil, fmt.Errorf("%s: theme %q not found: site.toml chooses it but the site has no folder %s/", rel, name, rel)
+			return nil, diag.Textf("%s: theme %q not found: site.toml chooses it but the site has no folder %s/", rel, name, rel)
 		}
 	default:
 		return nil, fmt.Errorf("%s: %w", rel, err)
@@ -202,7 +204,7 @@ func (t *Theme) build(b base) error {
 		}
 	}
 	if len(pages) == 0 {
-		return fmt.Errorf("theme %q has no page templates (templates/*.html)", t.name)
+		return diag.Textf("theme %q has no page templates (templates/*.html)", t.name)
 	}
 	for _, s := range pages {
 		name := strings.TrimPrefix(s.path, "templates/")
@@ -233,7 +235,7 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 	set, ok := t.pages[name]
 	if !ok {
 		if t.shared.Lookup(name) == nil {
-			return fmt.Errorf("theme %q has no template %q", t.name, name)
+			return diag.Textf("theme %q has no template %q", t.name, name)
 		}
 		set = t.shared
 	}
@@ -269,12 +271,12 @@ func (t *Theme) wrap(err error) error {
 	msg := err.Error()
 	m := errLocation.FindStringSubmatchIndex(msg)
 	if m == nil {
-		return fmt.Errorf("theme %q: %w", t.name, err)
+		return diag.Textf("theme %q: %w", t.name, err)
 	}
 	name := msg[m[2]:m[3]]
 	file, ok := t.display[name]
 	if !ok {
-		return fmt.Errorf("theme %q: %w", t.name, err)
+		return diag.Textf("theme %q: %w", t.name, err)
 	}
 	loc := file + ":" + msg[m[4]:m[5]]
 	if m[6] >= 0 {
