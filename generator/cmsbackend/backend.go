@@ -21,7 +21,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -32,6 +31,7 @@ import (
 	"sync"
 
 	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // maxBody bounds a request: a media file travels in base64 inside it.
@@ -51,6 +51,9 @@ type Config struct {
 	// relative to the site), or "" when uploads are off. It is asked on
 	// every request, so that an edit of site.toml takes effect at once.
 	MediaFolder func() string
+	// Printer, when set, gives the language of the answers Decap shows
+	// (the site's, or --lang); English without it.
+	Printer func() diag.Printer
 	// Log, when set, gets one line per write.
 	Log func(format string, args ...any)
 }
@@ -85,16 +88,25 @@ type request struct {
 	Params json.RawMessage `json:"params"`
 }
 
-// problem is an answer that is not a success: Decap shows error.
+// problem is an answer that is not a success: Decap shows error, in the
+// site's language (Config.Printer).
 type problem struct {
 	status int
-	msg    string
+	text   diag.Text
 }
 
-func (p *problem) Error() string { return p.msg }
+func (p *problem) Error() string { return p.text.String() }
 
 func fail(status int, format string, args ...any) *problem {
-	return &problem{status, fmt.Sprintf(format, args...)}
+	return &problem{status, diag.Textf(format, args...)}
+}
+
+// say is the text of p for the clerk: in the language of Config.Printer.
+func (h *Handler) say(p *problem) string {
+	if h.cfg.Printer == nil {
+		return p.text.String()
+	}
+	return p.text.Localize(h.cfg.Printer())
 }
 
 // ServeHTTP answers one request of the protocol.
@@ -102,13 +114,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if p := h.allowed(r); p != nil {
-		reply(w, p.status, map[string]string{"error": p.msg})
+		reply(w, p.status, map[string]string{"error": h.say(p)})
 		return
 	}
 	var req request
 	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
 	if err := dec.Decode(&req); err != nil {
-		reply(w, http.StatusBadRequest, map[string]string{"error": "loa serve: the request is not JSON: " + err.Error()})
+		reply(w, http.StatusBadRequest, map[string]string{"error": h.say(fail(http.StatusBadRequest, "loa serve: the request is not JSON: %v", err))})
 		return
 	}
 	out, err := h.do(req)
@@ -117,7 +129,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !errors.As(err, &p) {
 			p = fail(http.StatusInternalServerError, "loa serve: %v", err)
 		}
-		reply(w, p.status, map[string]string{"error": p.msg})
+		reply(w, p.status, map[string]string{"error": h.say(p)})
 		return
 	}
 	reply(w, http.StatusOK, out)

@@ -14,7 +14,9 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/cmsbackend"
+	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/sitetest"
+	"github.com/loa-vn/loa/generator/msg"
 )
 
 // backend is a real backend on a loopback port, over a copy of a site.
@@ -28,6 +30,12 @@ type backend struct {
 }
 
 func start(t *testing.T, srcs ...string) *backend {
+	t.Helper()
+	return startIn(t, nil, srcs...)
+}
+
+// startIn is start with the answers in the language of p (nil: English).
+func startIn(t *testing.T, p diag.Printer, srcs ...string) *backend {
 	t.Helper()
 	dir := t.TempDir()
 	if len(srcs) == 0 {
@@ -51,6 +59,14 @@ func start(t *testing.T, srcs ...string) *backend {
 		Hosts:       []string{b.host},
 		MediaFolder: func() string { return b.media },
 	})
+	if p != nil {
+		h = cmsbackend.New(cmsbackend.Config{
+			Build:       build.Options{Site: dir},
+			Hosts:       []string{b.host},
+			MediaFolder: func() string { return b.media },
+			Printer:     func() diag.Printer { return p },
+		})
+	}
 	srv := &http.Server{Handler: h}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
@@ -233,6 +249,26 @@ func TestSaveRefusedWithPosition(t *testing.T) {
 	}
 	b.read("content/units/truong-hoc.toml")
 	leftovers(t, b.dir)
+}
+
+// A refused save reads in the site's language: the clerk sees it in Decap.
+func TestSaveRefusedInVietnamese(t *testing.T) {
+	b := startIn(t, msg.New(msg.Vi))
+	before := b.read("content/reports/2023-11-04.toml")
+	bad := strings.Replace(before, "to-mot = 40", "to-mot = -40", 1)
+	status, m, _ := b.post(action("persistEntry", map[string]any{"dataFiles": []any{map[string]any{"path": "content/reports/2023-11-04.toml", "raw": bad}}, "assets": []any{}}))
+	text, _ := m["error"].(string)
+	if status != 422 || !strings.HasPrefix(text, "Chưa lưu: nếu lưu, trang sẽ có 1 lỗi. Hãy sửa rồi lưu lại.\ncontent/reports/2023-11-04.toml:5:10: ") ||
+		!strings.Contains(text, "không được là số âm") {
+		t.Errorf("negative count: %d %q", status, text)
+	}
+	if b.read("content/reports/2023-11-04.toml") != before {
+		t.Errorf("the refused save changed the file")
+	}
+	status, m, _ = b.send(action("info", nil), map[string]string{"Origin": "http://evil.example"})
+	if text, _ := m["error"].(string); status != 403 || !strings.Contains(text, "loa serve: ") || strings.Contains(text, "requests must come") {
+		t.Errorf("foreign origin: %d %q, want the Vietnamese refusal", status, text)
+	}
 }
 
 // A good save is written whole, and nothing temporary stays behind.

@@ -2,7 +2,6 @@ package cmsbackend
 
 import (
 	"encoding/base64"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -186,29 +185,47 @@ func (h *Handler) check(changes []change) error {
 	var after diag.List
 	opts.Site = tmp
 	build.Check(opts, &after)
-	var msgs []string
+	var msgs []diag.Diagnostic
 	for _, d := range after.Errors() {
 		if !had[d.Pos.File+"\x00"+d.Msg] {
-			msgs = append(msgs, d.String())
+			msgs = append(msgs, d)
 		}
 	}
 	if len(msgs) > 0 {
-		return fail(http.StatusUnprocessableEntity, "%s", refused(msgs))
+		return &problem{http.StatusUnprocessableEntity, refused(msgs)}
 	}
 	return nil
 }
 
-// refused is the message Decap shows for a save that would break the site.
-func refused(msgs []string) string {
-	return fmt.Sprintf("Not saved: the site would have %s. Correct it and save again.\n%s",
-		plural(len(msgs), "error"), strings.Join(msgs, "\n"))
+// refused is the message Decap shows for a save that would break the
+// site: how many errors, then each at its position.
+func refused(msgs []diag.Diagnostic) diag.Text {
+	count := diag.Textf("1 error")
+	if len(msgs) != 1 {
+		count = diag.Textf("%d errors", len(msgs))
+	}
+	return diag.Textf("Not saved: the site would have %s. Correct it and save again.\n%s", count, positioned(msgs))
 }
 
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
+// positioned is a list of diagnostics, one a line, that reads in the
+// language it is localized to.
+type positioned []diag.Diagnostic
+
+func (ds positioned) String() string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.String()
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return strings.Join(lines, "\n")
+}
+
+// Localize formats every diagnostic for p (diag.Localizer).
+func (ds positioned) Localize(p diag.Printer) string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.Localize(p)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // mirror copies the tree src to dst with hard links (copies where links

@@ -124,7 +124,8 @@ Mọi lệnh đều nhận --lang en hoặc --lang vi: ngôn ngữ của thông 
 
 Mã thoát: 0 thành công, 1 trang có lỗi, 2 dùng lệnh sai.
 `,
-	"The build failed":       "Dựng trang thất bại",
+	"The build failed": "Dựng trang thất bại",
+	"Not saved: the site would have %s. Correct it and save again.\n%s": "Chưa lưu: nếu lưu, trang sẽ có %s. Hãy sửa rồi lưu lại.\n%s",
 	"The site has %d errors": "Trang có %d lỗi",
 	"The site has 1 error":   "Trang có 1 lỗi",
 	`Usage:
@@ -294,6 +295,7 @@ Chạy "%[1]s report form -h" hoặc "report import -h" để xem các tham số
 	"loa serve: requests must come from the admin page of this preview (Origin %q)":                         "loa serve: yêu cầu phải đến từ trang quản trị của bản xem trước này (Origin %q)",
 	"loa serve: requests must come from the admin page of this preview (Sec-Fetch-Site %q)":                 "loa serve: yêu cầu phải đến từ trang quản trị của bản xem trước này (Sec-Fetch-Site %q)",
 	"loa serve: the CMS backend takes JSON (Content-Type %q)":                                               "loa serve: backend của CMS chỉ nhận JSON (Content-Type %q)",
+	"loa serve: the request is not JSON: %v":                                                                "loa serve: yêu cầu không phải JSON: %v",
 	"loa serve: the CMS backend takes POST requests only":                                                   "loa serve: backend của CMS chỉ nhận yêu cầu POST",
 	"loa serve: the admin may only use files under content/%s (not %q)":                                     "loa serve: trang quản trị chỉ được dùng các tệp trong content/%s (không phải %q)",
 	"loa serve: the admin writes only .md and .toml files under content/ (not %q)":                          "loa serve: trang quản trị chỉ ghi tệp .md và .toml trong content/ (không phải %q)",

@@ -176,8 +176,9 @@ func newServer(cfg Config, addr net.Addr) *server {
 	if s.loopback {
 		port := fmt.Sprint(addr.(*net.TCPAddr).Port)
 		s.backend = cmsbackend.New(cmsbackend.Config{
-			Build: cfg.Build,
-			Hosts: []string{addr.String(), net.JoinHostPort("localhost", port)},
+			Build:   cfg.Build,
+			Printer: func() diag.Printer { return s.printer() },
+			Hosts:   []string{addr.String(), net.JoinHostPort("localhost", port)},
 			MediaFolder: func() string {
 				if c := s.snap.Load().model; c != nil && c.Site.CMS != nil {
 					return c.Site.CMS.MediaFolder
