@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -18,14 +19,34 @@ import (
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/internal/sitetest"
 	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/publish"
 	"github.com/loa-vn/loa/generator/serve"
 )
 
 // proc is a build running as a child process.
 type proc struct {
 	cmd  *exec.Cmd
-	out  bytes.Buffer
+	out  syncBuffer
 	done chan struct{}
+}
+
+// syncBuffer is what a child process printed so far, readable while it
+// runs.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func start(t *testing.T, args ...string) *proc {
@@ -92,19 +113,42 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 			a := start(t, build()...)
 			time.Sleep(time.Duration(float64(took) * frac))
 			b := start(t, build()...)
-			running := true
-			select {
-			case <-a.done:
-				running = false
-			default:
-			}
 			succeeded(a, "the first build")
 			succeeded(b, "the second build")
-			if running && !strings.Contains(b.out.String(), "is writing "+out+": waiting for it to finish") {
-				t.Errorf("the second build did not say that it waits:\n%s", b.out.String())
-			}
 		})
 	}
+
+	// A build that finds the output locked says that it waits, waits, and
+	// builds once the lock is released. The test holds the lock itself, so
+	// that the second build meets it whatever the machine's speed.
+	t.Run("waits for a held lock", func(t *testing.T) {
+		lock, err := publish.LockOutput(out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := start(t, build()...)
+		deadline := time.Now().Add(2 * time.Minute)
+		for !strings.Contains(b.out.String(), "is writing "+out+": waiting for it to finish") {
+			select {
+			case <-b.done:
+				lock.Release()
+				t.Fatalf("the build did not wait for the lock:\n%s", b.out.String())
+			default:
+			}
+			if time.Now().After(deadline) {
+				lock.Release()
+				t.Fatalf("the build never said that it waits:\n%s", b.out.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		select {
+		case <-b.done:
+			t.Fatalf("the build said it waits, yet ended while the lock was held:\n%s", b.out.String())
+		case <-time.After(200 * time.Millisecond):
+		}
+		lock.Release()
+		succeeded(b, "the build that waited")
+	})
 
 	// The first build killed while the second waits: the second goes on,
 	// removes the dead build's staging folder and publishes a whole build.
