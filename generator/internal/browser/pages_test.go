@@ -243,9 +243,14 @@ func TestAlias(t *testing.T) {
 	want := e.base + kindNamed(t, "landing").path
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		loc := eval[string](tb, `location.href`)
-		if loc == want && eval[bool](tb, `document.readyState === "complete" && !!document.querySelector("a.button-follow")`) {
-			break
+		// The page is navigating away by itself: an evaluation that meets
+		// the navigation fails, and is simply tried again.
+		loc, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`location.href`))
+		if err == nil && loc == want {
+			ready, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && !!document.querySelector("a.button-follow")`))
+			if err == nil && ready {
+				break
+			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the alias page is still at %s after 5s, want %s", loc, want)
