@@ -169,7 +169,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", len(stats.Kept), publish.Summary(stats.Kept))
 	}
 	if stats.Linked > 0 {
-		fmt.Fprintf(stdout, "%d files were the same as in the previous output: linked, not written again\n", stats.Linked)
+		fmt.Fprintf(stdout, "%d files were the same as in the previous output: not written again\n", stats.Linked)
 	}
 	if opts.Minify {
 		fmt.Fprintf(stdout, "minified HTML and CSS: %.1f kB saved\n", float64(stats.Saved)/1e3)
