@@ -1,8 +1,10 @@
 // Package publish owns putting a build on disk without ever leaving a
 // half-written output folder: files go into a staging folder beside the
-// output, and only a complete build is swapped in, in one rename. Files whose
-// source is gone are gone from the new output, since it is written afresh;
-// files that no Loa build wrote are carried over (owned.go). Builds into
+// output, and only a complete build is swapped in, in one rename. The
+// staging folder is the output before last, kept as a spare and updated in
+// place (spare.go), or a new folder. Files whose source is gone are gone
+// from the new output, which holds only what the build wrote; files that
+// no Loa build wrote are carried over (owned.go). Builds into
 // one folder take turns (lock.go), and no folder that holds the site's
 // sources can be an output (guard.go).
 package publish
