@@ -178,7 +178,10 @@ measure loa-edit "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-edit.log" | tail -n 3
 
 # One sentence more at the end of a directive's body.
-dir1=$(ls "$work/site/content/directives" | head -n 1)
+# (A glob, not ls | head: under pipefail, ls killed by SIGPIPE would stop
+# the script.)
+directive_files=("$work"/site/content/directives/*.md)
+dir1=$(basename "${directive_files[0]}")
 printf '\nMột câu thêm vào cuối văn bản.\n' >>"$work/site/content/directives/$dir1"
 step "Loa rebuild after the body of content/directives/$dir1 was edited"
 measure loa-body "$work/loa" build -s "$work/site" -o "$work/out"
