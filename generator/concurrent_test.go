@@ -129,7 +129,8 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 	})
 
 	// Nothing is left beside the output but its lock, its list and the
-	// previous output, kept as the spare the next build updates.
+	// previous output, kept as the spare the next build updates (these
+	// builds are --no-cache: they keep no manifest).
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	var names []string
 	for _, e := range entries {

@@ -249,7 +249,7 @@ func TestDocsCommandsHelpAndStatus(t *testing.T) {
 	}{
 		{[]string{"new", "directive", "-s", site, "Thu Nghiem"}, 1},
 		{[]string{"new", "directive", "-s", site}, 2},
-		{[]string{"new", "report", "-s", site, "--date", "2023-11-01"}, 1},
+		{[]string{"new", "report", "-s", site, "--date", "2023-10-01"}, 1},
 		{[]string{"new", "report", "-s", site, "--drafts"}, 2},
 	} {
 		var out, errs bytes.Buffer

@@ -135,7 +135,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
 	fs.StringVar(&opts.Out, "o", "", "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "build for this absolute `URL` instead of site.toml's base_url (preview deploys)")
-	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (DIR/.loa-cache): build and write every file afresh")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "neither read nor keep the manifest beside the output: build and write every file afresh")
 	fs.BoolVar(&opts.Minify, "minify", false, "write HTML pages and CSS files minified")
 	if code := parse(fs, args); code >= 0 {
 		return code

@@ -14,7 +14,7 @@
 # ratio to Hugo's cold build in the same run, and its peak RSS.
 #   cold, quiet disk       --no-cache into a new folder, the disk synced
 #   cold, after rm         the same right after deleting that output
-#   nothing changed        a second build, cache and output kept
+#   nothing changed        a second build, output, manifest and spare kept
 #   one count              one count of the latest report edited
 #   one directive body     one sentence added to a directive's body
 #   a new directive        a copy of a directive under a new name and number
@@ -139,9 +139,9 @@ else
   step "Hugo: not installed, skipped (apt-get install hugo)"
 fi
 
-# A cold build starts with no output and no cache: --no-cache neither reads
-# nor writes one (the site was just written, and XDG_CACHE_HOME points into
-# the work dir).
+# A cold build starts with no output beside it: --no-cache neither reads nor
+# keeps the manifest and does not use the spare (the site was just written,
+# and XDG_CACHE_HOME points into the work dir).
 export XDG_CACHE_HOME=$work/cache
 step "Loa cold build (--no-cache), quiet disk"
 measure loa-cold "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
@@ -153,7 +153,7 @@ rm -rf "$work/cold"
 measure loa-cold-rm "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
 
 # The warm build and the rebuilds go into a folder that two builds (not
-# timed) made, with its manifest in the cache. QR images are never
+# timed) made, with its manifest beside it. QR images are never
 # cached: every build that is not up to date draws every code.
 step "Loa first build into the output folder"
 "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (the first into $work/out)"
@@ -165,7 +165,7 @@ echo "# bench" >>"$work/site/content/reports/$last"
 "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (the second into $work/out)"
 [ -d "$work/.out.loa-spare" ] || fail "the second build kept no spare beside $work/out"
 
-step "Loa warm build (same output folder, cache kept)"
+step "Loa warm build (same output folder, manifest and spare kept)"
 measure loa-warm "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-warm.log" | tail -n 3
 

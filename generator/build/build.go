@@ -15,8 +15,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/feeds"
 	"github.com/loa-vn/loa/generator/load"
@@ -49,7 +49,8 @@ type Options struct {
 	// Markdown, when set, keeps the parses of the Markdown bodies from
 	// build to build (serve; see render.Docs).
 	Markdown *render.Docs
-	// NoCache neither reads nor writes the cache folder (CacheDir).
+	// NoCache neither reads nor keeps the manifest and build record
+	// beside the output (see uptodate.go): every file is written afresh.
 	NoCache bool
 	// Minify writes HTML pages and CSS files minified (build --minify).
 	Minify bool
@@ -78,12 +79,12 @@ func (o Options) OutDir() string {
 	return filepath.Join(o.site(), "public")
 }
 
-// CacheDir is the folder of the cache of the site in DIR: .loa-cache/ in
-// the site, beside content/ (a site's repository ignores it). It holds
-// the manifest of the last output written to each folder, so that a
-// rebuild links the files that come out the same rather than write them,
-// and the record of that build (see uptodate.go). It keeps no QR image
-// (see render's qrFiles). Deleting it is always safe.
+// CacheDir is the folder where older versions kept a cache of the site in
+// DIR: .loa-cache/ in the site, beside content/. Nothing reads or writes
+// it any more, since anyone who can write it (a cache shared between CI
+// jobs, a restored artifact) could forge what it holds: the manifest of
+// an output and the record of its build are kept beside the output (see
+// uptodate.go). It can be deleted.
 func (o Options) CacheDir() string { return filepath.Join(o.site(), ".loa-cache") }
 
 // Stats says what a build wrote.
@@ -157,13 +158,19 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	th, err := theme.Load(opts.site(), c.Site.Theme)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
-	}
-	if diags.HasErrors() {
 		return c, nil, ErrContent
 	}
+	// Errors in the sources do not stop here: the model holds what could
+	// be read, and render's checks (the Markdown of every page and
+	// directive, its links) run on it, so that one run reports every
+	// problem of the site (CONTENT.md). Nothing is written when there are
+	// errors: render.Prepare returns them before making any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)
+	if cms.Enabled(c) {
+		ropts.Also = append(ropts.Also, adminFiles(c, th))
+	}
 	if opts.checkOnly {
 		// check makes none of them, but links to them are links that work.
 		for i := range ropts.Also {
@@ -216,6 +223,29 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 	return files
 }
 
+// adminFiles is the admin of a site with [cms]: the page, from the theme,
+// and Decap's configuration, from the model.
+func adminFiles(c *campaign.Campaign, th *theme.Theme) render.Extra {
+	return render.Extra{Paths: cms.Paths(c), Write: func(sink render.Sink) error {
+		bound, err := th.Bind(c.Site.BaseURL)
+		if err != nil {
+			return err
+		}
+		page, err := cms.Page(bound, c)
+		if err != nil {
+			return err
+		}
+		cfg, err := cms.Config(c, cms.Options{})
+		if err != nil {
+			return err
+		}
+		if err := sink.Put(cms.PagePath, page); err != nil {
+			return err
+		}
+		return sink.Put(cms.ConfigPath, cfg)
+	}}
+}
+
 // Site builds the site into its output folder: into a staging folder first,
 // swapped in only when everything succeeded.
 //
@@ -236,24 +266,20 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		return Stats{}, fmt.Errorf("cannot lock the output folder %s: %w", out, err)
 	}
 	defer lock.Release()
-	// The manifest of the previous output lets the staging link the files
-	// that come out the same rather than write them (see publish.Record),
-	// and tells whether that output is still as it was written (see
-	// uptodate.go).
+	// The manifest of the previous output, kept beside it (never in the
+	// cache, which others may write: see publish.PreviousManifest), lets
+	// the staging link the files that come out the same rather than write
+	// them (see publish.Record), and tells whether that output is still as
+	// it was written (see uptodate.go).
 	var (
-		store       *cache.Dir
-		prev        *publish.Manifest
-		sum         [sha256.Size]byte
-		sure        bool
-		manifestKey = "manifest of " + out
+		prev *publish.Manifest
+		sum  [sha256.Size]byte
+		sure bool
 	)
 	if !opts.NoCache {
-		store = cache.Open(filepath.Join(opts.CacheDir(), "publish"))
-		if b, ok := store.Get(manifestKey); ok {
-			prev, _ = publish.ReadManifest(b) // unreadable: nothing reused
-		}
+		prev = publish.PreviousManifest(out)
 		if sum, sure = fingerprint(opts, out); sure {
-			if rec, ok := upToDate(store, out, sum, prev); ok {
+			if rec, ok := upToDate(out, sum, prev); ok {
 				publish.Tidy(out)
 				for _, d := range rec.Diags {
 					diags.Add(d)
@@ -266,7 +292,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if store != nil {
+	if !opts.NoCache {
 		st.Record(prev)
 	}
 	var sink render.Sink = st
@@ -287,22 +313,19 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		return Stats{}, err
 	}
 	for _, pg := range render.Pages(c) {
-		if pg.Kind == "unit" || pg.Kind == "alias" {
+		if pg.Kind == "unit" || pg.Kind == "alias" || pg.Kind == "merged" {
 			st.Mark(pg.File, publish.KindUnit)
 		}
 	}
 	dropped := st.Dropped(publish.KindUnit)
+	if sure {
+		st.Note(recordBytes(record{Fingerprint: sum, Diags: diags.All(), Files: st.Files(), Bytes: st.Bytes()}))
+	}
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
 	}
 	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
-	if m := st.Manifest(); m != nil {
-		store.Put(manifestKey, m.Bytes())
-		if sure {
-			saveRecord(store, out, record{Fingerprint: sum, Diags: diags.All(), Files: stats.Files, Bytes: stats.Bytes})
-		}
-	}
 	if mini != nil {
 		stats.Saved = mini.saved.Load()
 	}

@@ -346,8 +346,9 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	// Beside the output: its lock and the list of the files Loa wrote.
-	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
+	// Beside the output: its lock, the list of the files Loa wrote and
+	// their manifest.
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest public]" {
 		t.Fatalf("staging left behind: %v", names)
 	}
 }

@@ -32,9 +32,11 @@ func sameTree(t *testing.T, what string, got, want map[string][]byte) {
 	}
 }
 
-// TestCache checks where the cache lives, that --no-cache and check leave
-// it alone, that it keeps no QR image, and that the output is the same
-// bytes whether it is empty, full, damaged or not used.
+// TestCache checks that nothing is kept in the site's .loa-cache/ (issue
+// 11, item 6: others may write it), that the manifest of the output is
+// kept beside it, that --no-cache and check keep none, and that the
+// output is the same bytes whether the manifest is missing, whole,
+// damaged or not used.
 func TestCache(t *testing.T) {
 	site := t.TempDir()
 	if err := synth.Write(site, tinySynth); err != nil {
@@ -45,6 +47,7 @@ func TestCache(t *testing.T) {
 	if got := opts.CacheDir(); got != cacheDir {
 		t.Errorf("CacheDir() = %s, want %s", got, cacheDir)
 	}
+	manifest := filepath.Join(filepath.Dir(opts.Out), ".public.loa-manifest")
 	run := func(what string, opts build.Options) map[string][]byte {
 		t.Helper()
 		var diags diag.List
@@ -61,30 +64,28 @@ func TestCache(t *testing.T) {
 	noCache := opts
 	noCache.NoCache = true
 	want := run("--no-cache", noCache)
-	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
-		t.Fatalf("check or --no-cache made the cache folder (%v)", err)
+	if _, err := os.Stat(manifest); !os.IsNotExist(err) {
+		t.Fatalf("--no-cache kept a manifest (%v)", err)
 	}
 
 	sameTree(t, "first build", run("first build", opts), want)
-	if _, err := os.Stat(filepath.Join(cacheDir, "publish")); err != nil {
-		t.Errorf("the build kept no manifest: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(cacheDir, "qr")); !os.IsNotExist(err) {
-		t.Errorf("the build kept QR images in the cache (%v)", err)
+	if _, err := os.Stat(manifest); err != nil {
+		t.Errorf("the build kept no manifest beside the output: %v", err)
 	}
 	other := opts
 	other.Out = filepath.Join(t.TempDir(), "other")
 	sameTree(t, "build into another folder", run("another folder", other), want)
-
-	// Damage every entry: the build finds nothing and writes the same.
-	es, _ := os.ReadDir(filepath.Join(cacheDir, "publish"))
-	if len(es) == 0 {
-		t.Fatal("no cache entries to damage")
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Fatalf("a build wrote the cache folder (%v)", err)
 	}
-	for i, e := range es {
-		p := filepath.Join(cacheDir, "publish", e.Name())
-		b, _ := os.ReadFile(p)
-		switch i % 3 {
+
+	// Damage the manifest: the build finds nothing and writes the same.
+	for i := 0; i < 3; i++ {
+		b, err := os.ReadFile(manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch i {
 		case 0:
 			b = b[:len(b)/2]
 		case 1:
@@ -92,10 +93,15 @@ func TestCache(t *testing.T) {
 		case 2:
 			b = nil
 		}
-		os.WriteFile(p, b, 0o644)
+		os.WriteFile(manifest, b, 0o644)
+		sameTree(t, "build over a damaged manifest", run("damaged manifest", opts), want)
 	}
-	sameTree(t, "build over a damaged cache", run("damaged cache", opts), want)
-	sameTree(t, "build after the repair", run("repaired cache", opts), want)
+	sameTree(t, "build after the repair", run("repaired manifest", opts), want)
+	// --no-cache leaves no manifest of another output.
+	run("--no-cache", noCache)
+	if _, err := os.Stat(manifest); !os.IsNotExist(err) {
+		t.Errorf("after --no-cache, a manifest is left beside the output (%v)", err)
+	}
 }
 
 // TestRebuildLinks checks that a rebuild links the files that come out

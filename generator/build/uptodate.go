@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/loa-vn/loa/generator/cache"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/publish"
 )
@@ -35,17 +34,23 @@ import (
 // cannot read, an output file of the last build changed or removed by
 // hand) means a build. Files that no Loa build wrote (a CNAME) are not
 // looked at: a build would carry them over as they are.
-// --no-cache skips the check, as it skips the whole cache.
+// --no-cache skips the check.
+//
+// The record of the last build is kept with the manifest of its output,
+// beside the output (publish.PreviousManifest), not in the site's
+// .loa-cache/: anyone who can write a cache shared between CI jobs could
+// forge a record that makes a build of changed sources leave a stale
+// output, while whoever can write beside the output can write the output
+// anyway. Records left in .loa-cache/ by older versions are not read.
 
-// record is what the cache keeps of the last build into a folder.
+// record is what the manifest beside the output keeps of the build that
+// wrote it (publish.Manifest.Note).
 type record struct {
 	Fingerprint [sha256.Size]byte
 	Diags       []diag.Diagnostic // its warnings, printed again when it is skipped
 	Files       int64
 	Bytes       int64
 }
-
-func recordKey(out string) string { return "build record of " + out }
 
 var executableSum = sync.OnceValues(func() ([sha256.Size]byte, error) {
 	exe, err := os.Executable()
@@ -159,15 +164,14 @@ func outputIntact(out string, m *publish.Manifest) bool {
 	return err == nil && n == len(m.Files)
 }
 
-// upToDate returns the record of the last build into out when it can stand
-// for a new one.
-func upToDate(store *cache.Dir, out string, sum [sha256.Size]byte, m *publish.Manifest) (*record, bool) {
-	b, ok := store.Get(recordKey(out))
-	if !ok {
+// upToDate returns the record of the last build into out, kept in the
+// manifest m of its output, when it can stand for a new one.
+func upToDate(out string, sum [sha256.Size]byte, m *publish.Manifest) (*record, bool) {
+	if m == nil {
 		return nil, false
 	}
 	var rec record
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&rec); err != nil || rec.Fingerprint != sum {
+	if err := gob.NewDecoder(bytes.NewReader(m.Note)).Decode(&rec); err != nil || rec.Fingerprint != sum {
 		return nil, false
 	}
 	if !outputIntact(out, m) {
@@ -176,9 +180,11 @@ func upToDate(store *cache.Dir, out string, sum [sha256.Size]byte, m *publish.Ma
 	return &rec, true
 }
 
-func saveRecord(store *cache.Dir, out string, rec record) {
+// recordBytes encodes rec for the manifest of the output (Staging.Note).
+func recordBytes(rec record) []byte {
 	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(rec) == nil {
-		store.Put(recordKey(out), b.Bytes())
+	if err := gob.NewEncoder(&b).Encode(rec); err != nil {
+		return nil // not kept: the next build builds
 	}
+	return b.Bytes()
 }

@@ -1,6 +1,9 @@
-// Package cache keeps, on disk, what a build wants to know of the last one
-// (the manifest of an output folder, the record of a build), each under a
-// key.
+// Package cache keeps data on disk, each under a key. No build reads or
+// writes it any more: the manifest of an output folder and the record of
+// the build that wrote it, which older versions kept in the site's
+// .loa-cache/, are kept beside the output (see package publish), since
+// anyone who can write a cache can forge it. Tests use it to write the
+// entries of such an older cache.
 //
 // Entries are files named by a hash of their key. Each ends with a check
 // sum of its key and contents, so an entry that was truncated, damaged or

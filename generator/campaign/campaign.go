@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"fmt"
 	"net/url"
 	"runtime"
 	"sort"
@@ -33,6 +34,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	}
 	c.setSite(s.Config, opts)
 	c.addGroups(s.Groups)
+	c.addSuccessors(s.Groups, diags)
 	// Reports and directives only read the groups and units, and write
 	// apart (a unit's history; its tasks and directives): on a national
 	// site each is a tenth of a second, so they go side by side.
@@ -40,6 +42,13 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	wg.Go(func() { c.addReports(s.Reports, diags) })
 	c.addDirectives(s.Directives, opts.Drafts, diags)
 	c.addPages(s.Pages, s.Home, opts.Drafts)
+	if s.Config.CMS != nil {
+		for _, p := range s.Pages {
+			if p.Slug == AdminSlug {
+				diags.Errorf(p.Pos, "the page %s would take /%s/, where site.toml's [cms] puts the admin: rename the file", p.File, AdminSlug)
+			}
+		}
+	}
 	c.reach()
 	wg.Wait()
 	c.compute(diags)
@@ -70,6 +79,7 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 		Language: cfg.Language,
 		Theme:    cfg.Theme,
 		RawHTML:  cfg.RawHTML,
+		CMS:      cfg.CMS,
 	}
 	if c.Site.Language == "" {
 		c.Site.Language = "vi"
@@ -127,6 +137,9 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Audience: lu.Audience,
 				Aliases:  lu.Aliases,
 				Pos:      lu.Pos,
+				Retired:  lu.Retired,
+
+				targetPos: lu.TargetPos,
 			}
 			if u.Short == "" {
 				u.Short = u.Name
@@ -147,8 +160,10 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 		return c.Groups[i].ID < c.Groups[j].ID
 	})
 	for _, g := range c.Groups {
+		g.All = g.Units
 		c.Units = append(c.Units, g.Units...)
 	}
+	c.All = c.Units
 	for i, u := range c.Units {
 		u.index = i
 	}
@@ -200,7 +215,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			var prevUnits []*Unit
 			for i := p * len(reports) / parts; i < (p+1)*len(reports)/parts; i++ {
 				var listed []*Unit
-				c.Reports[i], listed = c.newReport(reports[i], prevLines, prevUnits, hint, diags)
+				c.Reports[i], listed = c.newReport(reports[i], i == len(reports)-1, prevLines, prevUnits, hint, diags)
 				at := make([]int32, len(c.Units))
 				for j, u := range listed {
 					if u != nil {
@@ -234,6 +249,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			// (a million on a national site). A line is looked up only to
 			// place a warning.
 			for _, u := range c.Units[p*len(c.Units)/parts : (p+1)*len(c.Units)/parts] {
+				last := -1
 				for i, r := range c.Reports {
 					count := r.counts[u.index]
 					if count < 0 {
@@ -248,6 +264,10 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 							vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
 					}
 					u.History = append(u.History, Point{Date: r.Date, Count: count})
+					last = i
+				}
+				if last >= 0 {
+					u.countPos = reports[last].Units[lines[last][u.index]].Pos
 				}
 			}
 		})
@@ -260,7 +280,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 // week after week, and a line that names the unit of the same line last
 // time needs no lookup. The units it returns are those of lr.Units, nil
 // for a line reported as an error.
-func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
+func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) string, diags *diag.List) (*Report, []*Unit) {
 	r := &Report{
 		Date:      lr.Date,
 		Followers: lr.Followers,
@@ -281,7 +301,15 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 			if c.leftOut.unknownRef() {
 				continue
 			}
-			diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			if newest {
+				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+			} else {
+				diags.Errorf(uc.Pos, "%s", unknownInPastReport(uc.ID, hint(uc.ID)))
+			}
+			continue
+		}
+		if !u.CountsAt(lr.Date) {
+			diags.Errorf(uc.Pos, "%s", listedAfterRetired(u, lr.Date))
 			continue
 		}
 		if r.counts[u.index] >= 0 {
@@ -297,9 +325,21 @@ func (c *Campaign) newReport(lr *load.Report, prevLines []load.UnitCount, prevUn
 		}
 		listed[i] = u
 		r.counts[u.index] = uc.Count
-		sum += uc.Count
+		// Each count is at most load.MaxCount: a sum that stops there
+		// cannot wrap, and is already more than the followers.
+		sum = min(sum+uc.Count, load.MaxCount+1)
+		if u.Audience > 0 && uc.Count > u.Audience {
+			diags.Warnf(uc.Pos, "%s: the count %s is more than the unit's audience (%s, at %s)",
+				uc.ID, vi.Int(uc.Count), vi.Int(u.Audience), u.Pos)
+		}
 	}
-	if sum > r.Followers {
+	if c.Audience != nil && c.Audience.Population14Plus > 0 && r.Followers > c.Audience.Population14Plus {
+		diags.Warnf(lr.FollowersPos, "followers (%s) is more than the population aged 14 and over (population_14plus = %s in site.toml)",
+			vi.Int(r.Followers), vi.Int(c.Audience.Population14Plus))
+	}
+	if sum > load.MaxCount {
+		diags.Warnf(lr.Pos, "the units' counts add up to more than the %s followers of the report", vi.Int(r.Followers))
+	} else if sum > r.Followers {
 		diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
 	}
 	return r, listed
@@ -371,6 +411,10 @@ func (c *Campaign) addDirectives(dirs []*load.Directive, drafts bool, diags *dia
 	})
 }
 
+// AdminSlug is the first segment of the admin's URLs (package cms), which
+// a free page must not take when site.toml has a [cms] table.
+const AdminSlug = "admin"
+
 func (c *Campaign) addPages(pages []*load.Page, home *load.Page, drafts bool) {
 	for _, lp := range pages {
 		if lp.Draft && !drafts {
@@ -418,39 +462,55 @@ func (c *Campaign) compute(diags *diag.List) {
 	// its count at the previous report date (0 when it had none then).
 	// So a unit that did not report has changed by 0, and a group's
 	// change is the difference of its totals.
+	c.splitGone()
 	var prev *Report
 	if n := len(c.Reports); n > 1 {
 		prev = c.Reports[n-2]
 	}
+	for _, u := range c.Gone {
+		u.figures(c.Latest, prev)
+	}
 	for _, u := range c.Units {
-		if n := len(u.History); n > 0 {
-			last := u.History[n-1]
-			u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
-			u.InLatest = c.Latest != nil && last.Date.Equal(c.Latest.Date)
-			if prev != nil {
-				var before int64
-				if !u.InLatest {
-					before = last.Count
-				} else if n > 1 {
-					before = u.History[n-2].Count
-				}
-				u.Change, u.HasChange = last.Count-before, true
-			}
-		} else if len(c.Reports) > 0 && !c.leftOut.unreported() {
+		if !u.figures(c.Latest, prev) && len(c.Reports) > 0 && u.Retired.IsZero() && !c.leftOut.unreported() {
 			diags.Warnf(u.Pos, "unit %q is in no report yet: it is shown as \"chưa báo cáo\"", u.ID)
 		}
 		if u.InLatest {
 			c.Reported++
 		}
 	}
+	// Every count is at most load.MaxCount; so is every total, checked
+	// on the totals of the whole site (each group's is smaller): a value
+	// that would take one beyond is reported at its line and left out,
+	// and no sum here or in the pages can wrap.
+	// Only the first value that does not fit is reported: after it, the
+	// total is what is wrong, not each value.
+	var target, count, change int64
+	var targetOver, countOver bool
+	fits := func(total *int64, v int64) bool {
+		if t := *total + v; t > load.MaxCount || t < -load.MaxCount {
+			return false
+		}
+		*total += v
+		return true
+	}
 	for _, g := range c.Groups {
 		for _, u := range g.Units {
-			g.Target += u.Target
+			if fits(&target, u.Target) {
+				g.Target += u.Target
+			} else if !targetOver {
+				targetOver = true
+				diags.Errorf(u.targetPos, "%s: %s", u.ID, tooLargeSum("the targets of the units", "target"))
+			}
 			if u.HasCount {
-				g.Count += u.Count
+				if fits(&count, u.Count) {
+					g.Count += u.Count
+				} else if !countOver {
+					countOver = true
+					diags.Errorf(u.countPos, "%s: %s", u.ID, tooLargeSum("the latest counts of the units", "count"))
+				}
 				g.Reported++
 			}
-			if u.HasChange {
+			if u.HasChange && fits(&change, u.Change) {
 				g.Change += u.Change
 			}
 		}
@@ -460,6 +520,57 @@ func (c *Campaign) compute(diags *diag.List) {
 		if users := float64(c.Audience.Population14Plus) * c.Audience.SmartphoneShare; users > 0 {
 			c.Reach, c.HasReach = float64(c.Latest.Followers)/users, true
 		}
+	}
+}
+
+// figures sets the unit's count and change at the latest report from its
+// history; it reports whether the unit has a count.
+func (u *Unit) figures(latest, prev *Report) bool {
+	n := len(u.History)
+	if n == 0 {
+		return false
+	}
+	last := u.History[n-1]
+	u.Count, u.Reported, u.HasCount = last.Count, last.Date, true
+	u.InLatest = latest != nil && last.Date.Equal(latest.Date)
+	if prev != nil {
+		var before int64
+		if !u.InLatest {
+			before = last.Count
+		} else if n > 1 {
+			before = u.History[n-2].Count
+		}
+		u.Change, u.HasChange = last.Count-before, true
+	}
+	return true
+}
+
+// splitGone moves the units retired before the latest report out of
+// Units and each group's Units into Gone: from the first report after its
+// retirement a unit counts in no total and no ranking. All keeps them.
+func (c *Campaign) splitGone() {
+	if c.Latest == nil {
+		return
+	}
+	var units []*Unit
+	for _, g := range c.Groups {
+		var keep []*Unit
+		for _, u := range g.All {
+			if u.CountsAt(c.Latest.Date) {
+				keep = append(keep, u)
+				continue
+			}
+			u.Gone = true
+			c.Gone = append(c.Gone, u)
+		}
+		if len(keep) == len(g.All) {
+			keep = g.All
+		}
+		g.Units = keep
+		units = append(units, keep...)
+	}
+	if len(c.Gone) > 0 {
+		c.Units = units
 	}
 }
 
@@ -554,4 +665,11 @@ func rank(units []*Unit) {
 			u.Rank = i + 1
 		}
 	}
+}
+
+// tooLargeSum is the message for a value that takes the total of what
+// beyond load.MaxCount; value names it ("count").
+func tooLargeSum(what, value string) string {
+	return fmt.Sprintf("%s add up to more than %d, the largest total a site can hold: check this %s",
+		what, int64(load.MaxCount), value)
 }

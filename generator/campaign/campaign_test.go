@@ -167,7 +167,7 @@ func TestUnknownReferences(t *testing.T) {
 	if e := errs[0].String(); e != `content/directives/cv-1.md:6:1: unknown group or unit "phuonng" (did you mean "phuong"?)` {
 		t.Errorf("got %s", e)
 	}
-	if e := errs[1].String(); e != `content/reports/2023-10-21.toml:9:1: unknown unit "bac-sn" (did you mean "bac-son"?)` {
+	if e := errs[1].String(); e != `content/reports/2023-10-21.toml:9:1: unknown unit "bac-sn" (did you mean "bac-son"?); if it stopped taking part, keep its [[unit]] in content/units with retired = YYYY-MM-DD (and merged_into = "id" if another unit carries on its work) instead of deleting it` {
 		t.Errorf("got %s", e)
 	}
 }

@@ -60,7 +60,7 @@ func TestReportErrorsLineByLine(t *testing.T) {
 	}
 	want := fmt.Sprint([]string{
 		`content/reports/2023-11-11.toml:6:1: unit "bac-son" is listed twice in this report (first at content/reports/2023-11-11.toml:3:1)`,
-		`content/reports/2023-11-11.toml:7:1: unknown unit "khong-co"`,
+		`content/reports/2023-11-11.toml:7:1: unknown unit "khong-co"; if it stopped taking part, keep its [[unit]] in content/units with retired = YYYY-MM-DD (and merged_into = "id" if another unit carries on its work) instead of deleting it`,
 		`content/reports/2023-11-11.toml:8:1: unit "dong-hoa" is listed twice in this report (first at content/reports/2023-11-11.toml:4:1)`,
 	})
 	if fmt.Sprint(errs) != want {

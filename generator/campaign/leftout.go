@@ -81,3 +81,8 @@ func leftOutMessage(n int64, file string, others int) string {
 	}
 	return fmt.Sprintf("%s left out because they depend on %s and %d other file(s) that could not be read: fix their errors, then check again", probs, file, others)
 }
+
+// UnitFilesUnread tells whether a unit file could not be read (load
+// reported why): an unknown unit or group id may then be one of its, and
+// is not reported.
+func (c *Campaign) UnitFilesUnread() bool { return c.leftOut.units }

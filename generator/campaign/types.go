@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
 )
 
 // Campaign is the whole site model.
@@ -21,8 +22,14 @@ type Campaign struct {
 	// addressed and signed ([report] of site.toml).
 	Report ReportConfig
 
-	Groups     []*Group     // by order, then id
-	Units      []*Unit      // every unit: groups in order, units in file order within a group
+	Groups []*Group // by order, then id
+	// Units holds every unit that counts at the latest report: groups in
+	// order, units in file order within a group. A unit retired before
+	// the latest report is in Gone instead; All holds both, in the same
+	// order (docs/format.md, "Units that come and go").
+	Units      []*Unit
+	Gone       []*Unit
+	All        []*Unit
 	Reports    []*Report    // oldest first
 	Directives []*Directive // published directives, newest first (date, then number, then slug)
 	Pages      []*Page      // free pages by weight, then Vietnamese title order
@@ -53,6 +60,9 @@ type Site struct {
 	Language string
 	Theme    string
 	RawHTML  bool // Markdown may carry raw HTML
+	// CMS is the [cms] table of site.toml: the admin is written only
+	// when it is not nil.
+	CMS *load.CMS
 }
 
 // Authority is the issuing body as printed on documents.
@@ -98,7 +108,10 @@ type Group struct {
 	ID    string
 	Name  string
 	Order int
+	// Units are the group's units that count at the latest report, in
+	// file order; All every unit of the file, retired ones included.
 	Units []*Unit
+	All   []*Unit
 
 	Target   int64 // sum of the units' targets
 	Count    int64 // sum of the units' current counts (reported units only)
@@ -133,6 +146,14 @@ type Unit struct {
 	Aliases  []string
 	Pos      diag.Pos
 
+	// Retired is the date the unit stopped taking part, zero when it
+	// takes part; MergedInto the unit that carries on its work, nil when
+	// none. Gone is true when a report later than Retired exists: the
+	// unit then counts in no total of the latest figures.
+	Retired    time.Time
+	MergedInto *Unit
+	Gone       bool
+
 	// History holds only the reports that list the unit, oldest first.
 	History []Point
 	// Count and Reported come from the most recent report that lists the
@@ -161,7 +182,27 @@ type Unit struct {
 	dirMark, taskMark int // see reach
 	ownDirs           []*Directive
 	ownTasks          []*Task
-	index             int // in Campaign.Units
+	index             int // in Campaign.All
+	// countPos is the line of the latest report that gives Count, and
+	// targetPos the value of the unit's target: where a total that does
+	// not fit is reported.
+	countPos, targetPos diag.Pos
+}
+
+// CountsAt reports whether the unit counts in the figures of a report
+// dated d: it has not retired, or retired on or after d.
+func (u *Unit) CountsAt(d time.Time) bool {
+	return u.Retired.IsZero() || !d.After(u.Retired)
+}
+
+// Successor is the unit that finally carries on u's work, following
+// merged_into to its end; nil when u was not merged.
+func (u *Unit) Successor() *Unit {
+	s := u.MergedInto
+	for n := 0; s != nil && s.MergedInto != nil && n < 64; n++ {
+		s = s.MergedInto
+	}
+	return s
 }
 
 // Rate is Count over Target; ok is false without a target or a count.

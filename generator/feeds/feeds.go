@@ -128,7 +128,7 @@ func sitemapFiles(n int) []string {
 
 // listed reports whether the sitemap lists a page: not the alias pages
 // (they send visitors on, with noindex) nor the 404 page.
-func listed(p render.PageRef) bool { return p.Kind != "alias" && p.Kind != "404" }
+func listed(p render.PageRef) bool { return p.Kind != "alias" && p.Kind != "merged" && p.Kind != "404" }
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -441,3 +441,33 @@ func TestNothingToImport(t *testing.T) {
 		t.Fatalf("got %q", msgs)
 	}
 }
+
+// TestRetiredUnitRow imports into testdata/xa-doi (of package build) a
+// form dated after thon-bac's retirement with a row for it, by id and by
+// name: each row is one error at its count cell that says the unit stopped
+// taking part and how to fix it. Dated on the retirement, the same row is
+// imported; the units "not reported" leave out those retired before.
+func TestRetiredUnitRow(t *testing.T) {
+	dir := copySite(t, "../build/testdata/xa-doi")
+	set := intake.Settings{Date: day("2024-02-16"), Followers: 500, HasFollowers: true}
+	want := `thon-bac (Thôn Bắc Hà) stopped taking part on 2024-01-19, so the report of 2024-02-16 cannot count it: remove this row, or change retired in content/units/thon.toml if the date is wrong`
+	for _, text := range []string{"Mã đơn vị,Kỳ này\nthon-dong,150\nthon-bac,30\n", "Tên đơn vị,Kỳ này\nThôn Đông Hưng,150\nThôn Bắc Hà,30\n"} {
+		form := write(t, t.TempDir(), "form.csv", text)
+		_, msgs := importFiles(t, dir, set, "", form)
+		if len(msgs) != 1 || !strings.HasPrefix(msgs[0], form+":3:") || !strings.HasSuffix(msgs[0], ": "+want) {
+			t.Fatalf("problems %q\nwant one, on line 3: %s", msgs, want)
+		}
+	}
+	ok := write(t, t.TempDir(), "form.csv", "Mã đơn vị,Kỳ này\nthon-bac,21\n")
+	p, msgs := importFiles(t, dir, intake.Settings{Date: day("2024-01-12"), Followers: 200, HasFollowers: true}, "", ok)
+	if len(msgs) > 0 || len(p.Lines) != 1 {
+		t.Fatalf("dated before the retirement: %q, %d lines", msgs, len(p.Lines))
+	}
+	var not []string
+	for _, u := range p.NotReported {
+		not = append(not, u.ID)
+	}
+	if fmt.Sprint(not) != "[thon-dong thon-tay hoi-phu-nu]" {
+		t.Errorf("not reported on 2024-01-12: %v (thon-nam retired on 2024-01-10)", not)
+	}
+}

@@ -32,7 +32,8 @@ func newIndex(c *campaign.Campaign) *index {
 		}
 		ix.byKey[k] = append(ix.byKey[k], u)
 	}
-	for _, u := range c.Units {
+	// Retired units too: their rows get a message that says so (Plan).
+	for _, u := range c.All {
 		add(vi.FoldName(u.Name), u)
 		add(vi.FoldName(u.Short), u)
 		add(vi.FoldName(u.ID), u)
@@ -50,7 +51,7 @@ func (ix *index) byID(id string, pos diag.Pos, diags *diag.List) *campaign.Unit 
 		return u
 	}
 	if ix.ids == nil {
-		for _, u := range ix.c.Units {
+		for _, u := range ix.c.All {
 			ix.ids = append(ix.ids, u.ID)
 			ix.ids = append(ix.ids, u.Aliases...)
 		}
@@ -86,7 +87,7 @@ func (ix *index) byName(name, k, group string, pos diag.Pos, diags *diag.List) *
 		return us[0]
 	case 0:
 		if ix.names == nil {
-			for _, u := range ix.c.Units {
+			for _, u := range ix.c.All {
 				ix.names = append(ix.names, vi.FoldName(u.Name), vi.FoldName(u.Short))
 				ix.units = append(ix.units, u, u)
 			}

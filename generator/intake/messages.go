@@ -21,6 +21,7 @@ const (
 	msgUnknownID   = "no unit has the id %q%s; the ids are in content/units/"
 	msgUnknownName = "no unit is named %q: the nearest is %q (%s); write the name as in content/units/, or give the id in a %q column"
 	msgAmbiguous   = "%q is the name of %d units: %s; give the full name, or the id in a %q column"
+	msgRetired     = "%s (%s) stopped taking part on %s, so the report of %s cannot count it: remove this row, or change retired in %s if the date is wrong"
 	msgTwice       = "%s (%s) is given twice with different counts: %s here and %s at %s; keep the right one"
 
 	msgNeedFollowers   = "%s does not exist yet: give the account's total followers on %s with --followers N"

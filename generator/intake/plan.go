@@ -131,6 +131,10 @@ func NewPlan(c *campaign.Campaign, dir string, s Settings, entries []Entry, diag
 	}
 	listed := map[*campaign.Unit]bool{}
 	for _, e := range entries {
+		if !e.Unit.CountsAt(s.Date) {
+			diags.Errorf(e.Pos, msgRetired, e.Unit.ID, e.Unit.Name, e.Unit.Retired.Format("2006-01-02"), day, e.Unit.Pos.File)
+			continue
+		}
 		l := Line{Entry: e}
 		for _, h := range e.Unit.History {
 			if !h.Date.Before(s.Date) {
@@ -152,8 +156,8 @@ func NewPlan(c *campaign.Campaign, dir string, s Settings, entries []Entry, diag
 		listed[e.Unit] = true
 		p.Lines = append(p.Lines, l)
 	}
-	for _, u := range c.Units {
-		if listed[u] {
+	for _, u := range c.All {
+		if listed[u] || !u.CountsAt(s.Date) {
 			continue
 		}
 		if existing != nil {
@@ -164,8 +168,8 @@ func NewPlan(c *campaign.Campaign, dir string, s Settings, entries []Entry, diag
 		p.NotReported = append(p.NotReported, u)
 	}
 	// The lines in the site's order, as the report lists them.
-	order := make(map[*campaign.Unit]int, len(c.Units))
-	for i, u := range c.Units {
+	order := make(map[*campaign.Unit]int, len(c.All))
+	for i, u := range c.All {
 		order[u] = i
 	}
 	sortLines(p.Lines, order)

@@ -2,6 +2,7 @@ package load
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -50,4 +51,30 @@ func BenchmarkReport(b *testing.B) {
 			readReport(f, reportDay, m)
 		}
 	})
+}
+
+// BenchmarkDeepTOML reads TOML nested far deeper than MaxNesting, which is
+// refused: the time and memory it takes do not grow with the depth.
+func BenchmarkDeepTOML(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		text string
+	}{
+		{"arrays-1M", deepArray(1000000)},
+		{"inline-20k", deepInline(20000)},
+		{"dotted-40k", strings.Repeat("a.", 40000) + "a = 1\n"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.text)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var diags diag.List
+				f := &source{rel: "content/reports/2024-01-05.toml", diags: &diags}
+				if _, ok := decodeTOML(f, src); ok {
+					b.Fatal("read without error")
+				}
+			}
+		})
+	}
 }

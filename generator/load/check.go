@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,7 +162,22 @@ func (t *table) countValue(label, path string, v any) (int64, bool) {
 		t.errorf(t.f.valAt(path), "%s must not be negative (got %d)", label, n)
 		return 0, false
 	}
+	if n > MaxCount {
+		t.errorf(t.f.valAt(path), "%s", tooLarge(label, n))
+		return 0, false
+	}
 	return n, true
+}
+
+// MaxCount is the largest count (followers, a target, an audience) a site
+// may hold, 2^53-1: the largest whole number that the readers of the open
+// data (JavaScript, spreadsheets) keep exactly. The model checks that the
+// totals it makes stay within it too, so that no sum overflows.
+const MaxCount = 1<<53 - 1
+
+// tooLarge is the message for a count above MaxCount.
+func tooLarge(label string, n int64) string {
+	return fmt.Sprintf("%s is too large (got %d): a count can be at most %d", label, n, int64(MaxCount))
 }
 
 // small returns the whole number k as an int, for order and weight.
@@ -222,12 +238,21 @@ func (t *table) date(k string, required bool) time.Time {
 		}
 		t.errorf(t.valAt(k), "%s must be a date without a time, like 2023-10-11", k)
 	case string:
-		t.errorf(t.valAt(k), "%s must be a date written without quotes, like 2023-10-11", k)
+		// Decap CMS writes the dates it edits as strings: a date in
+		// quotes is the same date.
+		if isoDate.MatchString(d) {
+			if day, err := time.Parse(dateLayout, d); err == nil {
+				return day
+			}
+		}
+		t.errorf(t.valAt(k), "%s must be a date like 2023-10-11 (year-month-day), not %q", k, d)
 	default:
 		t.errorf(t.keyAt(k), "%s must be a date like 2023-10-11, not %s", k, describe(v))
 	}
 	return time.Time{}
 }
+
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // strs returns the array of strings k and the position of each element.
 func (t *table) strs(k string, required bool) ([]string, []diag.Pos) {
@@ -318,4 +343,43 @@ func slugProblem(what, s string) string {
 		return fmt.Sprintf("%s %q is not a slug (did you mean %q?)", what, s, fix)
 	}
 	return fmt.Sprintf("%s %q is not a slug: use only a-z, 0-9 and single hyphens", what, s)
+}
+
+// nameProblem is slugProblem for a name that becomes a folder or a file of
+// the site or of its output (a unit id or alias: don-vi/<id>/; a theme): it
+// must also be a name that Windows can check out.
+func nameProblem(what, s string) string {
+	if dev, ok := windowsDevice(s); ok {
+		return reservedMessage(what, s, dev, "")
+	}
+	return slugProblem(what, s)
+}
+
+// windowsDevice reports whether name is one that Windows keeps for a
+// device, in any case and whatever follows a first '.' ("nul.md" is NUL):
+// such a file or folder cannot be made there, so a site's repository with
+// one cannot be checked out on Windows. It returns the device's name.
+func windowsDevice(name string) (string, bool) {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return base, true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9' {
+		return base, true
+	}
+	return "", false
+}
+
+// reservedMessage is the message for a name that Windows keeps for the
+// device dev; ext is the extension of a file name, "" for an id.
+func reservedMessage(what, s, dev, ext string) string {
+	fix := strings.ToLower(strings.TrimRight(strings.SplitN(s, ".", 2)[0], " ")) + "-1" + ext
+	if ext != "" {
+		return fmt.Sprintf("the file name is the %s, and %q is a name Windows keeps for a device (%s): "+
+			"the site could not be checked out on Windows; rename the file, like %q", what, s, dev, fix)
+	}
+	return fmt.Sprintf("%s %q is a name Windows keeps for a device (%s): its folder could not be made on Windows; "+
+		"choose another, like %q", what, s, dev, fix)
 }

@@ -141,7 +141,7 @@ func isBareKeyChar(c byte) bool {
 
 // fastCount reads the rest of l from i as a TOML decimal integer that is
 // not negative, written without sign, underscores or leading zeros, and
-// small enough for int64.
+// at most MaxCount.
 func fastCount(l string, i int) (int64, bool) {
 	start := i
 	var n int64
@@ -150,7 +150,7 @@ func fastCount(l string, i int) (int64, bool) {
 		i++
 	}
 	digits := i - start
-	if digits == 0 || digits > 18 || (digits > 1 && l[start] == '0') || !restIsEmpty(l, i) {
+	if digits == 0 || digits > 18 || n > MaxCount || (digits > 1 && l[start] == '0') || !restIsEmpty(l, i) {
 		return 0, false
 	}
 	return n, true

@@ -70,7 +70,7 @@ func TestFastReportAccepts(t *testing.T) {
 		"followers = 1\n[units]", // the file ends with the header: no final line break
 		"followers = 12\n\n[units] # các đơn vị\n\n# a comment\n  bac-son\t=\t0   # chưa có\n\tdong-hoa = 9\n",
 		"\n\n# nothing yet\nnote = \"tab\there, quotes 'single' and # not a comment\"\nfollowers = 1\n",
-		"source = \"\"\nfollowers = 999999999999999999\n",
+		"source = \"\"\nfollowers = 9007199254740991\n",
 		"[units]\nfollowers = 3\n", // not this one: followers is a unit here
 		big.String(),
 	} {
@@ -98,6 +98,7 @@ func TestFastReportDeclines(t *testing.T) {
 		"followers = 1e3\n",                                  // float
 		"followers = 0x1F\n",                                 // hex
 		"followers = 9999999999999999999999\n",               // overflow
+		"followers = 9007199254740992\n",                     // above MaxCount
 		"followers = \"12\"\n",                               // string
 		"followers = 12 garbage\n",                           // syntax
 		"followers = \n",                                     // no value

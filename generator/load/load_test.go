@@ -179,6 +179,14 @@ smartphone_share = "83%"
 			want: []string{`content/units/phuong.toml:6:22: alias "Bac_Son" is not a slug (did you mean "bac-son"?)`},
 		},
 		{
+			name:  "retired written as on paper, merged_into without retired",
+			files: map[string]string{"content/units/phuong.toml": phuongToml + "retired = \"10/01/2024\"\n\n[[unit]]\nid = \"dong-hoa\"\nname = \"Đồng Hòa\"\nmerged_into = \"bac-son\"\n"},
+			want: []string{
+				`content/units/phuong.toml:6:11: retired must be a date like 2023-10-11 (year-month-day), not "10/01/2024"`,
+				`content/units/phuong.toml:11:15: merged_into needs the date the unit stopped taking part (add retired = YYYY-MM-DD to this [[unit]])`,
+			},
+		},
+		{
 			name: "id and alias used twice across groups",
 			files: map[string]string{
 				"content/units/phuong.toml": phuongToml + "aliases = [\"bacson\"]\n",
@@ -300,10 +308,10 @@ name = "Trường Phường"
 		},
 		{
 			name:  "date with a time, date as a string, end before start",
-			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"2023-12-31\"\n"},
+			files: map[string]string{"site.toml": siteToml + "start = 2023-10-11T08:00:00+07:00\nend = \"31/12/2023\"\n"},
 			want: []string{
 				`site.toml:10:9: start must be a date without a time, like 2023-10-11`,
-				`site.toml:11:7: end must be a date written without quotes, like 2023-10-11`,
+				`site.toml:11:7: end must be a date like 2023-10-11 (year-month-day), not "31/12/2023"`,
 			},
 		},
 		{
@@ -379,7 +387,7 @@ name = "Trường Phường"
 			name: "directive: missing keys, unknown keys, wrong types",
 			files: map[string]string{"content/directives/cong-van.md": `+++
 kind = "Công văn"
-date = "2023-10-11"
+date = "2023-10-1"
 subjet = "S"
 to = "phuong"
 draft = "no"
@@ -395,7 +403,7 @@ text = "Làm"
 `},
 			want: []string{
 				`content/directives/cong-van.md:1:1: missing required key "subject" in front matter`,
-				`content/directives/cong-van.md:3:8: date must be a date written without quotes, like 2023-10-11`,
+				`content/directives/cong-van.md:3:8: date must be a date like 2023-10-11 (year-month-day), not "2023-10-1"`,
 				`content/directives/cong-van.md:4:1: unknown key "subjet" in front matter (did you mean "subject"?)`,
 				`content/directives/cong-van.md:5:1: to must be an array of strings, like ["a", "b"], not a string`,
 				`content/directives/cong-van.md:6:1: draft must be true or false, not a string`,
@@ -569,7 +577,7 @@ Thực hiện chỉ đạo của UBND thành phố...
 		t.Errorf("group = %+v", g)
 	}
 	wantUnit := &Unit{ID: "bac-son", Name: "UBND phường Bắc Sơn", Short: "Bắc Sơn", Target: 8200, Audience: 9800,
-		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6),
+		Aliases: []string{"bacson"}, Pos: pos(g.File, 4, 1), IDPos: pos(g.File, 5, 6), TargetPos: pos(g.File, 8, 10),
 		AliasPos: []diag.Pos{pos(g.File, 10, 12)}}
 	if !reflect.DeepEqual(g.Units[0], wantUnit) {
 		t.Errorf("unit = %+v\nwant %+v", g.Units[0], wantUnit)

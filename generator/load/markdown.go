@@ -33,14 +33,22 @@ func frontMatter(f *source, text []byte, need string) (m map[string]any, body []
 }
 
 // checkFileSlug reports a file name (without extension) that is not a slug,
-// suggesting the name the file should have.
+// or that Windows keeps for a device, suggesting the name the file should
+// have.
 func checkFileSlug(f *source, what, slug, ext string) {
+	if dev, ok := windowsDevice(slug); ok {
+		f.diags.Errorf(f.name(), "%s", reservedMessage(what, slug, dev, ext))
+		return
+	}
 	if vi.IsSlug(slug) {
 		return
 	}
 	fix := ""
 	if s := vi.Slug(slug); s != "" {
 		fix = fmt.Sprintf(": rename the file to %q", s+ext)
+		if _, reserved := windowsDevice(s); reserved {
+			fix = fmt.Sprintf(": rename the file to %q", s+"-1"+ext)
+		}
 	}
 	f.diags.Errorf(f.name(), "the file name is the %s, and %q is not a slug%s", what, slug, fix)
 }
@@ -104,6 +112,8 @@ var reservedSlugs = map[string]string{
 	"tien-do": "the progress page",
 	"du-lieu": "the open data",
 	"bao-cao": "the reports of every period",
+	"static":  "the theme's files",
+	"qr":      "the QR codes",
 }
 
 // readPage checks a free page content/<slug>.md or, with slug "", the home

@@ -21,9 +21,10 @@ import (
 // Paths are built with joinKey and indexPath, which the checks use too, so
 // that a path computed from a decoded map finds what the scanner recorded.
 //
-// The scanner only runs on sources that BurntSushi/toml has accepted, but it
-// never panics and always ends on any input: every loop consumes at least
-// one byte per turn.
+// The scanner runs before BurntSushi/toml, to refuse sources nested too
+// deep (see MaxNesting), so on any input: it never panics and always ends,
+// since every loop consumes at least one byte per turn, and its work is
+// linear in the source, since no path is longer than MaxNesting segments.
 
 // lc is a line and a column, both counting from 1; the column counts runes.
 type lc struct{ line, col int32 }
@@ -90,15 +91,25 @@ func (p positions) find(path string, val bool) lc {
 	return lc{1, 1}
 }
 
+// MaxNesting is how deep arrays, inline tables and the tables of dotted
+// keys and headers may be nested in a TOML file or front matter: a site
+// needs 3 ([[unit]], its aliases). Deeper, the TOML library takes time and
+// memory that grow faster than the file (an 80 KB file of nested inline
+// tables took minutes and gigabytes), and so would the paths kept here.
+const MaxNesting = 32
+
 // scanPositions records the position of every key, table header and array
-// element of the TOML source src (UTF-8, LF line endings).
-func scanPositions(src []byte) positions {
+// element of the TOML source src (UTF-8, LF line endings). It stops at the
+// first place nested deeper than MaxNesting and returns it, with deep
+// true; it runs before the TOML library, so that such a file never
+// reaches it.
+func scanPositions(src []byte) (pos positions, at lc, deep bool) {
 	// About one key a line: sizing the map up front saves rehashing it
 	// while a 10,000-line report is scanned.
 	size := bytes.Count(src, []byte("\n")) + 1
 	s := &scanner{src: src, line: 1, col: 1, pos: make(positions, size), arrays: make(map[string]int)}
 	s.document()
-	return s.pos
+	return s.pos, s.deepAt, s.deep
 }
 
 type scanner struct {
@@ -107,6 +118,25 @@ type scanner struct {
 	line, col int32
 	pos       positions
 	arrays    map[string]int // array-of-tables path (without index) -> tables seen
+
+	depth  int  // how deep the value being read is nested
+	deep   bool // a place nested deeper than MaxNesting was found, at deepAt
+	deepAt lc
+}
+
+// nest enters n levels of nesting at at. When that goes deeper than
+// MaxNesting it records the place and ends the scan (the rest of the
+// source is skipped), and returns false.
+func (s *scanner) nest(n int, at lc) bool {
+	s.depth += n
+	if s.depth <= MaxNesting {
+		return true
+	}
+	if !s.deep {
+		s.deep, s.deepAt = true, at
+	}
+	s.i = len(s.src)
+	return false
 }
 
 type keySeg struct {
@@ -200,15 +230,18 @@ func (s *scanner) recordOnce(path string, at lc) {
 }
 
 func (s *scanner) document() {
-	table := ""
+	table, depth := "", 0
 	for {
 		s.blank()
 		if s.eof() {
 			return
 		}
 		start := s.i
+		s.depth = depth
 		if s.peek() == '[' {
+			s.depth = 0
 			table = s.header()
+			depth = s.depth
 		} else {
 			s.keyValue(table)
 		}
@@ -229,6 +262,9 @@ func (s *scanner) header() string {
 		s.next()
 	}
 	segs := s.key()
+	if !s.nest(len(segs), at) {
+		return ""
+	}
 	path := ""
 	for n, seg := range segs {
 		path = joinKey(path, seg.name)
@@ -270,7 +306,9 @@ func (s *scanner) key() []keySeg {
 		}
 		segs = append(segs, keySeg{name, at})
 		s.spaces()
-		if s.peek() != '.' {
+		if s.peek() != '.' || len(segs) > MaxNesting+1 {
+			// Beyond MaxNesting+1 segments, the caller finds the key
+			// too deep whatever the table: the rest is not read.
 			return segs
 		}
 		s.next()
@@ -353,6 +391,11 @@ func (s *scanner) literalKey() string {
 // keyValue reads key = value in the table at path table.
 func (s *scanner) keyValue(table string) {
 	segs := s.key()
+	// Each segment of a dotted key but the last is a table.
+	if !s.nest(len(segs)-1, segs[0].at) {
+		return
+	}
+	defer func() { s.depth -= len(segs) - 1 }()
 	path := table
 	for n, seg := range segs {
 		path = joinKey(path, seg.name)
@@ -434,6 +477,10 @@ func (s *scanner) multiline(q byte) {
 }
 
 func (s *scanner) array(path string) {
+	if !s.nest(1, s.here()) {
+		return
+	}
+	defer func() { s.depth-- }()
 	s.next() // [
 	for n := 0; ; n++ {
 		s.blank()
@@ -459,6 +506,10 @@ func (s *scanner) array(path string) {
 }
 
 func (s *scanner) inlineTable(path string) {
+	if !s.nest(1, s.here()) {
+		return
+	}
+	defer func() { s.depth-- }()
 	s.next() // {
 	for {
 		s.blank()

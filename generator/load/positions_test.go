@@ -77,7 +77,7 @@ z = 0
 	if _, err := toml.Decode(src, &m); err != nil {
 		t.Fatalf("test source is not TOML: %v", err)
 	}
-	p := scanPositions([]byte(src))
+	p, _, _ := scanPositions([]byte(src))
 	cases := []struct {
 		path string
 		val  bool
@@ -139,7 +139,7 @@ z = 0
 }
 
 func TestPositionsFallBackToParent(t *testing.T) {
-	p := scanPositions([]byte("[campaign]\nname = \"x\"\n\n[[unit]]\nid = \"a\"\n"))
+	p, _, _ := scanPositions([]byte("[campaign]\nname = \"x\"\n\n[[unit]]\nid = \"a\"\n"))
 	cases := []struct {
 		path string
 		want lc
@@ -211,7 +211,7 @@ func TestScanKeysMatchDecoder(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", src, err)
 		}
-		p := scanPositions([]byte(src))
+		p, _, _ := scanPositions([]byte(src))
 		for _, k := range md.Keys() {
 			path := ""
 			for _, seg := range k {

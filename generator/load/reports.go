@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -29,11 +30,17 @@ func reportDate(f *source, name string) (time.Time, bool) {
 func readReport(f *source, date time.Time, m map[string]any) *Report {
 	r := &Report{Date: date, File: f.rel, Pos: f.start()}
 	top := &table{f: f, m: m}
-	top.allow("followers", "source", "note", "units")
-	r.Followers, _ = top.count("followers", true)
-	if _, ok := m["followers"]; ok {
-		r.FollowersPos = f.valAt("followers")
+	top.allow("date", "followers", "source", "note", "units")
+	// date is optional: the file name gives it. Decap CMS writes it,
+	// since it names the file from a field.
+	if _, ok := m["date"]; ok {
+		if d := top.date("date", false); !d.IsZero() && !d.Equal(date) {
+			top.errorf(top.valAt("date"), "date %s is not the date of the file name %s: rename the file %s.toml or correct the date",
+				d.Format(dateLayout), date.Format(dateLayout), d.Format(dateLayout))
+		}
 	}
+	r.Followers, _ = top.count("followers", true)
+	r.FollowersPos = top.valAt("followers")
 	r.Source = top.str("source", false)
 	r.Note = top.str("note", false)
 	units, _ := top.sub("units", "[units]")
@@ -44,8 +51,13 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 		if msg := slugProblem("unit id", id); msg != "" {
 			f.diags.Errorf(pos, "%s", msg)
 		}
+		if s, isStr := v.(string); isStr && strings.TrimSpace(s) == "" {
+			// An emptied number field of Decap CMS: the unit has not
+			// reported, as if the line were not there.
+			continue
+		}
 		n, ok := v.(int64)
-		if !ok || n < 0 {
+		if !ok || n < 0 || n > MaxCount {
 			if n, ok = units.countValue(fmt.Sprintf("the count of %q", id), path, v); !ok {
 				continue
 			}

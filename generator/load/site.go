@@ -25,7 +25,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 		c.Keys[path] = f.at(kp.key)
 	}
 	top := &table{f: f, m: m}
-	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report")
+	top.allow("title", "base_url", "language", "theme", "authority", "campaign", "audience", "markdown", "report", "cms")
 	c.Title = top.str("title", true)
 	top.checkSpaces("title", c.Title)
 	if base := top.str("base_url", true); base != "" {
@@ -43,7 +43,7 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	}
 	if _, ok := m["theme"]; ok {
 		c.Theme = top.str("theme", false)
-		if msg := slugProblem("theme", c.Theme); msg != "" {
+		if msg := nameProblem("theme", c.Theme); msg != "" {
 			top.errorf(top.valAt("theme"), "%s", msg)
 		}
 	}
@@ -103,6 +103,10 @@ func readConfig(f *source, m map[string]any, c *Config) {
 	if md, ok := top.sub("markdown", "[markdown]"); ok {
 		md.allow("raw_html")
 		c.RawHTML = md.boolean("raw_html")
+	}
+
+	if cms, ok := top.sub("cms", "[cms]"); ok {
+		c.CMS = readCMS(cms)
 	}
 }
 

@@ -179,6 +179,11 @@ func firstInvalid(b []byte) (line, col int, bad byte) {
 // decodeTOML parses text as TOML into a map, reporting a syntax error at
 // its position, and records the positions of the keys in f.
 func decodeTOML(f *source, text []byte) (map[string]any, bool) {
+	pos, at, deep := scanPositions(text)
+	if deep {
+		f.diags.Errorf(f.at(at), "nested too deep: arrays, inline tables and dotted keys may be nested %d deep at most (a site needs 3)", MaxNesting)
+		return nil, false
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(string(text), &m); err != nil {
 		var pe toml.ParseError
@@ -190,7 +195,7 @@ func decodeTOML(f *source, text []byte) (map[string]any, bool) {
 		}
 		return nil, false
 	}
-	f.pos = scanPositions(text)
+	f.pos = pos
 	f.text = text
 	return m, true
 }

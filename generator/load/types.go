@@ -41,11 +41,37 @@ type Config struct {
 	Campaign  Campaign
 	Audience  *Audience   // nil when the table is absent
 	Report    ReportTable // the [report] table, zero when absent
+	CMS       *CMS        // nil when the table is absent: no admin is written
 
 	Pos diag.Pos // site.toml:1:1
 	// Keys holds the position of every key of site.toml, by dotted path
 	// ("campaign.follow_url").
 	Keys map[string]diag.Pos
+}
+
+// CMS is the [cms] table: the editing interface (Decap CMS) and the git
+// host it saves to.
+type CMS struct {
+	// Backend is Decap's backend name: "gitlab", "github", "gitea", …
+	Backend string
+	// Options are the table's other keys but script and media_folder,
+	// passed to Decap's backend as they are (repo, branch, auth_type,
+	// app_id, base_url, api_root, …), sorted by key.
+	Options []Option
+	// Script is the URL of the CMS script when the office hosts it
+	// itself; "" means the pinned version from the public CDN.
+	Script string
+	// MediaFolder is the folder of uploaded files, relative to the site
+	// ("static/anh"); "" when the site takes no uploads.
+	MediaFolder string
+	Pos         diag.Pos // the [cms] header
+}
+
+// Option is one backend option of [cms]: a string, a whole number or a
+// boolean.
+type Option struct {
+	Key   string
+	Value any
 }
 
 // Authority is the [authority] table.
@@ -101,8 +127,17 @@ type Unit struct {
 	Aliases  []string
 	Pos      diag.Pos // the [[unit]] header
 	IDPos    diag.Pos // the id value (the [[unit]] header when id is absent)
+	// TargetPos is the target value (the [[unit]] header when absent).
+	TargetPos diag.Pos
 	// AliasPos holds the position of each alias, in order.
 	AliasPos []diag.Pos
+	// Retired is the date the unit stopped taking part, zero when it
+	// takes part; MergedInto the id of the unit that carries on its work,
+	// "" when none (docs/format.md, "Units that come and go").
+	Retired       time.Time
+	RetiredPos    diag.Pos
+	MergedInto    string
+	MergedIntoPos diag.Pos
 }
 
 // Report is one file content/reports/YYYY-MM-DD.toml.
@@ -114,7 +149,7 @@ type Report struct {
 	Units     []UnitCount // in file order
 	File      string
 	Pos       diag.Pos
-	// FollowersPos is the position of the followers value.
+	// FollowersPos is the value of followers (line 1 column 1 when absent).
 	FollowersPos diag.Pos
 }
 

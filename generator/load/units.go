@@ -23,13 +23,13 @@ func readGroup(f *source, id string, m map[string]any) *Group {
 }
 
 func readUnit(t *table) *Unit {
-	t.allow("id", "name", "short", "target", "audience", "aliases")
+	t.allow("id", "name", "short", "target", "audience", "aliases", "retired", "merged_into")
 	u := &Unit{Pos: t.headerAt()}
 	u.Name = t.str("name", true)
 	if _, ok := t.m["id"]; ok {
 		u.ID = t.str("id", false)
 		u.IDPos = t.valAt("id")
-		if msg := slugProblem("id", u.ID); msg != "" {
+		if msg := nameProblem("id", u.ID); msg != "" {
 			t.errorf(u.IDPos, "%s", msg)
 		}
 	} else {
@@ -44,14 +44,26 @@ func readUnit(t *table) *Unit {
 	u.Short = t.str("short", false)
 	t.checkSpaces("short", u.Short)
 	u.Target, _ = t.count("target", false)
+	u.TargetPos = t.valAt("target")
 	u.Audience, _ = t.count("audience", false)
 	aliases, pos := t.strs("aliases", false)
 	for i, a := range aliases {
-		if msg := slugProblem("alias", a); msg != "" {
+		if msg := nameProblem("alias", a); msg != "" {
 			t.errorf(pos[i], "%s", msg)
 		}
 	}
 	u.Aliases, u.AliasPos = aliases, pos
+	if _, ok := t.m["retired"]; ok {
+		u.Retired = t.date("retired", false)
+		u.RetiredPos = t.valAt("retired")
+	}
+	if _, ok := t.m["merged_into"]; ok {
+		u.MergedInto = t.str("merged_into", false)
+		u.MergedIntoPos = t.valAt("merged_into")
+		if _, retired := t.m["retired"]; !retired {
+			t.errorf(u.MergedIntoPos, "merged_into needs the date the unit stopped taking part (add retired = YYYY-MM-DD to this [[unit]])")
+		}
+	}
 	return u
 }
 

@@ -95,3 +95,91 @@ func BenchmarkParseRender(b *testing.B) {
 		}
 	}
 }
+
+// upTo repeats s until the text is about n bytes.
+func upTo(s string, n int) string { return strings.Repeat(s, max(1, n/len(s))) }
+
+// BenchmarkDeepMarkdown parses texts of 1 MB nested as deep as they go:
+// refused ones (deeper than MaxNesting) and the deepest allowed, which
+// goldmark parses whole. Issue 11 asks for under 2 s for any of them.
+func BenchmarkDeepMarkdown(b *testing.B) {
+	const size = 1 << 20
+	list := deepList(1000)
+	for _, c := range []struct{ name, text string }{
+		{"refused/quotes", strings.Repeat(">", size)},
+		{"refused/list", list + upTo("văn bản\n", size-len(list))},
+		{"refused/dashes", upTo("- ", size)},
+		{"allowed/quotes", upTo(strings.Repeat("> ", MaxNesting)+"trích dẫn\n", size)},
+		{"allowed/list", upTo(deepList(MaxNesting)+"\n", size)},
+		{"allowed/quotes-and-lists", upTo(strings.Repeat("> - ", MaxNesting/2)+"mục\n", size)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.text)
+			conv := New(Options{})
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				conv.Parse(src, "content/trang.md", 1, nil)
+			}
+		})
+	}
+}
+
+// pathologicalInline are texts of about 1 MB made to cost goldmark's
+// inline parser the most: runs of delimiters, links and code that never
+// close, in one paragraph or in many.
+func pathologicalInline(size int) []struct{ name, text string } {
+	return []struct{ name, text string }{
+		{"star-underscore", upTo("*a_", size)},
+		{"link-open", upTo("[a](", size)},
+		{"brackets", strings.Repeat("[", size)},
+		{"close-brackets", strings.Repeat("]", size)},
+		{"bracket-pairs", upTo("[a]", size)},
+		{"image-open", upTo("![a", size)},
+		{"stars", strings.Repeat("*", size)},
+		{"star-a", upTo("*a ", size)},
+		{"underscores", upTo("_a ", size)},
+		{"tildes", upTo("~a ", size)},
+		{"tilde-pairs", upTo("~~a ", size)},
+		{"backticks", upTo("`a ``b ", size)},
+		{"backtick-runs", upTo("`", size)},
+		{"autolinks", upTo("<a ", size)},
+		{"autolink-open", upTo("<http://a ", size)},
+		{"entities", upTo("&a ", size)},
+		{"entities-ok", upTo("&amp; ", size)},
+		{"raw-html-open", upTo("<a href=\"", size)},
+		{"directive-open", upTo(":a[", size)},
+		{"directive-attrs", upTo(":a{", size)},
+		{"pipes", strings.Repeat("|", size)},
+		{"table-cells", "| a |\n| - |\n" + upTo("|"+strings.Repeat(" a |", 200)+"\n", size)},
+		{"wide-table", "|" + strings.Repeat(" a |", size/4) + "\n|" + strings.Repeat(" - |", size/4) + "\n"},
+		{"allowed/star-underscore", upTo(strings.Repeat("*a_", MaxInlineMarks/2)+"\n\n", size)},
+		{"allowed/links", upTo(strings.Repeat("[a](", MaxInlineMarks/2)+"\n\n", size)},
+		{"allowed/directives-long-line", strings.Repeat(":a[", MaxInlineMarks) + upTo(" văn bản", size)},
+		{"allowed/links-long-line", strings.Repeat("[a](", MaxInlineMarks/2) + upTo(" văn bản", size)},
+		{"allowed/star-underscore-long-line", strings.Repeat("*a_", MaxInlineMarks/2) + upTo(" văn bản", size)},
+		{"allowed/table-rows", "| a | b |\n| - | - |\n" + upTo("| "+strings.Repeat("*a_", MaxInlineMarks/2)+" | b |\n", size)},
+		{"delimiters-1000", upTo(strings.Repeat("*a_ ", 250)+"\n\n", size)},
+		{"links-1000", upTo(strings.Repeat("[a](", 250)+"\n\n", size)},
+		{"emphasis-1000", upTo(strings.Repeat("**a** ", 170)+"\n\n", size)},
+		{"ref-defs", upTo("[a]: /b\n", size)},
+		{"ref-uses", "[a]: /b\n\n" + upTo("[a] ", size)},
+	}
+}
+
+// BenchmarkPathologicalInline parses and renders each text of
+// pathologicalInline. Issue 11 asks for under 2 s for any of them.
+func BenchmarkPathologicalInline(b *testing.B) {
+	for _, c := range pathologicalInline(1 << 20) {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.text)
+			conv := New(Options{Handler: acceptAll})
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				doc := conv.Parse(src, "content/trang.md", 1, nil)
+				if err := doc.Render(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

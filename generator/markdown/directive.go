@@ -192,7 +192,10 @@ func lineCols(s string) func(int) diag.Pos {
 // the number of bytes it takes. It stops at the first line ending. pos maps
 // a byte offset of s to a position in the file.
 func parseDirective(s string, pos func(int) diag.Pos) (*Directive, int, *SyntaxError) {
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.IndexByte(s, '\r'); i >= 0 {
 		s = s[:i]
 	}
 	p := &attrParser{s: s}

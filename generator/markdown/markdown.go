@@ -80,6 +80,19 @@ func New(opts Options) *Converter {
 // (which may be nil to drop them).
 func (c *Converter) Parse(src []byte, file string, firstLine int, diags *diag.List) *Document {
 	st := newParseState(src, file, firstLine, diags)
+	if at, deep := tooDeep(src); deep {
+		// goldmark would take time quadratic in the depth: the text is
+		// reported and left empty.
+		st.errorf(at, "%s", nestingMessage())
+		src = nil
+		st = newParseState(src, file, firstLine, diags)
+	} else if at, many := tooManyMarks(src); many {
+		// goldmark would take time quadratic in the marks of the
+		// paragraph: the text is reported and left empty.
+		st.errorf(at, "%s", inlineMessage())
+		src = nil
+		st = newParseState(src, file, firstLine, diags)
+	}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -142,7 +142,7 @@ func (inlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 	}
 	st := stateOf(pc, block.Source())
 	base := seg.Start - seg.Padding
-	d, n, err := parseDirective(string(line), func(off int) diag.Pos { return st.pos(base + off) })
+	d, n, err := parseDirective(st.rest(line, seg.Start, seg.Stop), func(off int) diag.Pos { return st.pos(base + off) })
 	if err != nil {
 		st.syntaxError(base, err)
 		return nil

@@ -29,6 +29,25 @@ type parseState struct {
 	// written holds the destinations, as written, of the links and images
 	// that Options.BasePath moved, for Document.Links.
 	written map[ast.Node]string
+	// lineText is the text of the source from lineFrom to lineTo, the rest
+	// of the line where a text directive was last looked for: the
+	// directives of a line share one copy of it, not one each.
+	lineText         string
+	lineFrom, lineTo int
+}
+
+// rest returns line, the text of the source from offset from to offset
+// to, as a string, reusing the copy made for the previous text directive
+// of the same line. A line that is not the source's bytes (a tab expanded
+// to padding) is copied on its own.
+func (s *parseState) rest(line []byte, from, to int) string {
+	if from < 0 || to > len(s.src) || to-from != len(line) || string(s.src[from:to]) != string(line) {
+		return string(line)
+	}
+	if s.lineText == "" || from < s.lineFrom || to != s.lineTo {
+		s.lineText, s.lineFrom, s.lineTo = string(line), from, to
+	}
+	return s.lineText[from-s.lineFrom:]
 }
 
 func newParseState(src []byte, file string, firstLine int, diags *diag.List) *parseState {

@@ -78,6 +78,9 @@ type unit struct {
 	Aliases  []string `json:"aliases"`
 	History  []point  `json:"history"`
 	URL      string   `json:"url"`
+	// Retired and MergedInto are written for retired units only.
+	Retired    string `json:"retired,omitempty"`
+	MergedInto string `json:"merged_into,omitempty"`
 }
 
 type point struct {
@@ -152,7 +155,7 @@ func WriteJSON(w io.Writer, c *campaign.Campaign) error {
 	}
 	head := b.Bytes()
 	const empty = "[]\n}\n" // how the encoder ends: "units": []
-	if len(c.Units) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+	if len(c.All) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
 		_, err := w.Write(head)
 		return err
 	}
@@ -162,7 +165,7 @@ func WriteJSON(w io.Writer, c *campaign.Campaign) error {
 	var ub bytes.Buffer
 	uenc := json.NewEncoder(&ub)
 	uenc.SetEscapeHTML(false)
-	for i, u := range c.Units {
+	for i, u := range c.All {
 		ub.Reset()
 		if err := uenc.Encode(unitOf(c, u, dates)); err != nil {
 			return err
@@ -223,7 +226,7 @@ func progressOf(c *campaign.Campaign, withUnits bool) progress {
 	}
 	if withUnits {
 		dates := datesOf(c)
-		for _, u := range c.Units {
+		for _, u := range c.All {
 			p.Units = append(p.Units, *unitOf(c, u, dates))
 		}
 	}
@@ -242,6 +245,12 @@ func unitOf(c *campaign.Campaign, u *campaign.Unit, dates isoDates) *unit {
 		Aliases:  append([]string{}, u.Aliases...),
 		History:  []point{},
 		URL:      c.Site.BaseURL + "don-vi/" + u.ID + "/",
+	}
+	if !u.Retired.IsZero() {
+		ju.Retired = isoDate(u.Retired)
+	}
+	if u.MergedInto != nil {
+		ju.MergedInto = u.MergedInto.ID
 	}
 	if u.HasCount {
 		n := u.Count
@@ -272,21 +281,22 @@ func WriteCSV(out io.Writer, c *campaign.Campaign) error {
 	w.UseCRLF = true // RFC 4180
 	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
 	// A million rows nationally: what is the same on many is made once.
-	targets := make([]string, len(c.Units))
-	for i, u := range c.Units {
+	// Every unit, retired ones too: their history stays theirs.
+	targets := make([]string, len(c.All))
+	for i, u := range c.All {
 		if u.Target > 0 {
 			targets[i] = strconv.FormatInt(u.Target, 10)
 		}
 	}
 	// The text cells, made safe once per unit (see TextCell).
-	ids, groups, names := make([]string, len(c.Units)), make([]string, len(c.Units)), make([]string, len(c.Units))
-	for i, u := range c.Units {
+	ids, groups, names := make([]string, len(c.All)), make([]string, len(c.All)), make([]string, len(c.All))
+	for i, u := range c.All {
 		ids[i], groups[i], names[i] = TextCell(u.ID), TextCell(u.Group.ID), TextCell(u.Name)
 	}
 	row := make([]string, 6)
 	for _, r := range c.Reports {
 		date := isoDate(r.Date)
-		for i, u := range c.Units {
+		for i, u := range c.All {
 			n, ok := r.Count(u)
 			if !ok {
 				continue

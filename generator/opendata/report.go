@@ -58,11 +58,11 @@ type periodUnit struct {
 
 // ReportJSON is the open data of the leaders' report of period p: its
 // figures under the rule of docs/format.md, from the reports up to its
-// date only. Nulls: previous and followers_change for the first report,
-// reach without an audience baseline; a unit's count and change when no
-// report up to the date lists it (change also at the first report),
-// share without both a count and a target, rank without a share. Shares
-// and reach are rounded to six decimals.
+// date only. Nulls: previous, followers_change and the groups' change for
+// the first report, reach without an audience baseline; a unit's count
+// and change when no report up to the date lists it (change also at the
+// first report), share without both a count and a target, rank without a
+// share. Shares and reach are rounded to six decimals.
 func ReportJSON(p *period.Period) []byte {
 	out := periodReport{
 		Date:        isoDate(p.Date),
@@ -82,7 +82,10 @@ func ReportJSON(p *period.Period) []byte {
 	}
 	for _, g := range p.Groups {
 		pg := periodGroup{ID: g.Group.ID, Name: g.Group.Name, Units: len(g.Units), Reported: g.Reported, Count: g.Count}
-		if g.HasChange {
+		// The change of a total is its difference with the previous date:
+		// 0 for a group none of whose units has a count yet (its count is
+		// 0 here), null only at the first report.
+		if g.HasChange || p.Previous != nil {
 			ch := g.Change
 			pg.Change = &ch
 		}

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/period"
 )
 
@@ -93,5 +96,39 @@ func TestReportJSONWithoutAudience(t *testing.T) {
 	c.Audience = nil
 	if m := decode(t, ReportJSON(period.Of(c, 1))); m["reach"] != nil {
 		t.Errorf("reach %v", m["reach"])
+	}
+}
+
+// TestReportJSONGroupWithoutCounts checks a group none of whose units has
+// reported yet, at a report that has a previous one: its count is 0, so
+// its change, the difference of that total with the previous date, is 0,
+// not null (null is for the first report only, docs/format.md).
+func TestReportJSONGroupWithoutCounts(t *testing.T) {
+	s := &load.Site{
+		Config: load.Config{
+			BaseURL:  "https://kienan.example.vn/zalo/",
+			Campaign: load.Campaign{Name: "Quan tâm", FollowURL: "https://zalo.me/1"},
+		},
+		Groups: []*load.Group{
+			{ID: "phuong", Name: "UBND các phường", Units: []*load.Unit{{ID: "bac-son", Name: "UBND phường Bắc Sơn", Target: 8200}}},
+			{ID: "truong-hoc", Name: "Các trường học", Units: []*load.Unit{{ID: "mam-non", Name: "Trường Mầm non Văn Đẩu", Target: 400}}},
+		},
+		Reports: []*load.Report{
+			{Date: day("2023-10-21"), Followers: 120, Units: []load.UnitCount{{ID: "bac-son", Count: 12}}},
+			{Date: day("2023-11-04"), Followers: 330, Units: []load.UnitCount{{ID: "bac-son", Count: 41}}},
+		},
+	}
+	var d diag.List
+	c := campaign.New(s, campaign.Options{}, &d)
+	if d.HasErrors() {
+		t.Fatal(d.Err())
+	}
+	first := decode(t, ReportJSON(period.Of(c, 0)))["groups"].([]any)[1].(map[string]any)
+	if first["id"] != "truong-hoc" || first["count"] != 0.0 || first["change"] != nil {
+		t.Errorf("at the first report: %v, want count 0 and change null", first)
+	}
+	last := decode(t, ReportJSON(period.Of(c, 1)))["groups"].([]any)[1].(map[string]any)
+	if last["id"] != "truong-hoc" || last["count"] != 0.0 || last["change"] != 0.0 || last["reported"] != 0.0 {
+		t.Errorf("at the second report: %v, want count 0, change 0, reported 0", last)
 	}
 }

@@ -10,6 +10,10 @@
 // group's change. The leaders' report of every period (/bao-cao/), its open
 // data and the figures of letters (which keep those of their date) are all
 // made from a Period. Later reports never change a Period.
+//
+// A unit retired before the date counts in none of its figures: it is in
+// no list of the Period (docs/format.md, "Units that come and go"); on or
+// before its retirement date it counts as any other.
 package period
 
 import (
@@ -41,12 +45,14 @@ type Period struct {
 	TargetRate    float64
 	HasTargetRate bool
 
-	// Units holds every unit, in the order of Campaign.Units; Groups every
-	// group, in the order of Campaign.Groups.
+	// Units holds every unit that counts at the date (not retired
+	// before it), in the order of Campaign.All; Groups every group, in the
+	// order of Campaign.Groups.
 	Units  []*Unit
 	Groups []*Group
-	// Reported counts the units this report lists.
-	Reported int
+	// Reported counts the units this report lists; Counting the units
+	// that count at the date (not retired before it).
+	Reported, Counting int
 
 	// Ranked holds the units with a share, by rank: share highest first,
 	// then count highest first, then name in Vietnamese order.
@@ -133,12 +139,20 @@ func Latest(c *campaign.Campaign) *Period {
 func Of(c *campaign.Campaign, i int) *Period {
 	p := head(c, i)
 	r := p.Report
-	units := make([]Unit, len(c.Units)) // one allocation for 10,000 units
-	p.Units = make([]*Unit, len(c.Units))
-	for k, cu := range c.Units {
-		u := &units[k]
-		*u = unitAt(cu, r, p.Previous)
-		p.Units[k] = u
+	units := make([]Unit, 0, len(c.All)) // one allocation for 10,000 units
+	p.Units = make([]*Unit, 0, len(c.All))
+	counts := make([]int, len(c.Groups))
+	for k, cg := range c.Groups {
+		for _, cu := range cg.All {
+			if !cu.CountsAt(r.Date) {
+				continue
+			}
+			counts[k]++
+			units = append(units, unitAt(cu, r, p.Previous))
+			p.Units = append(p.Units, &units[len(units)-1])
+		}
+	}
+	for _, u := range p.Units {
 		if u.Listed {
 			p.Reported++
 		} else {
@@ -159,9 +173,9 @@ func Of(c *campaign.Campaign, i int) *Period {
 	p.Lowest = p.Ranked[max(len(p.Highest), len(p.Ranked)-5):]
 
 	k := 0
-	for _, cg := range c.Groups {
-		g := newGroup(cg, p.Units[k:k+len(cg.Units)])
-		k += len(cg.Units)
+	for n, cg := range c.Groups {
+		g := newGroup(cg, p.Units[k:k+counts[n]])
+		k += counts[n]
 		p.Groups = append(p.Groups, g)
 	}
 	return p
@@ -169,7 +183,7 @@ func Of(c *campaign.Campaign, i int) *Period {
 
 // newGroup sums a group's units.
 func newGroup(cg *campaign.Group, units []*Unit) *Group {
-	g := &Group{Group: cg, Units: units, Target: cg.Target}
+	g := &Group{Group: cg, Units: units}
 	for _, u := range units {
 		g.add(u)
 	}
@@ -179,6 +193,7 @@ func newGroup(cg *campaign.Group, units []*Unit) *Group {
 }
 
 func (g *Group) add(u *Unit) {
+	g.Target += u.Unit.Target
 	if u.Listed {
 		g.Reported++
 	}
@@ -227,8 +242,8 @@ func head(c *campaign.Campaign, i int) *Period {
 	p := &Period{
 		Date: r.Date, Index: i, Report: r,
 		Followers: r.Followers, Change: r.Change, HasChange: r.HasChange,
-		Target: c.Target(),
 	}
+	p.Counting, p.Target = counting(c, r.Date)
 	if i > 0 {
 		p.Previous = c.Reports[i-1]
 	}
@@ -255,8 +270,11 @@ func head(c *campaign.Campaign, i int) *Period {
 func Totals(c *campaign.Campaign, i int) *Period {
 	p := head(c, i)
 	for _, cg := range c.Groups {
-		g := &Group{Group: cg, Target: cg.Target}
-		for _, cu := range cg.Units {
+		g := &Group{Group: cg}
+		for _, cu := range cg.All {
+			if !cu.CountsAt(p.Date) {
+				continue
+			}
 			u := unitAt(cu, p.Report, p.Previous)
 			g.add(&u)
 		}
@@ -268,20 +286,37 @@ func Totals(c *campaign.Campaign, i int) *Period {
 }
 
 // GroupAt returns the figures of group g at c.Reports[i], with its units
-// (their Rank is 0: the ranking is of every unit, see Of).
+// that count then (their Rank is 0: the ranking is of every unit, see Of).
 func GroupAt(c *campaign.Campaign, i int, g *campaign.Group) *Group {
 	r := c.Reports[i]
 	var prev *campaign.Report
 	if i > 0 {
 		prev = c.Reports[i-1]
 	}
-	units := make([]Unit, len(g.Units))
-	ptrs := make([]*Unit, len(g.Units))
-	for k, cu := range g.Units {
-		units[k] = unitAt(cu, r, prev)
-		ptrs[k] = &units[k]
+	units := make([]Unit, 0, len(g.All))
+	ptrs := make([]*Unit, 0, len(g.All))
+	for _, cu := range g.All {
+		if cu.CountsAt(r.Date) {
+			units = append(units, unitAt(cu, r, prev))
+			ptrs = append(ptrs, &units[len(units)-1])
+		}
 	}
 	return newGroup(g, ptrs)
+}
+
+// counting returns how many units count at d and the campaign's target
+// then: site.toml's, or the sum of those units' targets when it sets none.
+func counting(c *campaign.Campaign, d time.Time) (n int, target int64) {
+	for _, u := range c.All {
+		if u.CountsAt(d) {
+			n++
+			target += u.Target
+		}
+	}
+	if c.Info.Target > 0 {
+		target = c.Info.Target
+	}
+	return n, target
 }
 
 // UnitAt returns the figures of unit u at c.Reports[i] (Rank and GroupRank

@@ -150,6 +150,8 @@ func removeStale(parent, base string) {
 				os.RemoveAll(p)
 			}
 			f.Close()
+		case e.Name() == "."+base+ownedSuffix+".tmp" || e.Name() == "."+base+manifestSuffix+".tmp":
+			os.Remove(p) // of a build killed while it wrote it
 		case strings.HasPrefix(e.Name(), "."+base+".old-"):
 			if _, err := os.Lstat(filepath.Join(parent, base)); errors.Is(err, fs.ErrNotExist) {
 				os.Rename(p, filepath.Join(parent, base))
@@ -344,7 +346,8 @@ func (s *Staging) Bytes() int64 { return s.bytes.Load() }
 // the two folders where the system offers it (Linux renameat2), otherwise
 // two renames, the old output kept aside until the new one is in place.
 // The files of the output that no Loa build wrote are carried over first
-// (see Kept), and the list of the files Loa wrote is updated.
+// (see Kept), and the list of the files Loa wrote is updated, and so is
+// the manifest beside the output when recording (see Record).
 func (s *Staging) Commit() error {
 	defer s.unhold()
 	written := s.names
@@ -381,11 +384,18 @@ func (s *Staging) Commit() error {
 			return err
 		}
 	}
+	// The manifest of the previous output goes first: a build killed
+	// after the swap leaves none, never one of another output.
+	if err := removeManifest(s.out); err != nil {
+		return err
+	}
 	if err := s.swap(exists); err != nil {
 		return err
 	}
 	if s.reuse != nil {
 		s.reuse.restamp(s.out)
+		// Not kept: the next build writes every file afresh.
+		writeManifest(s.out, s.reuse.next)
 	}
 	return writeOwned(s.out, written)
 }

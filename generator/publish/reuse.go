@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -25,14 +26,18 @@ import (
 // bytes given: a file edited by hand since is written afresh, even when its
 // modification time was set back (touch -d, cp -p, rsync -t). Reading a
 // file back costs far less than creating one. A build with --no-cache
-// reads and links nothing. Linking never changes the previous output, so a build
+// reads, links and keeps no manifest. Linking never changes the previous output, so a build
 // that fails or is killed still leaves it exactly as it was; once the new
-// output is swapped in, the previous folder is removed and the linked
-// files keep only their new name.
+// output is swapped in, the previous folder is kept as the spare
+// (spare.go). When there is a spare, Record updates it in place instead,
+// and links nothing: its files are kept on their bytes alone.
 
 // Manifest describes the files of one output folder, by slash path.
 type Manifest struct {
 	Files map[string]FileRecord
+	// Note is what the caller keeps of the build that wrote the output
+	// (build's record; see Staging.Note), kept and read back with it.
+	Note []byte
 }
 
 // FileRecord is what a Manifest knows of a file.
@@ -89,6 +94,79 @@ func (m *Manifest) Bytes() []byte {
 		panic("publish: " + err.Error()) // plain types: cannot fail
 	}
 	return b.Bytes()
+}
+
+const manifestSuffix = ".loa-manifest"
+
+// manifestMagic starts the file of a manifest; it changes with its format.
+const manifestMagic = "loa manifest 1\n"
+
+// manifestPath is the file of the manifest of the output folder out
+// (absolute).
+func manifestPath(out string) string {
+	parent, base := filepath.Split(out)
+	return filepath.Join(parent, "."+base+manifestSuffix)
+}
+
+// PreviousManifest returns the manifest that the last build into the
+// folder out kept beside it, or nil when there is none that is whole (an
+// older Loa kept it in the cache, which is not read). The caller holds the
+// output's lock (LockOutput).
+func PreviousManifest(out string) *Manifest {
+	out, err := outPath(out)
+	if err != nil {
+		return nil
+	}
+	b, err := os.ReadFile(manifestPath(out))
+	if err != nil || len(b) < len(manifestMagic)+sha256.Size || string(b[:len(manifestMagic)]) != manifestMagic {
+		return nil
+	}
+	data := b[len(manifestMagic) : len(b)-sha256.Size]
+	// A check sum against damage, not people: see the comment above.
+	if sum := sha256.Sum256(data); !bytes.Equal(sum[:], b[len(b)-sha256.Size:]) {
+		return nil
+	}
+	m, err := ReadManifest(data)
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// writeManifest replaces the manifest beside out with m, atomically.
+func writeManifest(out string, m *Manifest) error {
+	data := m.Bytes()
+	sum := sha256.Sum256(data)
+	b := append(append([]byte(manifestMagic), data...), sum[:]...)
+	p := manifestPath(out)
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// removeManifest removes the manifest beside out, if any.
+func removeManifest(out string) error {
+	if err := os.Remove(manifestPath(out)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Note gives what the manifest of the output written keeps of the build
+// besides its files (see Manifest.Note); without Record it is not kept.
+// Call it before Commit.
+func (s *Staging) Note(b []byte) {
+	if s.reuse != nil {
+		s.reuse.mu.Lock()
+		s.reuse.next.Note = b
+		s.reuse.mu.Unlock()
+	}
 }
 
 // reuse is the recording state of a Staging.

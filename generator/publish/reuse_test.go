@@ -152,3 +152,52 @@ func TestRecordReadsBackBeforeLinking(t *testing.T) {
 		t.Errorf("a/index.html = %q, want the build's %q", got, "page a")
 	}
 }
+
+// TestManifestBesideTheOutput checks that Commit keeps the manifest, and
+// the caller's note, beside the output, where PreviousManifest finds them;
+// that a build without Record leaves none (never one that describes
+// another output); and that a damaged file is no manifest.
+func TestManifestBesideTheOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Record(nil)
+	s.Put("index.html", []byte("trang chủ"))
+	s.Note([]byte("ghi chú"))
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	m := PreviousManifest(out)
+	if m == nil {
+		t.Fatal("no manifest beside the output")
+	}
+	rec, ok := m.Files["index.html"]
+	fi, err := os.Lstat(filepath.Join(out, "index.html"))
+	if err != nil || !ok || !rec.Matches(fi) || string(m.Note) != "ghi chú" || len(m.Files) != 1 {
+		t.Errorf("manifest beside the output: %+v (%v)", m, err)
+	}
+
+	p := filepath.Join(filepath.Dir(out), ".public.loa-manifest")
+	b, _ := os.ReadFile(p)
+	for i, bad := range [][]byte{b[:len(b)-1], append([]byte("x"), b[1:]...), nil} {
+		os.WriteFile(p, bad, 0o644)
+		if PreviousManifest(out) != nil {
+			t.Errorf("damaged manifest %d read as whole", i)
+		}
+	}
+	os.WriteFile(p, b, 0o644)
+
+	s, err = Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Put("index.html", []byte("trang chủ mới"))
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(p); !os.IsNotExist(err) {
+		t.Errorf("a build without Record left the previous output's manifest (%v)", err)
+	}
+}

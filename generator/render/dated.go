@@ -42,7 +42,7 @@ func datedViews(c *campaign.Campaign, i int) *dated {
 		d.figures.Change, d.figures.HasChange = p.Change, p.HasChange
 		d.figures.Reach, d.figures.HasReach = p.Reach, p.HasReach
 		d.figures.TargetRate, d.figures.HasTargetRate = p.TargetRate, p.HasTargetRate
-		d.figures.Reported = p.Reported
+		d.figures.Reported, d.figures.Units, d.figures.Target = p.Reported, p.Counting, p.Target
 		history = p.History
 	}
 	totals := make([]*Row, len(c.Groups))
@@ -53,7 +53,7 @@ func datedViews(c *campaign.Campaign, i int) *dated {
 	d.chart = &ChartView{
 		ID:    "bieu-do-chung",
 		Title: "Số người quan tâm trang Zalo OA qua các kỳ báo cáo",
-		Chart: chart.New(points(history), c.Target(), chart.Layout{}),
+		Chart: chart.New(points(history), d.figures.Target, chart.Layout{}),
 	}
 	return d
 }
@@ -63,6 +63,7 @@ func (d *dated) total(k int, g *campaign.Group) *Row {
 	t := &Row{Name: g.Name, Short: g.Name, Target: g.Target, HasTarget: g.Target > 0}
 	if d.totals != nil {
 		pg := d.totals.Groups[k]
+		t.Target, t.HasTarget = pg.Target, pg.Target > 0
 		t.Count, t.HasCount = pg.Count, pg.Counted > 0
 		t.Change, t.HasChange = pg.Change, pg.HasChange
 		t.Rate, t.HasRate = pg.Rate, pg.HasRate
@@ -74,16 +75,14 @@ func (d *dated) total(k int, g *campaign.Group) *Row {
 // table lays out the progress table of group g (k in Campaign.Groups).
 func (d *dated) table(c *campaign.Campaign, k int, g *campaign.Group) *Table {
 	t := &Table{ID: g.ID, Caption: g.Name, Total: d.total(k, g)}
-	var units []*period.Unit
 	if d.index >= 0 {
-		units = period.GroupAt(c, d.index, g).Units
+		for i, pu := range period.GroupAt(c, d.index, g).Units {
+			t.Rows = append(t.Rows, periodRow(i, pu.Unit, pu))
+		}
+		return t
 	}
 	for i, u := range g.Units {
-		var pu *period.Unit
-		if units != nil {
-			pu = units[i]
-		}
-		t.Rows = append(t.Rows, periodRow(i, u, pu))
+		t.Rows = append(t.Rows, periodRow(i, u, nil))
 	}
 	return t
 }

@@ -82,13 +82,16 @@ func (h *handler) Check(d *markdown.Directive) error {
 		}
 	}
 	c := h.r.c
+	// While a unit file is unread (load reported it), an unknown id may
+	// be in it: not reported.
+	unsure := c.UnitFilesUnread()
 	if id, ok := d.Attr("group"); ok {
-		if _, found := c.Group(id); !found {
+		if _, found := c.Group(id); !found && !unsure {
 			return &markdown.AttrError{Key: "group", Msg: fmt.Sprintf("no group %q%s", id, diag.Hint(id, h.groupIDs()))}
 		}
 	}
 	if id, ok := d.Attr("unit"); ok {
-		if _, found := c.Unit(id); !found {
+		if _, found := c.Unit(id); !found && !unsure {
 			return &markdown.AttrError{Key: "unit", Msg: fmt.Sprintf("no unit %q%s", id, diag.Hint(id, h.unitIDs()))}
 		}
 	}
@@ -264,7 +267,7 @@ func (h *handler) groupIDs() []string {
 
 func (h *handler) unitIDs() []string {
 	var ids []string
-	for _, u := range h.r.c.Units {
+	for _, u := range h.r.c.All {
 		ids = append(ids, u.ID)
 		ids = append(ids, u.Aliases...)
 	}

@@ -55,10 +55,12 @@ func refsKey(c *campaign.Campaign) [sha256.Size]byte {
 	field("loa docs 1")
 	field(c.Site.BasePath)
 	field(strconv.FormatBool(c.Site.RawHTML))
+	// While a unit file is unread, unknown ids are not reported.
+	field(strconv.FormatBool(c.UnitFilesUnread()))
 	for _, g := range c.Groups {
 		field("g " + g.ID)
 	}
-	for _, u := range c.Units {
+	for _, u := range c.All {
 		field("u " + u.ID)
 		for _, a := range u.Aliases {
 			field("a " + a)

@@ -8,6 +8,8 @@ import "github.com/loa-vn/loa/generator/campaign"
 type PageRef struct {
 	// Kind is the page's template without ".html": "home", "directives",
 	// "directive", "units", "group", "posters", "unit", "poster", "alias",
+	// "merged" (a merged unit's landing page, poster or alias, sending
+	// visitors to its successor's),
 	// "progress", "reports", "report", "page" or "404".
 	Kind string
 	// Path is the page's URL under base_url: "" for the home page,
@@ -50,7 +52,15 @@ func Pages(c *campaign.Campaign) []PageRef {
 			add(PageRef{Kind: "posters", Path: groupPostersPath(g.ID, k), Group: g, Number: k})
 		}
 	}
-	for _, u := range c.Units {
+	for _, u := range c.All {
+		if u.Successor() != nil {
+			add(PageRef{Kind: "merged", Path: unitPath(u.ID), Unit: u})
+			add(PageRef{Kind: "merged", Path: posterPath(u.ID), Unit: u})
+			for _, a := range u.Aliases {
+				add(PageRef{Kind: "merged", Path: unitPath(a), Unit: u, Alias: a})
+			}
+			continue
+		}
 		add(PageRef{Kind: "unit", Path: unitPath(u.ID), Unit: u})
 		add(PageRef{Kind: "poster", Path: posterPath(u.ID), Unit: u})
 		for _, a := range u.Aliases {

@@ -144,7 +144,9 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	r.plan(diags)
 	r.parse(diags)
 	wg.Wait()
-	if theme.HTTPS(c.Info.FollowURL) == "" {
+	if theme.HTTPS(c.Info.FollowURL) == "" && !diags.HasErrors() {
+		// load reports a follow_url that is missing or not https: this
+		// is for a model made some other way.
 		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
 	}
 	if diags.HasErrors() {
@@ -188,14 +190,14 @@ type renderer struct {
 	pagePaths []string
 }
 
-// Sections of the output that free pages may not take as their slug.
+// Sections of the output that free pages may not take as their slug;
+// load reports a page that takes one, and render leaves it out.
 var reserved = map[string]bool{
 	"van-ban": true, "don-vi": true, "tien-do": true, "du-lieu": true,
 	"static": true, "qr": true, "bao-cao": true,
 }
 
-// plan lists every output path, reporting free pages whose slug clashes
-// with a generated section.
+// plan lists every output path.
 func (r *renderer) plan(diags *diag.List) {
 	r.outputs = map[string]bool{}
 	for _, p := range Pages(r.c) {
@@ -204,12 +206,7 @@ func (r *renderer) plan(diags *diag.List) {
 			r.pagePaths = append(r.pagePaths, p.Path)
 		}
 	}
-	for _, p := range r.c.Pages {
-		if reserved[p.Slug] {
-			diags.Errorf(diag.Pos{File: p.File}, "the page slug %q is taken by the generated section /%s/: rename the file", p.Slug, p.Slug)
-		}
-	}
-	for _, u := range r.c.Units {
+	for _, u := range r.c.All {
 		r.outputs[unitPath(u.ID)+"qr.svg"] = true
 		r.outputs[unitPath(u.ID)+"qr.png"] = true
 	}
@@ -410,6 +407,9 @@ func (r *renderer) jobs() []job {
 // unit writes a unit's landing page, poster, QR images and alias pages.
 func (r *renderer) unit(sink Sink, uv *UnitView) error {
 	c := r.c
+	if uv.Successor != nil {
+		return r.merged(sink, uv)
+	}
 	landing := *uv // with its chart, which only this page shows
 	landing.Chart = unitChart(uv.unit)
 	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
@@ -437,6 +437,26 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		}
 	}
 	return nil
+}
+
+// merged writes the pages of a unit merged into another: its landing
+// page, poster and alias pages send visitors to the successor's landing
+// page and poster; its QR images, as printed, stay.
+func (r *renderer) merged(sink Sink, uv *UnitView) error {
+	s := uv.Successor
+	paths := []string{uv.Path, uv.PosterPath}
+	to := []string{s.Path, s.PosterPath}
+	for _, a := range uv.Aliases {
+		paths, to = append(paths, unitPath(a)), append(to, s.Path)
+	}
+	for i, path := range paths {
+		if err := r.page(sink, path+"index.html", "merged.html", &Page{
+			Path: path, Title: uv.Name, Unit: uv, MovedTo: to[i],
+		}); err != nil {
+			return err
+		}
+	}
+	return r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG)
 }
 
 // page fills in what every page shares, executes the template and hands

@@ -206,7 +206,7 @@ func reportView(c *campaign.Campaign, p *period.Period) *ReportView {
 	rv.Chart = &ChartView{
 		ID:    "bieu-do-bao-cao",
 		Title: "Số người quan tâm trang Zalo OA qua các kỳ báo cáo",
-		Chart: chart.New(points(p.History), c.Target(), chart.Layout{}),
+		Chart: chart.New(points(p.History), p.Target, chart.Layout{}),
 	}
 	rv.Chart.Title = asOfTitle(rv.Chart.Title, rv.Figures)
 	return rv
@@ -219,7 +219,7 @@ func datedViewsFigures(c *campaign.Campaign, p *period.Period) Figures {
 		Change: p.Change, HasChange: p.HasChange,
 		Reach: p.Reach, HasReach: p.HasReach,
 		Target: p.Target, TargetRate: p.TargetRate, HasTargetRate: p.HasTargetRate,
-		Units: len(c.Units), Reported: p.Reported,
+		Units: p.Counting, Reported: p.Reported,
 	}
 }
 
@@ -228,8 +228,12 @@ func reportItems(c *campaign.Campaign) []ReportItem {
 	out := make([]ReportItem, 0, len(c.Reports))
 	for i := len(c.Reports) - 1; i >= 0; i-- {
 		r := c.Reports[i]
-		n := 0
-		for _, u := range c.Units {
+		n, units := 0, 0
+		for _, u := range c.All {
+			if !u.CountsAt(r.Date) {
+				continue
+			}
+			units++
 			if _, ok := r.Count(u); ok {
 				n++
 			}
@@ -237,7 +241,7 @@ func reportItems(c *campaign.Campaign) []ReportItem {
 		out = append(out, ReportItem{
 			Date: r.Date, Path: reportPath(r), Followers: r.Followers,
 			Change: r.Change, HasChange: r.HasChange,
-			Reported: n, Units: len(c.Units), Latest: i == len(c.Reports)-1,
+			Reported: n, Units: units, Latest: i == len(c.Reports)-1,
 		})
 	}
 	return out

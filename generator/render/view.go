@@ -56,6 +56,7 @@ type Page struct {
 	Group      *GroupView       // don-vi/<group id>/
 	Unit       *UnitView        // a unit's landing page, poster and alias pages
 	Alias      string           // an alias page: the former id
+	MovedTo    string           // a merged unit's page: the path visitors are sent to
 	AccountQR  *QRView          // the follow QR of the account
 	Progress   []*Table         // tien-do/: one table per group
 	History    []HistoryRow     // tien-do/: every report, newest first
@@ -299,6 +300,12 @@ type UnitView struct {
 	// laid out as the page is rendered, not held for 10,000 units.
 	Chart   *ChartView
 	Aliases []string
+	// Retired is the date the unit stopped taking part, zero when it
+	// takes part; Successor the landing page of the unit that carries on
+	// its work (merged_into), nil when none: then the unit's pages send
+	// visitors there.
+	Retired   time.Time
+	Successor *UnitView
 
 	unit *campaign.Unit
 }
@@ -454,6 +461,32 @@ func newViews(c *campaign.Campaign) *views {
 			v.units = append(v.units, uv)
 			gv.units = append(gv.units, uv)
 			v.unitOf[u] = uv
+		}
+	}
+
+	// Units retired before the latest report are in no group's table or
+	// posters, but their pages keep answering: printed QR codes lead there.
+	for _, u := range c.Gone {
+		g := v.groupOf[u.Group.ID]
+		uv := &UnitView{
+			ID: u.ID, Name: u.Name, Short: u.Short,
+			Group:      GroupRef{ID: g.ID, Name: g.Name, Path: g.Path},
+			Path:       unitPath(u.ID),
+			PosterPath: posterPath(u.ID),
+			QRSVG:      unitPath(u.ID) + "qr.svg",
+			QRPNG:      unitPath(u.ID) + "qr.png",
+			LandingURL: c.Site.BaseURL + unitPath(u.ID),
+			Row:        unitRow(c, 0, u),
+			Aliases:    u.Aliases,
+			unit:       u,
+		}
+		v.units = append(v.units, uv)
+		v.unitOf[u] = uv
+	}
+	for _, uv := range v.units {
+		uv.Retired = uv.unit.Retired
+		if s := uv.unit.Successor(); s != nil {
+			uv.Successor = v.unitOf[s]
 		}
 	}
 

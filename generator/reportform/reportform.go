@@ -63,14 +63,18 @@ type Row struct {
 }
 
 // Rows lists the units of group (every group when nil) in the site's
-// order, each with its count as of the last report before date.
+// order, each with its count as of the last report before date. A unit
+// retired before date is left out: a report of that date may not list it.
 func Rows(c *campaign.Campaign, date time.Time, group *campaign.Group) []Row {
 	var out []Row
 	for _, g := range c.Groups {
 		if group != nil && g != group {
 			continue
 		}
-		for _, u := range g.Units {
+		for _, u := range g.All {
+			if !u.CountsAt(date) {
+				continue
+			}
 			r := Row{Unit: u}
 			for _, p := range u.History {
 				if !p.Date.Before(date) {

@@ -250,3 +250,35 @@ func TestFormNeverOverwrites(t *testing.T) {
 		t.Fatalf("left behind: %v", entries)
 	}
 }
+
+// TestFormLeavesOutRetiredUnits makes forms of testdata/xa-doi: the form
+// dated on thon-bac's retirement lists it, one dated after does not; the
+// form of a missed date before thon-nam's retirement lists thon-nam.
+func TestFormLeavesOutRetiredUnits(t *testing.T) {
+	c := model(t, "../build/testdata/xa-doi")
+	ids := func(d time.Time) []string {
+		f, err := reportform.New(c, d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Báo cáo")
+		var out []string
+		for _, r := range rows[reportform.HeaderRow:] {
+			out = append(out, r[0])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		date string
+		want []string
+	}{
+		{"2024-01-08", []string{"thon-dong", "thon-tay", "thon-nam", "thon-bac", "hoi-phu-nu"}},
+		{"2024-01-19", []string{"thon-dong", "thon-tay", "thon-bac", "hoi-phu-nu"}},
+		{"2024-02-16", []string{"thon-dong", "thon-tay", "hoi-phu-nu"}},
+	} {
+		d, _ := time.Parse("2006-01-02", tc.date)
+		if got := ids(d); !slices.Equal(got, tc.want) {
+			t.Errorf("form of %s: %q, want %q", tc.date, got, tc.want)
+		}
+	}
+}

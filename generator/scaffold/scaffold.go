@@ -45,23 +45,32 @@ type Counts struct {
 }
 
 // Report writes content/reports/<date>.toml into the site dir, listing
-// every unit with its last count (a unit that never reported is listed as a
-// comment, never as 0). It returns the path written.
+// every unit with its count as of date: its count in the latest report
+// before date (a unit without one is listed as a comment, never as 0). A
+// date between existing reports is a late report for a missed date. Units
+// retired before date are left out. It returns the path written.
 func Report(dir string, c *campaign.Campaign, date time.Time) (string, error) {
 	path := filepath.Join(dir, "content", "reports", date.Format("2006-01-02")+".toml")
 	if _, err := os.Stat(path); err == nil {
 		return "", fmt.Errorf("%s already exists: it is left as it is", path)
 	}
-	counts := Counts{Followers: c.Followers(), Units: map[*campaign.Unit]int64{}}
-	if c.Latest != nil {
-		if !date.After(c.Latest.Date) {
-			return "", fmt.Errorf("the latest report is already dated %s: a new report must come after it", c.Latest.Date.Format("2006-01-02"))
-		}
-		counts.Source = c.Latest.Source
+	// A date between two reports is a late report for a missed date:
+	// every figure is as of that date, from the reports before it.
+	if len(c.Reports) > 0 && !date.After(c.Reports[0].Date) {
+		return "", fmt.Errorf("the first report is dated %s: a new report must come after it (a date between two reports is fine)", c.Reports[0].Date.Format("2006-01-02"))
 	}
-	for _, u := range c.Units {
-		if u.HasCount {
-			counts.Units[u] = u.Count
+	counts := Counts{Units: map[*campaign.Unit]int64{}}
+	for _, r := range c.Reports {
+		if r.Date.Before(date) {
+			counts.Followers, counts.Source = r.Followers, r.Source
+		}
+	}
+	for _, u := range c.All {
+		if !u.CountsAt(date) {
+			continue
+		}
+		if p, ok := previous(u, date); ok {
+			counts.Units[u] = p.Count
 		}
 	}
 	text, err := ReportText(c, date, counts)
@@ -74,7 +83,8 @@ func Report(dir string, c *campaign.Campaign, date time.Time) (string, error) {
 // ReportText returns the text of content/reports/<date>.toml holding
 // counts, in the layout of Report: the units by group in the site's order,
 // each line with the unit's name and its count in the latest report before
-// date, and a comment for each unit counts lacks.
+// date, and a comment for each unit counts lacks; units retired before
+// date are left out.
 func ReportText(c *campaign.Campaign, date time.Time, counts Counts) ([]byte, error) {
 	data := struct {
 		Date, PrevDate, Source, From string
@@ -91,7 +101,10 @@ func ReportText(c *campaign.Campaign, date time.Time, counts Counts) ([]byte, er
 	}
 	for _, g := range c.Groups {
 		gl := groupLines{Name: oneLine(g.Name)}
-		for _, u := range g.Units {
+		for _, u := range g.All {
+			if !u.CountsAt(date) {
+				continue // retired before date: the report may not list it
+			}
 			n, listed := counts.Units[u]
 			line := UnitLine(u, date, n)
 			if !listed {

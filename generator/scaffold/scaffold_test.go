@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,8 +61,45 @@ func TestNewReportCarriesLastCounts(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "followers = 999\n" {
 		t.Fatal("the existing report was changed")
 	}
-	if _, err := scaffold.Report(dir, after, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err == nil {
-		t.Fatal("a report dated before the latest was written")
+	if _, err := scaffold.Report(dir, after, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)); err == nil || !strings.Contains(err.Error(), "the first report is dated 2024-01-05") {
+		t.Fatalf("a report dated before the first was written: %v", err)
+	}
+}
+
+// TestNewReportForAMissedDate writes a report between two reports of
+// testdata/xa-doi (2024-01-05 and 2024-01-19): every unit gets its count
+// as of that date, the followers too, and thon-nam, retired on 2024-01-10,
+// is left out of a report dated after; the site still builds.
+func TestNewReportForAMissedDate(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, "../build/testdata/xa-doi", dir)
+	var diags diag.List
+	c := build.Model(build.Options{Site: dir}, &diags)
+	path, err := scaffold.Report(dir, c, time.Date(2024, 1, 12, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Followers int64
+		Units     map[string]int64
+	}
+	if _, err := toml.DecodeFile(path, &got); err != nil {
+		t.Fatal(err)
+	}
+	var first struct {
+		Followers int64
+		Units     map[string]int64
+	}
+	if _, err := toml.DecodeFile(filepath.Join(dir, "content/reports/2024-01-05.toml"), &first); err != nil {
+		t.Fatal(err)
+	}
+	delete(first.Units, "thon-nam")
+	if got.Followers != first.Followers || fmt.Sprint(got.Units) != fmt.Sprint(first.Units) {
+		t.Errorf("the report of 2024-01-12 has %d %v, want the counts as of that date %d %v", got.Followers, got.Units, first.Followers, first.Units)
+	}
+	diags = diag.List{}
+	if err := build.Check(build.Options{Site: dir}, &diags); err != nil {
+		t.Fatalf("the site no longer checks: %v", diags.Err())
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
 )
 
@@ -24,6 +25,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// A page elsewhere must not read the preview by pointing its
 		// own domain at this machine (DNS rebinding): see hosts.
 		http.Error(w, "loa serve: the Host header does not name this machine", http.StatusForbidden)
+		return
+	}
+	if s.admin(w, r) {
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -94,6 +98,34 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	write(w, r, http.StatusOK, contentType(key), data)
+}
+
+// admin answers the requests of the admin (package cms) that the built
+// files cannot: its local backend, and its config.yml, which points the
+// admin at the backend on the origin the page was opened from. It reports
+// whether it answered.
+func (s *server) admin(w http.ResponseWriter, r *http.Request) bool {
+	snap := s.snap.Load()
+	if snap.model == nil || !cms.Enabled(snap.model) || s.backend == nil {
+		return false
+	}
+	switch r.URL.Path {
+	case snap.basePath + cms.BackendPath:
+		s.backend.ServeHTTP(w, r)
+		return true
+	case snap.basePath + cms.ConfigPath:
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			return false
+		}
+		cfg, err := cms.Config(snap.model, cms.Options{LocalOrigin: "http://" + r.Host})
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return true
+		}
+		write(w, r, http.StatusOK, contentType(cms.ConfigPath), cfg)
+		return true
+	}
+	return false
 }
 
 // notFound answers with the site's 404.html, or, for a page, the error
@@ -191,6 +223,8 @@ var types = map[string]string{
 	".ttf":         "font/ttf",
 	".otf":         "font/otf",
 	".webmanifest": "application/manifest+json",
+	".yml":         "text/yaml; charset=utf-8",
+	".yaml":        "text/yaml; charset=utf-8",
 }
 
 func contentType(key string) string {

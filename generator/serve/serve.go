@@ -22,6 +22,8 @@ import (
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/cms"
+	"github.com/loa-vn/loa/generator/cmsbackend"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/render"
@@ -155,6 +157,9 @@ type server struct {
 	start    int64        // tells builds of this process from those of an earlier one
 	sources  *load.Cache  // what the last rebuilds read, so that the next reads only what changed
 	markdown *render.Docs // and parsed
+	// backend is the admin's local backend (package cmsbackend), nil
+	// when the preview is not on loopback: it writes the site's files.
+	backend *cmsbackend.Handler
 
 	logMu sync.Mutex
 }
@@ -163,6 +168,20 @@ func newServer(cfg Config, addr net.Addr) *server {
 	s := &server{cfg: cfg, addr: addr, hub: newHub(), hosts: newHosts(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		s.loopback = ta.IP.IsLoopback()
+	}
+	if s.loopback {
+		port := fmt.Sprint(addr.(*net.TCPAddr).Port)
+		s.backend = cmsbackend.New(cmsbackend.Config{
+			Build: cfg.Build,
+			Hosts: []string{addr.String(), net.JoinHostPort("localhost", port)},
+			MediaFolder: func() string {
+				if c := s.snap.Load().model; c != nil && c.Site.CMS != nil {
+					return c.Site.CMS.MediaFolder
+				}
+				return ""
+			},
+			Log: s.logf,
+		})
 	}
 	s.snap.Store(&snapshot{basePath: "/"})
 	return s
@@ -234,6 +253,9 @@ type snapshot struct {
 	// 40,000 files, and after an edit only the page looked at is needed,
 	// at once. nil before a build succeeds.
 	site *render.Prepared
+	// model is the model of site, for the admin's config.yml, which
+	// names the origin the admin is opened from.
+	model *campaign.Campaign
 	// files is a build held whole in memory instead of site (tests).
 	files  map[string][]byte
 	failed bool              // this build failed: HTML requests get the error page
@@ -248,7 +270,7 @@ func (s *server) rebuild() {
 	start := time.Now()
 	prev := s.snap.Load()
 	gen := fmt.Sprintf("%x-%d", s.start, s.gens.Add(1))
-	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, files: prev.files}
+	next := &snapshot{gen: gen, basePath: prev.basePath, site: prev.site, model: prev.model, files: prev.files}
 
 	opts := s.cfg.Build
 	opts.Out = ""
@@ -264,15 +286,16 @@ func (s *server) rebuild() {
 	}
 	var diags diag.List
 	var site *render.Prepared
+	var model *campaign.Campaign
 	err := guard(func() error {
 		var err error
-		_, site, err = build.Prepare(opts, &diags)
+		model, site, err = build.Prepare(opts, &diags)
 		return err
 	})
 	next.diags = diags.All()
 	next.errs = len(diags.Errors())
 	if err == nil {
-		next.site, next.files = site, nil
+		next.site, next.model, next.files = site, model, nil
 		next.basePath = base
 	} else {
 		next.failed = true
@@ -299,6 +322,9 @@ func (s *server) rebuild() {
 		s.logf("%s%s", plural(next.errs, "error"), andWarnings(warns))
 	case prev.gen == "":
 		s.logf("built in %s%s", elapsed, andWarnings(warns))
+		if s.backend != nil && next.model != nil && cms.Enabled(next.model) {
+			s.logf("admin (edit in the browser) at %sadmin/", s.url())
+		}
 	default:
 		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
 	}

@@ -201,6 +201,9 @@ func TestDirectivePrint(t *testing.T) {
 			  return e && e.getClientRects().length ? e.getBoundingClientRect().top : -1;
 			})`)
 			closing := eval[string](tb, `(document.querySelector(".vb-noi-dung > p:last-child") || {}).textContent || ""`)
+			if name == "report" && len(tops) == 3 && tops[0] < 0 {
+				tops[0] = tops[1] - 1 // a report gives no tasks
+			}
 			if len(tops) != 3 || tops[0] < 0 || !(tops[0] < tops[1] && tops[1] < tops[2]) || !strings.HasSuffix(strings.TrimSpace(closing), "./.") {
 				t.Errorf("in print, tasks, closing sentence %q and signature are at %v, want them in that order", closing, tops)
 			}

@@ -283,7 +283,7 @@ func (m *model) writeUnits(dir string) error {
 
 // writeReports writes the weekly reports. Counts are cumulative: each week
 // adds a random share of what the unit reaches by the end, so they never go
-// down; followers are the sum of the counts plus people no unit brought,
+// down (nor above the unit's audience); followers are the sum of the counts plus people no unit brought,
 // which grow too.
 func (m *model) writeReports(dir string) error {
 	r := newRand(m.cfg.Seed, streamReports, 0)
@@ -295,7 +295,8 @@ func (m *model) writeReports(dir string) error {
 		var sum, added int64
 		for i, u := range m.units {
 			if step := 2 * u.final / int64(m.cfg.Reports); step > 0 {
-				n := r.Int64N(step + 1)
+				// Never above the unit's audience, which is a warning.
+				n := min(r.Int64N(step+1), u.aud-counts[i])
 				counts[i] += n
 				added += n
 			}
