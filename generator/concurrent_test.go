@@ -62,6 +62,26 @@ func start(t *testing.T, args ...string) *proc {
 
 func (p *proc) code() int { <-p.done; return p.cmd.ProcessState.ExitCode() }
 
+// waitsFor waits until p says that it waits for the lock of its output,
+// which the test holds; it fails if p ends or never says so.
+func waitsFor(t *testing.T, p *proc, lock *publish.Lock) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for !strings.Contains(p.out.String(), ": waiting for it to finish") {
+		select {
+		case <-p.done:
+			lock.Release()
+			t.Fatalf("the build did not wait for the lock:\n%s", p.out.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			lock.Release()
+			t.Fatalf("the build never said that it waits:\n%s", p.out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // Two builds into one output folder take turns (issue 11, item 2). Before,
 // the second build's clean-up deleted the first one's staging folder: the
 // first failed ("open …staging…/404.html: no such file") or, worse,
@@ -127,20 +147,7 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := start(t, build()...)
-		deadline := time.Now().Add(2 * time.Minute)
-		for !strings.Contains(b.out.String(), "is writing "+out+": waiting for it to finish") {
-			select {
-			case <-b.done:
-				lock.Release()
-				t.Fatalf("the build did not wait for the lock:\n%s", b.out.String())
-			default:
-			}
-			if time.Now().After(deadline) {
-				lock.Release()
-				t.Fatalf("the build never said that it waits:\n%s", b.out.String())
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitsFor(t, b, lock)
 		select {
 		case <-b.done:
 			t.Fatalf("the build said it waits, yet ended while the lock was held:\n%s", b.out.String())
@@ -162,24 +169,33 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 		succeeded(b, "the second build")
 	})
 	// The waiting build killed: the first finishes as if alone.
+	// The second build is killed once it says it waits (the test holds
+	// the lock for the first, so that the kill meets a waiting build
+	// whatever the machine's speed); the first then builds as if alone.
 	t.Run("second killed while it waits", func(t *testing.T) {
-		a := start(t, build()...)
-		time.Sleep(time.Duration(float64(took) * 0.2))
+		lock, err := publish.LockOutput(out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		b := start(t, build()...)
-		time.Sleep(time.Duration(float64(took) * 0.2))
+		waitsFor(t, b, lock)
 		b.cmd.Process.Signal(syscall.SIGKILL)
 		b.code()
+		lock.Release()
+		a := start(t, build()...)
 		succeeded(a, "the first build")
 	})
 
-	// Nothing is left beside the output but its lock and its list.
+	// Nothing is left beside the output but its lock, its list and the
+	// previous output, kept as the spare the next build updates (these
+	// builds are --no-cache: they keep no manifest).
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock public]" {
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-spare public]" {
 		t.Errorf("left beside the output: %v", names)
 	}
 }

@@ -188,7 +188,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		say(stdout, "kept %d file(s) that no Loa build wrote, as they were: %s\n", msg.Count(len(stats.Kept)), publish.Summary(stats.Kept))
 	}
 	if stats.Linked > 0 {
-		say(stdout, "%d files were the same as in the previous output: linked, not written again\n", msg.Count(stats.Linked))
+		say(stdout, "%d files were the same as in the previous output: not written again\n", msg.Count(stats.Linked))
 	}
 	if opts.Minify {
 		say(stdout, "minified HTML and CSS: %s kB saved\n", decimal(stdout, float64(stats.Saved)/1e3))

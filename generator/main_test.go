@@ -113,6 +113,14 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
 	took := time.Since(start)
+	// A second build keeps the first output beside the new one, as the
+	// spare that the builds below update in place (and are killed in).
+	if b, err := loa("build", "-s", site, "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("second build: %v\n%s", err, b)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(out), ".public.loa-spare", "index.html")); err != nil {
+		t.Fatalf("no spare beside the output: %v", err)
+	}
 	before := tree(t, out)
 
 	// Change the site so that a completed second build would differ.
@@ -168,11 +176,16 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest public]" {
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest .public.loa-spare public]" {
 		t.Errorf("left beside the output: %v", names)
 	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !strings.Contains(string(home), "Một dòng mới.") {
 		t.Error("the build after the kill does not show the edit")
+	}
+	// It updated the spare that the killed build left half updated: its
+	// output is the complete build's, file for file.
+	if !sameTree(tree(t, out), complete) {
+		t.Error("the build after the kill differs from a complete build")
 	}
 }

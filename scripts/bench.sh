@@ -9,11 +9,15 @@
 #
 # It builds the generator once, writes both synthetic sites with
 # generator/internal/synth, then times with GNU time (/usr/bin/time -v) a Hugo
-# build, a cold Loa build (--no-cache: no output, no cache), a warm one (a
-# second build, cache and output kept: nothing changed, so Loa finds the
-# output up to date) and a
-# rebuild after one count of the latest report was edited (a real build,
-# with the cache), and prints wall time, peak RSS and the Loa/Hugo ratios.
+# build and these Loa builds, and prints the table of issue 15: each one's
+# wall time and CPU time (user + sys: what a shared machine cannot blur) as a
+# ratio to Hugo's cold build in the same run, and its peak RSS.
+#   cold, quiet disk       --no-cache into a new folder, the disk synced
+#   cold, after rm         the same right after deleting that output
+#   nothing changed        a second build, output, manifest and spare kept
+#   one count              one count of the latest report edited
+#   one directive body     one sentence added to a directive's body
+#   a new directive        a copy of a directive under a new name and number
 # The work dir is under TMPDIR: TMPDIR=/dev/shm times both tools without
 # the disk.
 #
@@ -32,7 +36,7 @@ while (($#)); do
     --keep)
       [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
       keep=$2; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -67,7 +71,7 @@ command -v hugo >/dev/null && have_hugo=true
 # measure NAME CMD...: runs CMD under GNU time, its output in $work/NAME.log;
 # sets wall[NAME] (seconds) and rss[NAME] (MiB, "" when unknown). A failing
 # command fails the script with the end of its output.
-declare -A wall rss
+declare -A wall rss cpu
 measure() {
   local name=$1; shift
   local log=$work/$name.log tv=$work/$name.time
@@ -91,11 +95,12 @@ measure() {
     wall[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$tv")
     rss[$name]=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tv")
+    cpu[$name]=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
   else
     wall[$name]=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-    rss[$name]=
+    rss[$name]= cpu[$name]=
   fi
-  printf '   %s: %s s%s\n' "$name" "${wall[$name]}" "${rss[$name]:+, peak RSS ${rss[$name]} MiB}"
+  printf '   %s: %s s%s%s\n' "$name" "${wall[$name]}" "${cpu[$name]:+, CPU ${cpu[$name]} s}" "${rss[$name]:+, peak RSS ${rss[$name]} MiB}"
 }
 
 step "work dir $work ($size size)"
@@ -134,31 +139,61 @@ else
   step "Hugo: not installed, skipped (apt-get install hugo)"
 fi
 
-# A cold build starts with no output and no cache: --no-cache neither reads
-# nor writes one (the site was just written, and XDG_CACHE_HOME points into
-# the work dir).
+# A cold build starts with no output beside it: --no-cache neither reads nor
+# keeps the manifest and does not use the spare (the site was just written,
+# and XDG_CACHE_HOME points into the work dir).
 export XDG_CACHE_HOME=$work/cache
-step "Loa cold build (--no-cache)"
+step "Loa cold build (--no-cache), quiet disk"
 measure loa-cold "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
 
-# The warm build and the rebuild go into a folder that a first build
-# (not timed) made, with its manifest in the cache. QR images are never
+# The same again right after that output was deleted: on some filesystems
+# creating files right after many were deleted is slow (see above).
+step "Loa cold build (--no-cache), right after deleting the previous output"
+rm -rf "$work/cold"
+measure loa-cold-rm "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
+
+# The warm build and the rebuilds go into a folder that two builds (not
+# timed) made, with its manifest beside it. QR images are never
 # cached: every build that is not up to date draws every code.
 step "Loa first build into the output folder"
 "$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (the first into $work/out)"
+# A second, after a comment line in the latest report: it keeps the first
+# output beside the new one as the spare that the rebuilds below update in
+# place (see docs/commands.md), the state of a site built more than once.
+last=$(ls "$work/site/content/reports" | tail -n 1)
+echo "# bench" >>"$work/site/content/reports/$last"
+"$work/loa" build -s "$work/site" -o "$work/out" >/dev/null 2>&1 || fail "loa build (the second into $work/out)"
+[ -d "$work/.out.loa-spare" ] || fail "the second build kept no spare beside $work/out"
 
-step "Loa warm build (same output folder, cache kept)"
+step "Loa warm build (same output folder, manifest and spare kept)"
 measure loa-warm "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-warm.log" | tail -n 3
 
 # One count of the latest report goes up by one: the unit's page, its
 # group's, the progress and the open data change, the rest comes out the same.
-last=$(ls "$work/site/content/reports" | tail -n 1)
 awk 'done != 1 && /^[a-z0-9-]+ = [0-9]+$/ { $3 = $3 + 1; done = 1 } { print }' \
   "$work/site/content/reports/$last" >"$work/report.tmp" && mv "$work/report.tmp" "$work/site/content/reports/$last"
 step "Loa rebuild after one count of content/reports/$last was edited"
 measure loa-edit "$work/loa" build -s "$work/site" -o "$work/out"
 sed 's/^/   /' "$work/loa-edit.log" | tail -n 3
+
+# One sentence more at the end of a directive's body.
+# (A glob, not ls | head: under pipefail, ls killed by SIGPIPE would stop
+# the script.)
+directive_files=("$work"/site/content/directives/*.md)
+dir1=$(basename "${directive_files[0]}")
+printf '\nMột câu thêm vào cuối văn bản.\n' >>"$work/site/content/directives/$dir1"
+step "Loa rebuild after the body of content/directives/$dir1 was edited"
+measure loa-body "$work/loa" build -s "$work/site" -o "$work/out"
+sed 's/^/   /' "$work/loa-body.log" | tail -n 3
+
+# A new directive: a copy of the first under a new file name and number.
+sed 's/^number = ".*"$/number = "99999\/BENCH-VP"/' "$work/site/content/directives/$dir1" \
+  >"$work/site/content/directives/bench-moi-99999.md"
+step "Loa rebuild after a new directive, content/directives/bench-moi-99999.md"
+measure loa-new "$work/loa" build -s "$work/site" -o "$work/out"
+sed 's/^/   /' "$work/loa-new.log" | tail -n 3
+directives=$((directives + 1))
 
 step "check the Loa output"
 out=$work/out
@@ -195,19 +230,26 @@ ratio() { # ratio A B: A/B as "0.42x", or "-" when either is unknown
 
 echo
 echo "Results ($size: Loa $units units, $directives directives, $reports reports; Hugo $pages pages)"
-printf '%-26s %10s %14s   %s\n' "" "wall s" "peak RSS MiB" "output"
-printf '%-26s %10s %14s   %s\n' "Loa cold build" "${wall[loa-cold]}" "${rss[loa-cold]:--}" "$loa_output"
-printf '%-26s %10s %14s\n' "Loa warm build" "${wall[loa-warm]}" "${rss[loa-warm]:--}"
-printf '%-26s %10s %14s\n' "Loa rebuild, 1 count edit" "${wall[loa-edit]}" "${rss[loa-edit]:--}"
-if $have_hugo; then
-  printf '%-26s %10s %14s   %s\n' "Hugo build" "${wall[hugo]}" "${rss[hugo]:--}" "$hugo_output"
-  printf '%-26s %10s %14s\n' "Loa cold / Hugo" "$(ratio "${wall[loa-cold]}" "${wall[hugo]}")" \
-    "$(ratio "${rss[loa-cold]}" "${rss[hugo]}")"
-  printf '%-26s %10s %14s\n' "Loa warm / Hugo" "$(ratio "${wall[loa-warm]}" "${wall[hugo]}")" \
-    "$(ratio "${rss[loa-warm]}" "${rss[hugo]}")"
-  printf '%-26s %10s %14s\n' "Loa rebuild (edit) / Hugo" "$(ratio "${wall[loa-edit]}" "${wall[hugo]}")" \
-    "$(ratio "${rss[loa-edit]}" "${rss[hugo]}")"
-else
-  echo "(Hugo not installed: no comparison)"
-fi
+echo "Ratios are to Hugo's cold build in this run; CPU is user + sys. $(uptime | sed 's/.*load/load/')"
+row() { # row LABEL NAME
+  local h=${wall[hugo]:-} hc=${cpu[hugo]:-}
+  printf '| %-40s | %8s | %8s | %8s | %8s | %8s |\n' "$1" "${wall[$2]}" "$(ratio "${wall[$2]}" "$h")" \
+    "${cpu[$2]:--}" "$(ratio "${cpu[$2]:-}" "$hc")" "${rss[$2]:--}"
+}
+printf '| %-40s | %8s | %8s | %8s | %8s | %8s |\n' "" "wall s" "/ Hugo" "CPU s" "/ Hugo" "RSS MiB"
+printf '| %-40s | %8s | %8s | %8s | %8s | %8s |\n' "---" "---" "---" "---" "---" "---"
+$have_hugo && row "Hugo cold build" hugo
+row "cold build, quiet disk" loa-cold
+row "cold build, right after deleting output" loa-cold-rm
+row "nothing changed" loa-warm
+row "one count changed in the latest report" loa-edit
+row "one directive body changed" loa-body
+row "a new directive" loa-new
+peak=0
+for n in loa-cold loa-cold-rm loa-warm loa-edit loa-body loa-new; do
+  peak=$(awk -v a="$peak" -v b="${rss[$n]:-0}" 'BEGIN { print (b > a) ? b : a }')
+done
+echo "peak RSS of any Loa build: $peak MiB (target: at most 512)"
+echo "output: Loa $loa_output${hugo_output:+; Hugo $hugo_output}"
+$have_hugo || echo "(Hugo not installed: no ratios)"
 if [ -n "$keep" ]; then echo "kept $work"; fi

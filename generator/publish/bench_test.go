@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -45,9 +46,21 @@ func BenchmarkWrite(b *testing.B) {
 			write(b, out, nil)
 		}
 	})
-	b.Run("relink", func(b *testing.B) {
+	b.Run("link", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
 		m := write(b, out, nil)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			os.RemoveAll(sparePath(out))
+			b.StartTimer()
+			m = write(b, out, m)
+		}
+	})
+	b.Run("spare", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		m := write(b, out, nil)
+		m = write(b, out, m)
 		for b.Loop() {
 			m = write(b, out, m)
 		}

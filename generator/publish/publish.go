@@ -1,8 +1,10 @@
 // Package publish owns putting a build on disk without ever leaving a
 // half-written output folder: files go into a staging folder beside the
-// output, and only a complete build is swapped in, in one rename. Files whose
-// source is gone are gone from the new output, since it is written afresh;
-// files that no Loa build wrote are carried over (owned.go). Builds into
+// output, and only a complete build is swapped in, in one rename. The
+// staging folder is the output before last, kept as a spare and updated in
+// place (spare.go), or a new folder. Files whose source is gone are gone
+// from the new output, which holds only what the build wrote; files that
+// no Loa build wrote are carried over (owned.go). Builds into
 // one folder take turns (lock.go), and no folder that holds the site's
 // sources can be an output (guard.go).
 package publish
@@ -40,6 +42,7 @@ type Staging struct {
 
 	reuse     *reuse // see Record
 	committed bool
+	inPlace   bool // dir is the spare, updated in place (spare.go)
 
 	hold      *os.File          // the open staging folder, locked while it is written
 	names     map[string]string // the files written, and their kinds (Mark); under mu
@@ -175,7 +178,9 @@ func (s *Staging) Put(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if s.reuse != nil {
+	if s.inPlace {
+		err = s.putInPlace(clean, file, data)
+	} else if s.reuse != nil {
 		err = s.put(clean, file, data)
 	} else {
 		err = os.WriteFile(file, data, 0o644)
@@ -245,7 +250,12 @@ func (s *Staging) mkdir(dir string) error {
 	if err := s.mkdir(path.Dir(dir)); err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	p := filepath.Join(s.dir, filepath.FromSlash(dir))
+	if s.inPlace {
+		if err := mkdirInPlace(p); err != nil {
+			return err
+		}
+	} else if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	s.made[dir] = true
@@ -260,7 +270,12 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	var f *os.File
+	if s.inPlace {
+		f, err = createInPlace(file)
+	} else {
+		f, err = os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -340,6 +355,11 @@ func (s *Staging) Commit() error {
 	written := s.names
 	_, err := os.Lstat(s.out)
 	exists := err == nil
+	if s.inPlace {
+		if err := s.pruneInPlace(); err != nil {
+			return err
+		}
+	}
 	if exists {
 		owned := s.prevOwned
 		if owned == nil && s.reuse != nil && s.reuse.prev != nil {
@@ -400,7 +420,7 @@ func (s *Staging) swap(exists bool) error {
 	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.out, unix.RENAME_EXCHANGE); err == nil {
 		s.committed = true
 		// s.dir now holds the previous output.
-		return os.RemoveAll(s.dir)
+		return s.keepSpare(s.dir)
 	}
 	old := filepath.Join(filepath.Dir(s.out), "."+filepath.Base(s.out)+".old-"+strings.TrimPrefix(filepath.Base(s.dir), "."+filepath.Base(s.out)+stagingMark))
 	if err := os.Rename(s.out, old); err != nil {
@@ -411,12 +431,13 @@ func (s *Staging) swap(exists bool) error {
 		return err
 	}
 	s.committed = true
-	return os.RemoveAll(old)
+	return s.keepSpare(old)
 }
 
-// Abort removes the staging folder, leaving the output as it was.
+// Abort removes the staging folder, leaving the output as it was; a spare
+// being updated is left for the next build to update.
 func (s *Staging) Abort() {
-	if !s.committed {
+	if !s.committed && !s.inPlace {
 		os.RemoveAll(s.dir)
 	}
 	s.unhold()

@@ -41,8 +41,10 @@ func TestCommitReplacesWholeOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "don-vi/cu/index.html")); !os.IsNotExist(err) {
 		t.Fatal("a file whose source is gone must be gone from the output")
 	}
+	// Beside the output: the list of its files and the previous output,
+	// kept as the spare that the next build updates (spare.go).
 	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 2 || entries[0].Name() != ".public.loa-files" {
+	if len(entries) != 3 || entries[0].Name() != ".public.loa-files" || entries[1].Name() != ".public.loa-spare" {
 		t.Fatalf("staging left behind: %v", entries)
 	}
 }

@@ -28,8 +28,9 @@ import (
 // file back costs far less than creating one. A build with --no-cache
 // reads, links and keeps no manifest. Linking never changes the previous output, so a build
 // that fails or is killed still leaves it exactly as it was; once the new
-// output is swapped in, the previous folder is removed and the linked
-// files keep only their new name.
+// output is swapped in, the previous folder is kept as the spare
+// (spare.go). When there is a spare, Record updates it in place instead,
+// and links nothing: its files are kept on their bytes alone.
 
 // Manifest describes the files of one output folder, by slash path.
 type Manifest struct {
@@ -183,6 +184,7 @@ type reuse struct {
 // it before the first Put.
 func (s *Staging) Record(prev *Manifest) {
 	s.reuse = &reuse{prev: prev, next: &Manifest{Files: map[string]FileRecord{}}}
+	s.useSpare()
 }
 
 // Manifest is the manifest of the output written, once Commit succeeded;
@@ -227,6 +229,43 @@ func (s *Staging) put(clean, file string, data []byte) error {
 		}
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	rec := stamp(fi)
+	rec.Sum = sum
+	r.mu.Lock()
+	r.next.Files[clean] = rec
+	r.mu.Unlock()
+	return nil
+}
+
+// putInPlace writes the file clean at path file of the spare, or leaves
+// it when it holds data already (see spare.go), and records it.
+func (s *Staging) putInPlace(clean, file string, data []byte) error {
+	r := s.reuse
+	sum := sha256.Sum256(data)
+	if fi, ok := keepInPlace(file, data); ok {
+		rec := stamp(fi)
+		rec.Sum = sum
+		r.mu.Lock()
+		r.next.Files[clean] = rec
+		r.linked++
+		r.mu.Unlock()
+		return nil
+	}
+	f, err := createInPlace(file)
 	if err != nil {
 		return err
 	}

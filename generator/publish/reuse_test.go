@@ -99,9 +99,21 @@ func TestRecordLinksTheSameFiles(t *testing.T) {
 	if len(m2.Files) != len(v2)+1 || b2.Sum != b1.Sum || b2.Ino != b1.Ino || b2.Mtime != b1.Mtime {
 		t.Errorf("second manifest: %d files", len(m2.Files))
 	}
-	// The third build links everything but the stream.
-	if _, linked := build(t, out, m2, v2, true); linked != int64(len(v2)) {
-		t.Errorf("third build linked %d files, want %d", linked, len(v2))
+	// The third build updates the spare, the first output as edited by
+	// hand, in place: it keeps index, b and d (its bytes, read back, are
+	// the ones given) and writes a, c, e and the stream.
+	m3, linked := build(t, out, m2, v2, true)
+	if linked != 3 {
+		t.Errorf("third build kept %d files, want 3", linked)
+	}
+	// The fourth keeps everything but the stream.
+	if _, linked := build(t, out, m3, v2, true); linked != int64(len(v2)) {
+		t.Errorf("fourth build kept %d files, want %d", linked, len(v2))
+	}
+	for name, want := range v2 {
+		if got := read(t, filepath.Join(out, name)); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
 	}
 	if _, err := ReadManifest([]byte("garbage")); err == nil {
 		t.Error("ReadManifest accepted garbage")
