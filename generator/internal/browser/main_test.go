@@ -398,8 +398,17 @@ func (tb *tab) settle() {
 	tb.t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		// A round trip: events sent before the reply have been seen.
-		doc := eval[string](tb, `location.href`)
+		// A round trip: events sent before the reply have been seen. A
+		// page that navigates by itself (an alias page) may interrupt it:
+		// then it is tried again, on the next document.
+		doc, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`location.href`))
+		if err != nil {
+			if time.Now().After(deadline) {
+				tb.t.Fatalf("evaluating location.href: %v", err)
+			}
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
 		tb.mu.Lock()
 		pending := 0
 		for id := range tb.requests {
