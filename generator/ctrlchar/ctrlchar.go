@@ -94,8 +94,20 @@ func IndexBytes(b []byte) int {
 }
 
 // Strip returns s without its forbidden characters; s itself when it has
-// none.
+// none. Bytes that are not UTF-8 stay as they are, and removing a character
+// can join those around it into a forbidden one ("\xc2\x00\x80" leaves
+// U+0080): so Strip goes on until none is left.
 func Strip(s string) string {
+	for {
+		t := stripOnce(s)
+		if len(t) == len(s) {
+			return t
+		}
+		s = t
+	}
+}
+
+func stripOnce(s string) string {
 	i := Index(s)
 	if i < 0 {
 		return s
@@ -113,9 +125,19 @@ func Strip(s string) string {
 	return b.String()
 }
 
-// StripBytes returns b without its forbidden characters; b itself when it
-// has none, a new slice otherwise.
+// StripBytes returns b without its forbidden characters, as Strip does; b
+// itself when it has none, a new slice otherwise.
 func StripBytes(b []byte) []byte {
+	for {
+		t := stripBytesOnce(b)
+		if len(t) == len(b) {
+			return t
+		}
+		b = t
+	}
+}
+
+func stripBytesOnce(b []byte) []byte {
 	i := IndexBytes(b)
 	if i < 0 {
 		return b

@@ -52,3 +52,17 @@ func TestName(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// Stripping is idempotent even on bytes that are not UTF-8: removing a NUL
+// between 0xC2 and 0x80 must not make U+0080 (found by FuzzParseDirective).
+func TestStripTwiceIsStripOnce(t *testing.T) {
+	for _, s := range []string{"\xc2\x00\x80", "a\xe2\x00\x80\xaeb", "\xd8\x07\x9c", "Đồng Hòa\x00"} {
+		once := Strip(s)
+		if twice := Strip(once); twice != once || Index(once) >= 0 {
+			t.Errorf("Strip(%q) = %q, and again %q", s, once, twice)
+		}
+		if got := string(StripBytes([]byte(s))); got != once {
+			t.Errorf("StripBytes(%q) = %q, Strip gives %q", s, got, once)
+		}
+	}
+}
