@@ -74,7 +74,7 @@ func normalize(f *source, raw []byte) ([]byte, bool) {
 	if !valid {
 		line, col, bad := firstInvalid(b)
 		f.diags.Errorf(diag.Pos{File: f.rel, Line: line, Col: col},
-			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, saveAsUTF8)
+			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, diag.Textf(saveAsUTF8))
 		return nil, false
 	}
 	if bytes.IndexByte(b, '\r') >= 0 {
