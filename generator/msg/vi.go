@@ -479,4 +479,11 @@ Chạy "%[1]s report form -h" hoặc "report import -h" để xem các tham số
 	"cannot keep %s, which no Loa build wrote, in the new output: %w":                                                                                     "không giữ lại được %s, tệp không do Loa ghi, trong kết quả mới: %w",
 	"it is neither a file, a folder nor a symlink":                                                                                                        "đó không phải là tệp, thư mục hay liên kết tượng trưng (symlink)",
 	"cannot update %s: %w": "không cập nhật được %s: %w",
+	"the directive's text is still %q, as `new directive` wrote it: write the directive's text": "nội dung văn bản chỉ đạo vẫn là %q, như lệnh `new directive` đã ghi sẵn: hãy viết nội dung của văn bản",
+	"%s is still %q, as `new directive` wrote it: write the directive's own %s":                 "%[1]s vẫn là %[2]q, như lệnh `new directive` đã ghi sẵn: hãy ghi %[3]s của chính văn bản chỉ đạo này",
+	"%s %q has a space at its start or end: remove it (write %s = %q)":                          "%s %q có dấu cách ở đầu hoặc cuối: hãy bỏ dấu cách đó (ghi %s = %q)",
+	"delete it from the file":                        "hãy xóa ký tự này khỏi tệp",
+	"delete it (or its escape) from the value of %s": "hãy xóa ký tự này (hoặc chuỗi thoát của nó) khỏi giá trị của %s",
+	"removed %s: it changes the direction of the text around it on the pages, and can show it backwards; %s": "đã bỏ %s: ký tự này đổi chiều của chữ xung quanh trên các trang, có thể làm chữ hiện ngược; %s",
+	"removed %s: it is not text, and pages and spreadsheets would show it as garbage or act on it; %s":       "đã bỏ %s: đây không phải là chữ, các trang và bảng tính sẽ hiện nó thành ký tự rác hoặc xử lý sai; %s",
 }
