@@ -184,6 +184,14 @@ func TestForeignFilesSurviveABuild(t *testing.T) {
 	if !sameTree(tree(t, out), before) {
 		t.Error("the refused build changed the output")
 	}
+	// The same refusal in the site's language, without --lang (issue 13).
+	code, msg = exitCode(t, loa("build", "-s", site, "-o", out))
+	if code != 1 || !strings.Contains(msg, "don-vi/"+gone+"/index.html, không do Loa ghi, mà lần dựng này lại ghi một tệp trùng tên: hãy chuyển tệp đó ra khỏi thư mục kết quả") {
+		t.Errorf("exit %d:\n%s", code, msg)
+	}
+	if !sameTree(tree(t, out), before) {
+		t.Error("the refused build changed the output")
+	}
 }
 
 // The refusal reads in the site's language (Vietnamese, the default) when
