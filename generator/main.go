@@ -130,12 +130,17 @@ func report(diags *diag.List, err error, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.As(err, new(*publish.OutputError)):
-		say(stderr, "loa: %v\n", err)
+		oe := new(*publish.OutputError)
+		errors.As(err, oe)
+		say(stderr, "loa: %v\n", *oe) // in stderr's language
 		return 2
 	case errors.Is(err, build.ErrContent):
 		say(stderr, "loa: %d error(s), nothing published\n", msg.Count(len(diags.Errors())))
 		return 1
 	default:
+		if fe := new(*publish.ForeignError); errors.As(err, fe) {
+			err = *fe // in stderr's language
+		}
 		say(stderr, "loa: %v\n", err)
 		return 1
 	}

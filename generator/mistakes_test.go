@@ -489,3 +489,46 @@ func TestMistakeSpacesInName(t *testing.T) {
 	has(t, lines, `content/huong-dan.md:2:9: warning: title "Hướng dẫn quan tâm trang Zalo OA  " has a space at its start or end: remove it (write title = "Hướng dẫn quan tâm trang Zalo OA")`)
 	has(t, lines, fmt.Sprintf(`site.toml:%d:9: warning: title " Cùng quan tâm Zalo OA UBND quận Kiến An" has a space at its start or end: remove it (write title = "Cùng quan tâm Zalo OA UBND quận Kiến An")`, lineOf(t, read(t, dir, "site.toml"), "title =")))
 }
+
+// The same mistakes read in Vietnamese, the example site's language, when
+// check runs without --lang: the TOML parser's messages and the encoding
+// message were English whatever the language (issue 13).
+func TestMistakesInVietnamese(t *testing.T) {
+	checkVi := func(dir string) (int, []string) {
+		t.Helper()
+		var out, errs bytes.Buffer
+		code := run([]string{"check", "-s", dir}, &out, &errs)
+		return code, strings.Split(strings.TrimRight(errs.String(), "\n"), "\n")
+	}
+	t.Run("thousands separator", func(t *testing.T) {
+		const report = "content/reports/2023-11-04.toml"
+		dir := example(t)
+		edit(t, dir, report, "bac-son = 41\n", "bac-son = 1,055\n")
+		l := lineOf(t, read(t, dir, report), "bac-son = 1,055")
+		code, lines := checkVi(dir)
+		if code != 1 {
+			t.Fatalf("exit %d:\n%s", code, strings.Join(lines, "\n"))
+		}
+		has(t, lines, fmt.Sprintf("%s:%d:12: hãy ghi bac-son = 1055, không có dấu phân cách hàng nghìn", report, l))
+		none(t, lines, "without")
+	})
+	t.Run("UTF-16", func(t *testing.T) {
+		dir := example(t)
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(read(t, dir, "content/units/phuong.toml")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, dir, "content/units/phuong.toml", b)
+		code, lines := checkVi(dir)
+		if code != 1 {
+			t.Fatalf("exit %d:\n%s", code, strings.Join(lines, "\n"))
+		}
+		want := `content/units/phuong.toml: tệp này được lưu dạng UTF-16 (Notepad gọi là "Unicode"), còn Loa chỉ đọc được UTF-8: ` +
+			`hãy lưu tệp dạng UTF-8: trong Notepad, chọn File > Save As, đặt Encoding là UTF-8, rồi bấm Save;`
+		if !strings.HasPrefix(lines[0], want) {
+			t.Errorf("first line\n\t%s\nwant it to start with\n\t%s", lines[0], want)
+		}
+		none(t, lines, "saved as")
+		none(t, lines, "choose")
+	})
+}

@@ -184,4 +184,25 @@ func TestForeignFilesSurviveABuild(t *testing.T) {
 	if !sameTree(tree(t, out), before) {
 		t.Error("the refused build changed the output")
 	}
+	// The same refusal in the site's language, without --lang (issue 13).
+	code, msg = exitCode(t, loa("build", "-s", site, "-o", out))
+	if code != 1 || !strings.Contains(msg, "don-vi/"+gone+"/index.html, không do Loa ghi, mà lần dựng này lại ghi một tệp trùng tên: hãy chuyển tệp đó ra khỏi thư mục kết quả") {
+		t.Errorf("exit %d:\n%s", code, msg)
+	}
+	if !sameTree(tree(t, out), before) {
+		t.Error("the refused build changed the output")
+	}
+}
+
+// The refusal reads in the site's language (Vietnamese, the default) when
+// no --lang is given (issue 13).
+func TestOutputHoldingTheSiteIsRefusedInVietnamese(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	sitetest.Copy(t, "build/testdata/xa-thu", site)
+	code, out, errs := runRaw("build", "-s", site, "-o", site)
+	want := "loa: không dựng vào " + site + ": đó là thư mục của trang ("
+	if code != 2 || !strings.Contains(errs, want) || !strings.Contains(errs, "hãy dựng vào một thư mục riêng") ||
+		strings.Contains(errs, "refusing") || strings.Contains(errs, "site folder") {
+		t.Errorf("exit %d, want 2 and %q\n%s%s", code, want, out, errs)
+	}
 }

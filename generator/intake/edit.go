@@ -2,7 +2,6 @@ package intake
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -139,7 +138,7 @@ func (p *Plan) verify(text []byte) error {
 		return err
 	}
 	if r.Followers != p.Followers {
-		return fmt.Errorf("followers came out as %d", r.Followers)
+		return diag.Textf("followers came out as %d", r.Followers)
 	}
 	for _, l := range p.Lines {
 		got, ok := r.Units[l.Unit.ID]
@@ -149,7 +148,7 @@ func (p *Plan) verify(text []byte) error {
 			}
 		}
 		if !ok || got != l.Count {
-			return fmt.Errorf("the count of %s came out as %d", l.Unit.ID, got)
+			return diag.Textf("the count of %s came out as %d", l.Unit.ID, got)
 		}
 	}
 	return nil

@@ -148,7 +148,7 @@ func (t *table) count(k string, required bool) (int64, bool) {
 func (t *table) countValue(label, path string, v any) (int64, bool) {
 	n, isInt := v.(int64)
 	if fl, isFloat := v.(float64); isFloat {
-		if msg := t.f.floatCount(label, path, fl); msg != "" {
+		if msg := t.f.floatCount(label, path, fl); msg.Format != "" {
 			t.errorf(t.f.valAt(path), "%s", msg)
 			return 0, false
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/loa-vn/loa/generator/diag"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -22,9 +23,9 @@ const tcvn3 = "TCVN3 (ABC, the .Vn fonts)"
 func encodingName(raw []byte) string {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		return "UTF-16 (Notepad calls it \"Unicode\")"
+		return utf16
 	case looksUTF16(raw):
-		return "UTF-16 (Notepad calls it \"Unicode\")"
+		return utf16
 	case utf8.Valid(raw):
 		return ""
 	}
@@ -95,11 +96,18 @@ const saveAsUTF8 = "save it as UTF-8: in Notepad, choose File > Save As, set Enc
 	"in LibreOffice, choose File > Save As, tick \"Edit filter settings\", then choose the character set \"Unicode (UTF-8)\"; " +
 	"from Excel, choose Save As, then the type \"CSV UTF-8\""
 
+// utf16 is encodingName's name of UTF-16.
+const utf16 = "UTF-16 (Notepad calls it \"Unicode\")"
+
 // encodingMessage is the one error for a file saved as name.
-func encodingMessage(name string) string {
-	msg := "this file is saved as " + name + ", and Loa reads only UTF-8: "
-	if name == tcvn3 {
-		msg += "first convert its text to Unicode with UniKey (Ctrl+Shift+F6, from TCVN3 (ABC) to Unicode), then "
+func encodingMessage(name string) diag.Text {
+	switch name {
+	case tcvn3:
+		return diag.Textf("this file is saved as %s, and Loa reads only UTF-8: "+
+			"first convert its text to Unicode with UniKey (Ctrl+Shift+F6, from TCVN3 (ABC) to Unicode), then %s",
+			diag.Textf(tcvn3), diag.Textf(saveAsUTF8))
+	case utf16:
+		return diag.Textf("this file is saved as %s, and Loa reads only UTF-8: %s", diag.Textf(utf16), diag.Textf(saveAsUTF8))
 	}
-	return msg + saveAsUTF8
+	return diag.Textf("this file is saved as %s, and Loa reads only UTF-8: %s", name, diag.Textf(saveAsUTF8))
 }

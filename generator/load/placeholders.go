@@ -2,7 +2,6 @@ package load
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/loa-vn/loa/generator/diag"
@@ -36,11 +35,11 @@ func checkPlaceholders(f *source, top *table, d *Directive) {
 	}
 }
 
-func placeholderMessage(what, text string) string {
+func placeholderMessage(what, text string) diag.Text {
 	if what == "body" {
-		return fmt.Sprintf("the directive's text is still %q, as `new directive` wrote it: write the directive's text", text)
+		return diag.Textf("the directive's text is still %q, as `new directive` wrote it: write the directive's text", text)
 	}
-	return fmt.Sprintf("%s is still %q, as `new directive` wrote it: write the directive's own %s", what, text, what)
+	return diag.Textf("%s is still %q, as `new directive` wrote it: write the directive's own %s", what, text, what)
 }
 
 // checkSpaces warns of a name with spaces at its start or end, which pass
@@ -52,6 +51,6 @@ func (t *table) checkSpaces(k, s string) {
 	t.f.diags.Warnf(t.valAt(k), "%s", spacesMessage(k, s))
 }
 
-func spacesMessage(k, s string) string {
-	return fmt.Sprintf("%s %q has a space at its start or end: remove it (write %s = %q)", k, s, k, strings.TrimSpace(s))
+func spacesMessage(k, s string) diag.Text {
+	return diag.Textf("%s %q has a space at its start or end: remove it (write %s = %q)", k, s, k, strings.TrimSpace(s))
 }

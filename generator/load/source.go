@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -74,7 +73,7 @@ func normalize(f *source, raw []byte) ([]byte, bool) {
 	if !valid {
 		line, col, bad := firstInvalid(b)
 		f.diags.Errorf(diag.Pos{File: f.rel, Line: line, Col: col},
-			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, saveAsUTF8)
+			"this file is not UTF-8 (byte 0x%02X cannot be read): %s", bad, diag.Textf(saveAsUTF8))
 		return nil, false
 	}
 	if bytes.IndexByte(b, '\r') >= 0 {
@@ -140,15 +139,15 @@ func removeForbidden(f *source, text []byte) []byte {
 
 // removedMsg is the message for a forbidden character r removed from the
 // value of key, or from the file's text when key is "".
-func removedMsg(key string, r rune) string {
-	where := "delete it from the file"
+func removedMsg(key string, r rune) diag.Text {
+	where := diag.Textf("delete it from the file")
 	if key != "" {
-		where = "delete it (or its escape) from the value of " + key
+		where = diag.Textf("delete it (or its escape) from the value of %s", key)
 	}
 	if ctrlchar.IsBidi(r) {
-		return fmt.Sprintf("removed %s: it changes the direction of the text around it on the pages, and can show it backwards; %s", ctrlchar.Name(r), where)
+		return diag.Textf("removed %s: it changes the direction of the text around it on the pages, and can show it backwards; %s", ctrlchar.Name(r), where)
 	}
-	return fmt.Sprintf("removed %s: it is not text, and pages and spreadsheets would show it as garbage or act on it; %s", ctrlchar.Name(r), where)
+	return diag.Textf("removed %s: it is not text, and pages and spreadsheets would show it as garbage or act on it; %s", ctrlchar.Name(r), where)
 }
 
 // firstInvalid returns the line and column (in runes, counting CRLF and a

@@ -2,7 +2,7 @@ package load
 
 import (
 	"bytes"
-	"fmt"
+	"github.com/loa-vn/loa/generator/diag"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,7 +34,7 @@ var (
 // parseMessage is the message for a TOML syntax error at line (1-based, in
 // text) whose library message is msg. line0 is added to the line numbers it
 // names (front matter starts on the second line of its file).
-func parseMessage(text []byte, line, line0 int, msg string) string {
+func parseMessage(text []byte, line, line0 int, msg string) diag.Text {
 	l := lineText(text, line)
 	key, val, hasEq := splitLine(l)
 
@@ -42,7 +42,7 @@ func parseMessage(text []byte, line, line0 int, msg string) string {
 		return duplicateMessage(text, line, line0, m[1])
 	}
 	if hasEq && val != "" {
-		if s := valueMessage(key, val); s != "" {
+		if s := valueMessage(key, val); s.Format != "" {
 			return s
 		}
 	}
@@ -50,95 +50,95 @@ func parseMessage(text []byte, line, line0 int, msg string) string {
 	case strings.Contains(msg, "strings cannot contain newlines"),
 		strings.HasPrefix(msg, `unexpected EOF; expected '"'`),
 		strings.HasPrefix(msg, `unexpected EOF; expected "'"`):
-		return `a quote is not closed: the text on this line must end with " on the same line`
+		return diag.Textf(`a quote is not closed: the text on this line must end with " on the same line`)
 	case strings.HasPrefix(msg, `unexpected EOF; expected '"""'`), strings.HasPrefix(msg, `unexpected EOF; expected "'''"`):
-		return `a text of several lines is not closed: end it with """ on a line of its own`
+		return diag.Textf(`a text of several lines is not closed: end it with """ on a line of its own`)
 	case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
-		return "a table header is not written right: write it on one line, in brackets, like [units] or [[unit]]"
+		return diag.Textf("a table header is not written right: write it on one line, in brackets, like [units] or [[unit]]")
 	case strings.Contains(msg, "array terminator"):
-		return `a list is not closed: end it with ], like to = ["phuong", "truong-hoc"]`
+		return diag.Textf(`a list is not closed: end it with ], like to = ["phuong", "truong-hoc"]`)
 	case strings.Contains(msg, "inline table terminator"):
-		return "a table written on one line is not closed: end it with }"
+		return diag.Textf("a table written on one line is not closed: end it with }")
 	case bareKeyRe.MatchString(msg) || strings.HasPrefix(msg, "expected '.' or '='"):
 		if k := strings.TrimSpace(strings.SplitN(l, "=", 2)[0]); hasEq && k != "" {
 			if s := vi.Slug(k); s != "" && s != k {
-				return fmt.Sprintf("%q cannot be a key: keys are written with a-z, 0-9 and hyphens, like %s = ...", k, s)
+				return diag.Textf("%q cannot be a key: keys are written with a-z, 0-9 and hyphens, like %s = ...", k, s)
 			}
 		}
 		if !hasEq {
-			return "this line is not of the form key = value: add the key and =, or start the line with # to make it a comment"
+			return diag.Textf("this line is not of the form key = value: add the key and =, or start the line with # to make it a comment")
 		}
-		return "this key cannot be read: keys are written with a-z, 0-9 and hyphens, like bac-son = 1055"
+		return diag.Textf("this key cannot be read: keys are written with a-z, 0-9 and hyphens, like bac-son = 1055")
 	case strings.HasPrefix(msg, "expected value but found"):
 		if hasEq && val != "" {
-			return fmt.Sprintf(`text goes in quotes: write %s = "%s"`, key, strings.Trim(val, `"'`))
+			return diag.Textf(`text goes in quotes: write %s = "%s"`, key, strings.Trim(val, `"'`))
 		}
-		return "a value is missing after =: write a number, a date, or a text in quotes"
+		return diag.Textf("a value is missing after =: write a number, a date, or a text in quotes")
 	case strings.HasPrefix(msg, "unexpected EOF; expected value"):
-		return "a value is missing after =: write a number, a date, or a text in quotes"
+		return diag.Textf("a value is missing after =: write a number, a date, or a text in quotes")
 	case strings.HasPrefix(msg, "unexpected EOF; expected key separator"):
-		return "this line is not of the form key = value: add = and the value"
+		return diag.Textf("this line is not of the form key = value: add = and the value")
 	case strings.Contains(msg, "key name appears blank"):
-		return "a key is missing before =: write it like bac-son = 1055"
+		return diag.Textf("a key is missing before =: write it like bac-son = 1055")
 	case strings.HasPrefix(msg, "unexpected EOF"):
-		return "the file ends in the middle of a value: a quote or a bracket is not closed"
+		return diag.Textf("the file ends in the middle of a value: a quote or a bracket is not closed")
 	case strings.Contains(msg, "control characters"):
-		return "this line holds an invisible control character (often pasted from another program): retype the line"
+		return diag.Textf("this line holds an invisible control character (often pasted from another program): retype the line")
 	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits"):
-		return `a backslash \ in a text starts an escape: write \\ for a backslash, or use a slash /`
+		return diag.Textf(`a backslash \ in a text starts an escape: write \\ for a backslash, or use a slash /`)
 	case strings.HasPrefix(msg, "invalid datetime") || strings.Contains(msg, "datetime"):
 		if hasEq && val != "" {
-			return fmt.Sprintf("%s is not a date that exists (check the month and the day): write dates as year-month-day, like 2023-11-13", val)
+			return diag.Textf("%s is not a date that exists (check the month and the day): write dates as year-month-day, like 2023-11-13", val)
 		}
-		return "this is not a date that exists: write dates as year-month-day, like 2023-11-13"
+		return diag.Textf("this is not a date that exists: write dates as year-month-day, like 2023-11-13")
 	case strings.HasPrefix(msg, "Invalid integer") && strings.Contains(msg, "leading zero"):
-		return "a number cannot start with 0: write it without the 0, or in quotes if it is a code or a phone number"
+		return diag.Textf("a number cannot start with 0: write it without the 0, or in quotes if it is a code or a phone number")
 	case strings.HasPrefix(msg, "Invalid integer") || strings.HasPrefix(msg, "Invalid float") || strings.Contains(msg, "float"):
-		return "this is not a number Loa can read: write whole numbers with digits only, like 1055, and decimals with a dot, like 0.65"
+		return diag.Textf("this is not a number Loa can read: write whole numbers with digits only, like 1055, and decimals with a dot, like 0.65")
 	case strings.HasPrefix(msg, "expected a top-level item to end"):
-		return "something follows the value on this line: write one key = value a line, and start a comment with #"
+		return diag.Textf("something follows the value on this line: write one key = value a line, and start a comment with #")
 	case strings.Contains(msg, "out of range"):
-		return "this number is too large to be a count: check it"
+		return diag.Textf("this number is too large to be a count: check it")
 	case strings.Contains(msg, "unexpected comma"):
-		return "a comma is out of place: commas go only between the items of a list"
+		return diag.Textf("a comma is out of place: commas go only between the items of a list")
 	}
 	if hasEq {
-		return `this line cannot be read: write it as key = value, with text in quotes ("..."), numbers without separators (1055) and dates as 2023-11-13`
+		return diag.Textf(`this line cannot be read: write it as key = value, with text in quotes ("..."), numbers without separators (1055) and dates as 2023-11-13`)
 	}
-	return "this line cannot be read: a line holds a key = value, a table header like [units], or a comment starting with #"
+	return diag.Textf("this line cannot be read: a line holds a key = value, a table header like [units], or a comment starting with #")
 }
 
 // valueMessage is the message for a value written the way people write it
 // on paper, or "".
-func valueMessage(key, val string) string {
+func valueMessage(key, val string) diag.Text {
 	if m := dayFirstRe.FindStringSubmatch(val); m != nil {
-		return fmt.Sprintf("dates are written year-month-day, without quotes: write %s = %s-%02s-%02s", key, m[3], m[2], m[1])
+		return diag.Textf("dates are written year-month-day, without quotes: write %s = %s-%02s-%02s", key, m[3], m[2], m[1])
 	}
 	if m := yearFirstRe.FindStringSubmatch(val); m != nil {
-		return fmt.Sprintf("dates are written year-month-day with hyphens, without quotes: write %s = %s-%02s-%02s", key, m[1], m[2], m[3])
+		return diag.Textf("dates are written year-month-day with hyphens, without quotes: write %s = %s-%02s-%02s", key, m[1], m[2], m[3])
 	}
 	if thousandsRe.MatchString(val) {
 		digits := strings.NewReplacer(",", "", ".", "", " ", "").Replace(val)
-		return fmt.Sprintf("write %s = %s, without a thousands separator", key, digits)
+		return diag.Textf("write %s = %s, without a thousands separator", key, digits)
 	}
 	if decimalCommaRe.MatchString(val) {
-		return fmt.Sprintf("decimals are written with a dot: write %s = %s", key, strings.Replace(val, ",", ".", 1))
+		return diag.Textf("decimals are written with a dot: write %s = %s", key, strings.Replace(val, ",", ".", 1))
 	}
-	return ""
+	return diag.Text{}
 }
 
 // duplicateMessage names both lines of a key written twice; line is the
 // second.
-func duplicateMessage(text []byte, line, line0 int, key string) string {
+func duplicateMessage(text []byte, line, line0 int, key string) diag.Text {
 	name := key
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		name = key[i+1:]
 	}
 	first := firstDefinition(text, line, name)
 	if first == 0 {
-		return fmt.Sprintf("%s is written twice: keep only one of them", name)
+		return diag.Textf("%s is written twice: keep only one of them", name)
 	}
-	return fmt.Sprintf("%s is written twice, on line %d and on line %d: keep only one of them", name, first+line0, line+line0)
+	return diag.Textf("%s is written twice, on line %d and on line %d: keep only one of them", name, first+line0, line+line0)
 }
 
 // firstDefinition returns the line before line (1-based) on which name is
@@ -224,22 +224,22 @@ func splitLine(l string) (key, val string, ok bool) {
 // floatCount is the message for a count that TOML read as the decimal
 // number v because it was typed with a dot as thousands separator
 // (followers = 2.000 is the number 2), or "" when it was not typed so.
-func (f *source) floatCount(label, path string, v float64) string {
+func (f *source) floatCount(label, path string, v float64) diag.Text {
 	pos := f.pos.find(path, true)
 	l := []rune(lineText(f.text, int(pos.line)))
 	if int(pos.col) > len(l) {
-		return ""
+		return diag.Text{}
 	}
 	typed, _, _ := strings.Cut(string(l[pos.col-1:]), "#")
 	typed = strings.TrimSpace(typed)
 	if !thousandsRe.MatchString(typed) || !strings.Contains(typed, ".") {
-		return ""
+		return diag.Text{}
 	}
 	key := path
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		key = path[i+1:]
 	}
-	return fmt.Sprintf("%s: %s reads as the number %s, since a dot starts decimals: write %s = %s, without a thousands separator",
+	return diag.Textf("%s: %s reads as the number %s, since a dot starts decimals: write %s = %s, without a thousands separator",
 		label, typed, strconvFloat(v), key, strings.ReplaceAll(typed, ".", ""))
 }
 

@@ -44,7 +44,7 @@ func TestParseMessages(t *testing.T) {
 			continue
 		}
 		line, _ := errorPos([]byte(c.in), pe.Position, pe.Message) // as decodeTOML
-		got := parseMessage([]byte(c.in), line, 0, pe.Message)
+		got := parseMessage([]byte(c.in), line, 0, pe.Message).String()
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%q: got\n\t%s\nwant it to contain\n\t%s", c.in, got, c.want)
 		}

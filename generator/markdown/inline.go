@@ -1,6 +1,6 @@
 package markdown
 
-import "strconv"
+import "github.com/loa-vn/loa/generator/diag"
 
 // MaxInlineMarks is how many of the characters that open or close inline
 // formatting (* _ ~ [ ] {) one paragraph, list item, heading or table row
@@ -166,8 +166,8 @@ func isBlankBytes(b []byte) bool {
 
 // inlineMessage is the error for a paragraph with more than MaxInlineMarks
 // inline marks.
-func inlineMessage() string {
-	return "too much formatting in one paragraph: a paragraph, list item or table row may hold " +
-		strconv.Itoa(MaxInlineMarks) + " of the characters * _ ~ [ ] { at most; " +
-		"split it with a blank line, or put a backslash before each of those characters that is not formatting (\\*)"
+func inlineMessage() diag.Text {
+	return diag.Textf("too much formatting in one paragraph: a paragraph, list item or table row may hold "+
+		"%d of the characters * _ ~ [ ] { at most; "+
+		"split it with a blank line, or put a backslash before each of those characters that is not formatting (\\*)", MaxInlineMarks)
 }

@@ -1,6 +1,6 @@
 package markdown
 
-import "strconv"
+import "github.com/loa-vn/loa/generator/diag"
 
 // MaxNesting is how deep block quotes and lists may be nested in a
 // Markdown text. goldmark's work grows with the depth on every line (a
@@ -72,6 +72,6 @@ func afterMarker(src []byte, i int) bool {
 }
 
 // nestingMessage is the error for a text nested deeper than MaxNesting.
-func nestingMessage() string {
-	return "nested too deep: block quotes (>) and lists may be nested " + strconv.Itoa(MaxNesting) + " deep at most"
+func nestingMessage() diag.Text {
+	return diag.Textf("nested too deep: block quotes (>) and lists may be nested %d deep at most", MaxNesting)
 }

@@ -75,6 +75,12 @@ var cat = func() *catalog.Builder {
 		if err := b.SetString(language.Vietnamese, en, v); err != nil {
 			panic(err)
 		}
+		// diag.Text formats %w as %v: its key is looked up so.
+		if strings.Contains(en, "%w") {
+			if err := b.SetString(language.Vietnamese, strings.ReplaceAll(en, "%w", "%v"), strings.ReplaceAll(v, "%w", "%v")); err != nil {
+				panic(err)
+			}
+		}
 	}
 	return b
 }()

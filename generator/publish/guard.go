@@ -2,10 +2,11 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // An OutputError says why a folder cannot be the output of a build of a
@@ -13,12 +14,18 @@ import (
 // the site's sources would delete them. It is a usage error (exit 2).
 type OutputError struct {
 	Out    string // the output folder, as given
-	Reason string
+	Reason diag.Text
 }
 
-func (e *OutputError) Error() string {
-	return fmt.Sprintf("refusing to build into %s: %s. A build replaces its whole output folder: build into a folder of its own (leave out -o for the site's public/, or name a new folder)", e.Out, e.Reason)
+func (e *OutputError) text() diag.Text {
+	return diag.Textf("refusing to build into %s: %s. A build replaces its whole output folder: build into a folder of its own (leave out -o for the site's public/, or name a new folder)", e.Out, e.Reason)
 }
+
+// Error is the message in English.
+func (e *OutputError) Error() string { return e.text().String() }
+
+// Localize is the message in p's language.
+func (e *OutputError) Localize(p diag.Printer) string { return e.text().Localize(p) }
 
 // CheckOutput refuses an output folder out that would hold the sources of
 // the site in the folder site: the site folder itself, a folder that
@@ -37,13 +44,13 @@ func CheckOutput(site, out string) error {
 	}
 	switch {
 	case o == s:
-		return &OutputError{Out: out, Reason: "it is the site folder (" + s + "), which holds site.toml, content/ and themes/"}
+		return &OutputError{Out: out, Reason: diag.Textf("it is the site folder (%s), which holds site.toml, content/ and themes/", s)}
 	case within(s, o):
-		return &OutputError{Out: out, Reason: "it contains the site folder " + s}
+		return &OutputError{Out: out, Reason: diag.Textf("it contains the site folder %s", s)}
 	}
 	for _, dir := range []string{"content", "themes", ".loa-cache"} {
 		if within(o, filepath.Join(s, dir)) {
-			return &OutputError{Out: out, Reason: "it lies inside the site's " + dir + "/ folder"}
+			return &OutputError{Out: out, Reason: diag.Textf("it lies inside the site's %s/ folder", dir)}
 		}
 	}
 	return nil

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // A build replaces the whole output folder, yet never deletes a file that
@@ -94,14 +96,20 @@ type ForeignError struct {
 	Names []string
 }
 
-func (e *ForeignError) Error() string {
+func (e *ForeignError) text() diag.Text {
 	names := e.Names
-	more := ""
+	var more diag.Text
 	if len(names) > 5 {
-		names, more = names[:5], fmt.Sprintf(" and %d more", len(names)-5)
+		names, more = names[:5], diag.Textf(" and %d more", len(names)-5)
 	}
-	return fmt.Sprintf("%s holds %s%s, which no Loa build wrote, and this build writes a file of that name: move it out of the output folder (or delete it) and build again", e.Out, strings.Join(names, ", "), more)
+	return diag.Textf("%s holds %s%s, which no Loa build wrote, and this build writes a file of that name: move it out of the output folder (or delete it) and build again", e.Out, strings.Join(names, ", "), more)
 }
+
+// Error is the message in English.
+func (e *ForeignError) Error() string { return e.text().String() }
+
+// Localize is the message in p's language.
+func (e *ForeignError) Localize(p diag.Printer) string { return e.text().Localize(p) }
 
 // carryOver links into the staging folder every file of the output that
 // is not Loa's and that the build does not write. owned is the list of the
@@ -142,7 +150,7 @@ func (s *Staging) carryOver(owned map[string]string) error {
 			return err
 		}
 		if err := carry(p, dst, d); err != nil {
-			return fmt.Errorf("cannot keep %s, which no Loa build wrote, in the new output: %w", p, err)
+			return diag.Textf("cannot keep %s, which no Loa build wrote, in the new output: %w", p, err)
 		}
 		s.kept = append(s.kept, name)
 		return nil
@@ -188,7 +196,7 @@ func carry(src, dst string, d fs.DirEntry) error {
 	case d.Type().IsRegular():
 		return os.Link(src, dst)
 	default:
-		return errors.New("it is neither a file, a folder nor a symlink")
+		return diag.Textf("it is neither a file, a folder nor a symlink")
 	}
 }
 

@@ -2,13 +2,14 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/loa-vn/loa/generator/diag"
 )
 
 // A swap leaves the previous output in the staging folder. Rather than
@@ -148,7 +149,7 @@ func (s *Staging) pruneInPlace() error {
 		return os.Remove(p)
 	})
 	if err != nil {
-		return fmt.Errorf("cannot update %s: %w", s.dir, err)
+		return diag.Textf("cannot update %s: %w", s.dir, err)
 	}
 	// Deepest first: a folder left empty goes (one that is not empty, a
 	// written file's, stays).
