@@ -232,23 +232,7 @@ func (s *Staging) put(clean, file string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	var fi os.FileInfo
-	if err == nil {
-		fi, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	rec := stamp(fi)
-	rec.Sum = sum
-	r.mu.Lock()
-	r.next.Files[clean] = rec
-	r.mu.Unlock()
-	return nil
+	return r.write(f, clean, data, sum)
 }
 
 // putInPlace writes the file clean at path file of the spare, or leaves
@@ -269,23 +253,7 @@ func (s *Staging) putInPlace(clean, file string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	var fi os.FileInfo
-	if err == nil {
-		fi, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	rec := stamp(fi)
-	rec.Sum = sum
-	r.mu.Lock()
-	r.next.Files[clean] = rec
-	r.mu.Unlock()
-	return nil
+	return r.write(f, clean, data, sum)
 }
 
 // sameBytes reports whether the file p holds exactly data.
@@ -345,4 +313,26 @@ func (h *hashWriter) Write(p []byte) (int, error) {
 	n, err := h.w.Write(p)
 	h.h.Write(p[:n])
 	return n, err
+}
+
+// write writes data, whose SHA-256 is sum, into the new file f, closes it
+// and records it as clean.
+func (r *reuse) write(f *os.File, clean string, data []byte, sum [sha256.Size]byte) error {
+	_, err := f.Write(data)
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	rec := stamp(fi)
+	rec.Sum = sum
+	r.mu.Lock()
+	r.next.Files[clean] = rec
+	r.mu.Unlock()
+	return nil
 }
