@@ -168,25 +168,11 @@ func groupOf(r campaign.Recipient) *campaign.Group {
 // groupsTable is the progress of every group, one row each, linking to
 // the group's page, with the campaign's total.
 func (v *views) groupsTable(c *campaign.Campaign) *Table {
-	t := &Table{ID: groupsTableID, Caption: "Các nhóm đơn vị"}
-	total := &Row{Name: "Cộng", Short: "Cộng"}
+	totals := make([]*Row, len(c.Groups))
 	for i, g := range c.Groups {
-		r := *groupTotal(g)
-		r.STT, r.ID, r.Path = i+1, g.ID, groupPath(g.ID)
-		t.Rows = append(t.Rows, r)
-		total.Target += g.Target
-		total.Count += g.Count
-		total.Change += g.Change
-		total.HasCount = total.HasCount || r.HasCount
-		total.HasChange = total.HasChange || r.HasChange
+		totals[i] = groupTotal(g)
 	}
-	total.HasTarget = total.Target > 0
-	if total.HasCount && total.HasTarget {
-		total.Rate, total.HasRate = float64(total.Count)/float64(total.Target), true
-	}
-	total.BarWidth = barWidth(total.Rate)
-	t.Total = total
-	return t
+	return groupsOf(c, totals)
 }
 
 // progressTables are the tables of /tien-do/ and ::progress: one per
