@@ -1,0 +1,314 @@
+package reads
+
+import (
+	"crypto/sha256"
+	"encoding"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"sync"
+	"unsafe"
+)
+
+// Key is a digest of what is read of a value.
+type Key [sha256.Size]byte
+
+// Memo keeps the digests of the values that pointers lead to, so that a
+// value shared by many pages (a directive listed on 10,000 unit pages) is
+// encoded once. The values must not change while a Memo is used: make one
+// per render. It keeps every value it saw alive, so that no address is
+// reused for another value while it lives. Safe for concurrent use.
+type Memo struct {
+	m sync.Map // memoKey -> memoEntry
+}
+
+type memoKey struct {
+	p     unsafe.Pointer
+	t     reflect.Type
+	set   *Set // nil when read whole
+	whole bool
+}
+
+type memoEntry struct {
+	sum  Key
+	keep any // the pointer itself, so that its address is not reused
+}
+
+// Digest returns the digest of what s reads of v, as the data of the
+// template s was made for. ok is false when v holds something whose
+// content cannot be encoded (a function, a channel): such a value has no
+// key, and whatever it is for must be made afresh.
+func (s *Set) Digest(v any, memo *Memo) (key Key, ok bool) {
+	e := encoder{set: s, memo: memo}
+	e.value(reflect.ValueOf(v), Partial)
+	if e.volatile {
+		return Key{}, false
+	}
+	return sha256.Sum256(e.buf), true
+}
+
+// All returns the digest of every exported field of v and of every
+// value it leads to, as Digest with everything read.
+func All(v any, memo *Memo) (key Key, ok bool) {
+	e := encoder{memo: memo}
+	e.value(reflect.ValueOf(v), Whole)
+	if e.volatile {
+		return Key{}, false
+	}
+	return sha256.Sum256(e.buf), true
+}
+
+type encoder struct {
+	set      *Set
+	memo     *Memo
+	buf      []byte
+	volatile bool
+	// stack holds the pointers being encoded, outermost first; low is,
+	// for each, the lowest stack index a cycle inside it led back to, or
+	// its own index plus one when none did. A value on a cycle is never
+	// memoized: its encoding depends on where the cycle was entered, and
+	// a memo consulted in whatever order pages come would make the digest
+	// of the same data differ from build to build.
+	stack []unsafe.Pointer
+	low   []int
+}
+
+func (e *encoder) tag(b byte) { e.buf = append(e.buf, b) }
+
+func (e *encoder) uvarint(n uint64) { e.buf = binary.AppendUvarint(e.buf, n) }
+
+func (e *encoder) str(s string) {
+	e.uvarint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+var (
+	binaryMarshaler = reflect.TypeFor[encoding.BinaryMarshaler]()
+	stringer        = reflect.TypeFor[fmt.Stringer]()
+)
+
+// value encodes v, read as mode says (Partial: through e.set).
+func (e *encoder) value(v reflect.Value, mode Mode) {
+	if !v.IsValid() {
+		e.tag(0)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			e.tag(1)
+		} else {
+			e.tag(2)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.tag(3)
+		e.buf = binary.AppendVarint(e.buf, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		e.tag(4)
+		e.uvarint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		e.tag(5)
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(v.Float()))
+	case reflect.Complex64, reflect.Complex128:
+		e.tag(6)
+		c := v.Complex()
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(real(c)))
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(imag(c)))
+	case reflect.String:
+		e.tag(7)
+		e.str(v.String())
+	case reflect.Pointer:
+		if v.IsNil() {
+			e.tag(8)
+			return
+		}
+		e.pointer(v, mode)
+	case reflect.Interface:
+		if v.IsNil() {
+			e.tag(9)
+			return
+		}
+		el := v.Elem()
+		e.tag(10)
+		e.str(el.Type().String())
+		e.value(el, Whole)
+	case reflect.Struct:
+		e.structure(v, mode)
+	case reflect.Slice:
+		if v.IsNil() {
+			e.tag(11)
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			e.tag(12)
+			e.str(string(v.Bytes()))
+			return
+		}
+		fallthrough
+	case reflect.Array:
+		e.tag(13)
+		e.uvarint(uint64(v.Len()))
+		for i := range v.Len() {
+			e.value(v.Index(i), mode)
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			e.tag(14)
+			return
+		}
+		e.mapping(v, mode)
+	default:
+		// A function, a channel, an unsafe pointer: their content cannot
+		// be encoded.
+		e.tag(15)
+		if !v.IsNil() {
+			e.volatile = true
+		}
+	}
+}
+
+// pointer encodes what a pointer leads to, memoized.
+func (e *encoder) pointer(v reflect.Value, mode Mode) {
+	p := v.UnsafePointer()
+	for i := len(e.stack) - 1; i >= 0; i-- {
+		if e.stack[i] == p {
+			// A cycle: back to the value i, counted from here so that the
+			// encoding of the values in between does not depend on what
+			// holds them.
+			e.tag(16)
+			e.uvarint(uint64(len(e.stack) - i))
+			for j := i; j < len(e.low); j++ {
+				e.low[j] = min(e.low[j], i)
+			}
+			return
+		}
+	}
+	k := memoKey{p: p, t: v.Type(), whole: mode == Whole}
+	if mode != Whole {
+		k.set = e.set
+	}
+	if e.memo != nil {
+		if m, ok := e.memo.m.Load(k); ok {
+			e.tag(17)
+			sum := m.(memoEntry).sum
+			e.buf = append(e.buf, sum[:]...)
+			return
+		}
+	}
+	outer := e.buf
+	e.buf = nil
+	depth := len(e.stack)
+	e.stack = append(e.stack, p)
+	e.low = append(e.low, depth+1)
+	e.value(v.Elem(), mode)
+	low := e.low[depth]
+	e.stack, e.low = e.stack[:depth], e.low[:depth]
+	sum := Key(sha256.Sum256(e.buf))
+	e.buf = append(outer, 17)
+	e.buf = append(e.buf, sum[:]...)
+	if e.memo != nil && low > depth && !e.volatile {
+		e.memo.m.Store(k, memoEntry{sum: sum, keep: v.Interface()})
+	}
+}
+
+// structure encodes the fields of a struct that are read.
+func (e *encoder) structure(v reflect.Value, mode Mode) {
+	t := v.Type()
+	if t.PkgPath() != modulePath && !hasExported(t) {
+		// A value that keeps its state to itself (time.Time): what it
+		// says of itself.
+		switch {
+		case t.Implements(binaryMarshaler):
+			if b, err := v.Interface().(encoding.BinaryMarshaler).MarshalBinary(); err == nil {
+				e.tag(18)
+				e.str(string(b))
+				return
+			}
+		case t.Implements(stringer):
+			e.tag(19)
+			e.str(v.Interface().(fmt.Stringer).String())
+			return
+		}
+	}
+	e.tag(20)
+	for _, f := range e.plan(t, mode) {
+		e.uvarint(uint64(f.index))
+		e.value(v.Field(f.index), f.mode)
+	}
+	e.tag(21)
+}
+
+// modulePath is the path prefix of this module's packages, whose types
+// are encoded field by field.
+const modulePath = "github.com/loa-vn/loa"
+
+func hasExported(t reflect.Type) bool {
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			return true
+		}
+	}
+	return false
+}
+
+// mapping encodes a map's entries, in the order of their keys' encodings.
+func (e *encoder) mapping(v reflect.Value, mode Mode) {
+	type entry struct{ k, v []byte }
+	entries := make([]entry, 0, v.Len())
+	outer := e.buf
+	it := v.MapRange()
+	for it.Next() {
+		e.buf = nil
+		e.value(it.Key(), Whole)
+		k := e.buf
+		e.buf = nil
+		e.value(it.Value(), mode)
+		entries = append(entries, entry{k, e.buf})
+	}
+	sort.Slice(entries, func(i, j int) bool { return string(entries[i].k) < string(entries[j].k) })
+	e.buf = append(outer, 22)
+	e.uvarint(uint64(len(entries)))
+	for _, en := range entries {
+		e.buf = append(e.buf, en.k...)
+		e.buf = append(e.buf, en.v...)
+	}
+}
+
+// field is one field of a struct to encode, and how it is read.
+type field struct {
+	index int
+	mode  Mode
+}
+
+// wholePlans holds the exported fields of each struct type.
+var wholePlans sync.Map // reflect.Type -> []field
+
+// plan lists the fields of t to encode.
+func (e *encoder) plan(t reflect.Type, mode Mode) []field {
+	if mode == Whole || e.set == nil {
+		if p, ok := wholePlans.Load(t); ok {
+			return p.([]field)
+		}
+		var fs []field
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				fs = append(fs, field{i, Whole})
+			}
+		}
+		wholePlans.Store(t, fs)
+		return fs
+	}
+	if p, ok := e.set.plans.Load(t); ok {
+		return p.([]field)
+	}
+	var fs []field
+	for i := range t.NumField() {
+		if m := e.set.Field(t, i); m != Unread {
+			fs = append(fs, field{i, m})
+		}
+	}
+	e.set.plans.Store(t, fs)
+	return fs
+}
