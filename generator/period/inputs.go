@@ -1,0 +1,123 @@
+package period
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"time"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/reads"
+)
+
+// Inputs returns, for each report date, a digest of everything the
+// figures of the campaign at that date are made from: the settings of
+// site.toml, the groups, every unit as its file gives it (id, names,
+// group, target, audience, aliases, retirement, successor) and the reports
+// on or before that date, with the counts they credit to each unit.
+// Element 0 is the campaign before its first report; element i+1 is the
+// campaign at c.Reports[i]. Later reports never change an element: that
+// is the rule of docs/format.md, "Figures of a period", which Of follows.
+//
+// A rebuild uses it to know that a leaders' report, its open data or a
+// letter's figures of an earlier date come out the same.
+func Inputs(c *campaign.Campaign) [][sha256.Size]byte {
+	h := sha256.New()
+	var b []byte
+	flush := func() {
+		h.Write(b)
+		b = b[:0]
+	}
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	num := func(n int64) { b = binary.AppendVarint(b, n) }
+	date := func(t time.Time) { num(t.Unix()) }
+
+	settings, _ := reads.All(struct {
+		Site      campaign.Site
+		Authority campaign.Authority
+		Info      campaign.Info
+		Report    campaign.ReportConfig
+		Audience  *campaign.Audience
+	}{c.Site, c.Authority, c.Info, c.Report, c.Audience}, nil)
+	b = append(b, settings[:]...)
+	num(int64(len(c.Groups)))
+	for _, g := range c.Groups {
+		str(g.ID)
+		str(g.Name)
+		num(int64(g.Order))
+		num(int64(len(g.All)))
+	}
+	num(int64(len(c.All)))
+	for _, u := range c.All {
+		str(u.ID)
+		str(u.Name)
+		str(u.Short)
+		if u.Group != nil {
+			str(u.Group.ID)
+		} else {
+			str("")
+		}
+		num(u.Target)
+		num(u.Audience)
+		num(int64(len(u.Aliases)))
+		for _, a := range u.Aliases {
+			str(a)
+		}
+		date(u.Retired)
+		if u.MergedInto != nil {
+			str(u.MergedInto.ID)
+		} else {
+			str("")
+		}
+		if u.Gone {
+			num(1)
+		} else {
+			num(0)
+		}
+	}
+	num(int64(len(c.Units)))
+	for _, u := range c.Units {
+		str(u.ID)
+	}
+	flush()
+
+	out := make([][sha256.Size]byte, len(c.Reports)+1)
+	out[0] = sum(h)
+	// The counts of each report, unit by unit: a cursor in every unit's
+	// history, which lists only the reports that list the unit.
+	next := make([]int, len(c.All))
+	for i, r := range c.Reports {
+		date(r.Date)
+		num(r.Followers)
+		num(r.Change)
+		if r.HasChange {
+			num(1)
+		} else {
+			num(0)
+		}
+		str(r.Source)
+		str(r.Note)
+		for k, u := range c.All {
+			for next[k] < len(u.History) && !u.History[next[k]].Date.After(r.Date) {
+				p := u.History[next[k]]
+				num(int64(k))
+				date(p.Date)
+				num(p.Count)
+				next[k]++
+			}
+		}
+		flush()
+		out[i+1] = sum(h)
+	}
+	return out
+}
+
+// sum is the digest of what h was given so far; h goes on.
+func sum(h hash.Hash) [sha256.Size]byte {
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s
+}
