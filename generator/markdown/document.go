@@ -31,6 +31,10 @@ type Link struct {
 	Pos   diag.Pos // position of the link's "[" or the image's "!"
 }
 
+// Source returns the Markdown text the document was parsed from. The
+// bytes must not be changed.
+func (d *Document) Source() []byte { return d.src }
+
 // Directives returns every directive of the document in source order,
 // including those that Handler.Check rejected.
 func (d *Document) Directives() []*Directive {

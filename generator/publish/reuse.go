@@ -47,6 +47,9 @@ type FileRecord struct {
 	Mtime int64 // nanoseconds
 	Ctime int64 // nanoseconds; a link or an unlink sets it too
 	Ino   uint64
+	// Key is the key of the render's job that wrote the file (see
+	// Keep); zero when unknown.
+	Key [sha256.Size]byte
 }
 
 // Matches reports whether fi is still the file recorded: same size,
@@ -221,7 +224,8 @@ func (s *Staging) put(clean, file string, data []byte) error {
 		live := filepath.Join(s.out, filepath.FromSlash(clean))
 		if fi, err := os.Lstat(live); err == nil && old.sameFile(fi) && sameBytes(live, data) && os.Link(live, file) == nil {
 			r.mu.Lock()
-			r.next.Files[clean] = old // its Ctime is set again after the swap
+			old.Key = [sha256.Size]byte{} // Keyed sets the key of this build's job
+			r.next.Files[clean] = old     // its Ctime is set again after the swap
 			r.linked++
 			r.links = append(r.links, clean)
 			r.mu.Unlock()

@@ -28,14 +28,16 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/loa-vn/loa/themes"
+	"text/template/parse"
 
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/reads"
+	"github.com/loa-vn/loa/themes"
 )
 
 // DefaultName is the name of the built-in theme.
@@ -65,6 +67,30 @@ type Theme struct {
 	static  []File
 	hashes  map[string]string // static path under static/ -> short content hash
 	display map[string]string // template name -> file path shown in errors
+	digest  [sha256.Size]byte // of every file: see Digest
+}
+
+// Digest is the SHA-256 of every file of the theme, its path and its
+// bytes: two themes with the same digest render the same pages.
+func (t *Theme) Digest() [sha256.Size]byte { return t.digest }
+
+// Reads returns what executing the page template called page with data
+// of type data reads of it (see package reads): every template the page
+// may execute, with the theme's functions. methods are the methods of the
+// data that execute a template of the theme. Call it before the theme
+// executes anything: executing a template changes its parse trees.
+func (t *Theme) Reads(page string, data reflect.Type, methods []reads.Method) *reads.Set {
+	set, ok := t.pages[page]
+	if !ok {
+		set = t.shared
+	}
+	trees := map[string]*parse.Tree{}
+	for _, tm := range set.Templates() {
+		if tm.Tree != nil {
+			trees[tm.Name()] = tm.Tree
+		}
+	}
+	return reads.Analyze(reads.Input{Trees: trees, Funcs: t.funcs(), Methods: methods}, page, data)
 }
 
 // source is one file of the merged theme.
@@ -126,6 +152,12 @@ func Load(siteDir, name string) (*Theme, error) {
 		t.sources = append(t.sources, s)
 	}
 	sort.Slice(t.sources, func(i, j int) bool { return t.sources[i].path < t.sources[j].path })
+	h := sha256.New()
+	for _, s := range t.sources {
+		fmt.Fprintf(h, "%d:%s%d:", len(s.path), s.path, len(s.data))
+		h.Write(s.data)
+	}
+	h.Sum(t.digest[:0])
 	if err := t.build(newBase("/")); err != nil {
 		return nil, err
 	}
@@ -162,7 +194,7 @@ func collect(fsys fs.FS, display string, files map[string]source) error {
 // gives "/zalo/don-vi/bac-son/" for https://x.vn/zalo/. t itself is not
 // changed, so one loaded theme may serve several builds.
 func (t *Theme) Bind(baseURL string) (*Theme, error) {
-	nt := &Theme{name: t.name, sources: t.sources}
+	nt := &Theme{name: t.name, sources: t.sources, digest: t.digest}
 	if err := nt.build(newBase(baseURL)); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,110 @@
+package publish
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+)
+
+// A rebuild knows, for most jobs of the render, that their files would
+// come out as the previous build wrote them: the render gives each job a
+// key, a digest of everything its files are made from (render.Keeper), and
+// the manifest keeps the key each file was written with. Keep carries such
+// files over without their bytes being made, read or compared: they are
+// hard-linked from the previous output into the folder being written (in
+// the spare, a file that already is the previous output's file, linked by
+// an earlier build, is left as it is).
+//
+// A file is carried over only when the previous output still holds it as
+// it was written: same size, modification time, change time and inode as
+// its manifest records. The manifest lives beside the output, where only
+// the builds into it write (never in a cache others may fill), so a key
+// found there was put there by a build of this output.
+
+// Keep implements render.Keeper: it reports whether every file at paths is
+// in the previous output, written by a job of this key and unchanged
+// since, and if so carries them all into the output being written.
+func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
+	r := s.reuse
+	if r == nil || r.prev == nil || len(paths) == 0 {
+		return false
+	}
+	type found struct {
+		clean string
+		rec   FileRecord
+		live  os.FileInfo
+	}
+	files := make([]found, 0, len(paths))
+	for _, p := range paths {
+		clean, err := Clean(p)
+		if err != nil {
+			return false
+		}
+		r.mu.Lock()
+		rec, ok := r.prev.Files[clean]
+		r.mu.Unlock()
+		if !ok || rec.Key != key {
+			return false
+		}
+		fi, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(clean)))
+		if err != nil || !rec.Matches(fi) {
+			return false
+		}
+		files = append(files, found{clean, rec, fi})
+	}
+	var linked []string
+	for _, f := range files {
+		_, file, err := s.prepare(f.clean)
+		if err != nil {
+			return false
+		}
+		if s.inPlace {
+			if fi, err := os.Lstat(file); err == nil && os.SameFile(fi, f.live) {
+				continue // the spare holds the previous output's file already
+			}
+			if err := clearInPlace(file); err != nil {
+				return false
+			}
+		}
+		if err := os.Link(filepath.Join(s.out, filepath.FromSlash(f.clean)), file); err != nil {
+			return false
+		}
+		linked = append(linked, f.clean)
+	}
+	r.mu.Lock()
+	for _, f := range files {
+		r.next.Files[f.clean] = f.rec
+	}
+	r.linked += int64(len(files))
+	// A link changes the file's change time: recorded again after the
+	// swap (restamp).
+	r.links = append(r.links, linked...)
+	r.mu.Unlock()
+	for _, f := range files {
+		s.wrote1(f.clean)
+		s.files.Add(1)
+		s.bytes.Add(f.rec.Size)
+	}
+	return true
+}
+
+// Keyed implements render.Keeper: it records key as the key of the files
+// at paths, just written, in the manifest of the output being written.
+func (s *Staging) Keyed(paths []string, key [sha256.Size]byte) {
+	r := s.reuse
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range paths {
+		clean, err := Clean(p)
+		if err != nil {
+			continue
+		}
+		if rec, ok := r.next.Files[clean]; ok {
+			rec.Key = key
+			r.next.Files[clean] = rec
+		}
+	}
+}
