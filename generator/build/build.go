@@ -8,10 +8,13 @@ package build
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
@@ -61,6 +64,9 @@ type Options struct {
 	// checkOnly is check: nothing is written, so no QR image is drawn and
 	// no open data or feed made.
 	checkOnly bool
+	// keyed gives the render's jobs keys (render.Options.Keyed): Site sets
+	// it when the previous output has a manifest to keep files by.
+	keyed bool
 }
 
 func (o Options) site() string {
@@ -166,7 +172,14 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// errors: render.Prepare returns them before making any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
-	ropts.Also = otherFiles(c)
+	inputs := sync.OnceValue(func() [][sha256.Size]byte { return period.Inputs(c) })
+	if opts.keyed {
+		if code, ok := codeDigest(); ok {
+			ropts.Keyed, ropts.Inputs = true, inputs
+			ropts.Salt = fmt.Appendf(code[:], "minify=%t drafts=%t base-url=%q", opts.Minify, opts.Drafts, opts.BaseURL)
+		}
+	}
+	ropts.Also = otherFiles(c, inputs)
 	if cms.Enabled(c) {
 		ropts.Also = append(ropts.Also, adminFiles(c, th))
 	}
@@ -191,12 +204,17 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 
 // otherFiles are the files that packages other than render make from the
 // model; they are written in render's pool, beside the pages.
-func otherFiles(c *campaign.Campaign) []render.Extra {
+//
+// The open data is made of the figures of the campaign alone, as a period
+// is: its key is the digest of the latest period's inputs, and the
+// report of a period that of its own (see render.Extra.Key).
+func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte) []render.Extra {
+	latest := func() [sha256.Size]byte { in := inputs(); return in[len(in)-1] }
 	files := []render.Extra{
-		{Paths: []string{opendata.JSONPath}, Write: func(sink render.Sink) error {
+		{Paths: []string{opendata.JSONPath}, Key: latest, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
 		}},
-		{Paths: []string{opendata.CSVPath}, Write: func(sink render.Sink) error {
+		{Paths: []string{opendata.CSVPath}, Key: latest, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.CSVPath, func(w io.Writer) error { return opendata.WriteCSV(w, c) })
 		}},
 		{Paths: append(feeds.SitemapPaths(c), feeds.RobotsPath, feeds.FeedPath), Write: func(sink render.Sink) error {
@@ -215,7 +233,7 @@ func otherFiles(c *campaign.Campaign) []render.Extra {
 	// spread over the pool and serve makes one when it is asked for.
 	for i, r := range c.Reports {
 		path := opendata.ReportPath(r)
-		files = append(files, render.Extra{Paths: []string{path}, Write: func(sink render.Sink) error {
+		files = append(files, render.Extra{Paths: []string{path}, Key: func() [sha256.Size]byte { return inputs()[i+1] }, Write: func(sink render.Sink) error {
 			return sink.Put(path, opendata.ReportJSON(period.Of(c, i)))
 		}})
 	}
@@ -300,6 +318,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		mini = newMinifier(st)
 		sink = mini
 	}
+	opts.keyed = !opts.NoCache
 	c, p, err := Prepare(opts, diags)
 	if err == nil {
 		err = p.WriteAll(sink)
@@ -365,3 +384,26 @@ func Check(opts Options, diags *diag.List) error {
 type discard struct{}
 
 func (discard) Put(string, []byte) error { return nil }
+
+// codeDigest is the SHA-256 of the running executable: a file that a job
+// of a rebuild keeps must have been made by the same generator (see
+// render.Options.Salt). false when the executable cannot be read: then
+// every file is made.
+var codeDigest = sync.OnceValues(func() ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	exe, err := os.Executable()
+	if err != nil {
+		return sum, false
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return sum, false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, false
+	}
+	h.Sum(sum[:0])
+	return sum, true
+})

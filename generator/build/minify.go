@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"strings"
 	"sync/atomic"
 
@@ -47,4 +48,18 @@ func (s *minifier) Put(path string, data []byte) error {
 	}
 	s.saved.Add(int64(len(data) - len(small)))
 	return s.next.Put(path, small)
+}
+
+// Keep passes render.Keeper on: a kept file was minified when it was
+// written, since --minify is in the keys' salt.
+func (s *minifier) Keep(paths []string, key [sha256.Size]byte) bool {
+	k, ok := s.next.(render.Keeper)
+	return ok && k.Keep(paths, key)
+}
+
+// Keyed passes render.Keeper on.
+func (s *minifier) Keyed(paths []string, key [sha256.Size]byte) {
+	if k, ok := s.next.(render.Keeper); ok {
+		k.Keyed(paths, key)
+	}
 }

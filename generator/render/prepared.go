@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"sync"
 )
@@ -14,6 +15,8 @@ import (
 type Prepared struct {
 	jobs  []job
 	jobOf map[string]int // output path -> job
+	// key computes a job's key (keys.go); nil when the render makes none.
+	key func(job) ([sha256.Size]byte, bool)
 
 	mu    sync.Mutex
 	once  []sync.Once
@@ -31,11 +34,30 @@ func newPrepared(jobs []job) *Prepared {
 	return p
 }
 
-// WriteAll runs every job into sink, on a pool (see run).
+// WriteAll runs every job into sink, on a pool (see run). When sink is a
+// Keeper and the render makes keys (Options.Keyed), a job whose files the
+// previous output holds as it would write them does not run (keys.go).
 func (p *Prepared) WriteAll(sink Sink) error {
+	keeper, _ := sink.(Keeper)
 	runs := make([]func() error, len(p.jobs))
 	for i, j := range p.jobs {
-		runs[i] = func() error { return j.run(sink) }
+		runs[i] = func() error {
+			if keeper == nil || p.key == nil {
+				return j.run(sink)
+			}
+			k, ok := p.key(j)
+			if !ok {
+				return j.run(sink)
+			}
+			if keeper.Keep(j.paths, k) {
+				return nil
+			}
+			if err := j.run(sink); err != nil {
+				return err
+			}
+			keeper.Keyed(j.paths, k)
+			return nil
+		}
 	}
 	return run(runs)
 }

@@ -8,6 +8,10 @@ import (
 
 // qr writes the PNG and SVG of a QR code encoding content.
 func (r *renderer) qr(sink Sink, content, pngPath, svgPath string) error {
+	if k := keying(sink); k != nil {
+		k.qr(content, pngPath, svgPath)
+		return nil
+	}
 	if r.skipQR {
 		if !qr.Fits(content) {
 			_, err := qr.New(content) // the error New gives, for the message

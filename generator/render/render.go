@@ -13,6 +13,7 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -24,6 +25,7 @@ import (
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/markdown"
+	"github.com/loa-vn/loa/generator/reads"
 	"github.com/loa-vn/loa/generator/theme"
 )
 
@@ -82,12 +84,27 @@ type Options struct {
 	// check: files that other packages make from the model (open data,
 	// feeds). It runs first, beside the pages, since it is the longest.
 	Also []Extra
+
+	// Keyed gives every job a key (see keys.go), for a sink that is a
+	// Keeper: build into an output that keeps a manifest.
+	Keyed bool
+	// Salt is what every file depends on besides the model, the theme and
+	// these options: the generator itself and the options of the caller
+	// (build --minify). Keys are made only with a salt.
+	Salt []byte
+	// Inputs, when set, gives period.Inputs of the model, which the keys
+	// of dated pages use; the render computes it otherwise.
+	Inputs func() [][sha256.Size]byte
 }
 
 // Extra is work of Options.Also: it writes the files at Paths.
 type Extra struct {
 	Paths []string
 	Write func(Sink) error
+	// Key, when set, is a digest of everything the files are made from
+	// besides the salt of the render (Options.Salt): with it, a rebuild
+	// keeps the files when it did not change (see keys.go).
+	Key func() [sha256.Size]byte
 }
 
 // ErrNoTheme is returned by Site when Options.Theme is nil.
@@ -132,6 +149,10 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 		r.dirOfFile[d.File] = d
 	}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
+	if opts.Keyed && len(opts.Salt) > 0 {
+		// Before any template is executed, which changes its trees.
+		r.prepareKeys(opts)
+	}
 
 	// The views and the checks of the Markdown do not depend on each
 	// other (the handler's checks read the model only): side by side.
@@ -155,11 +176,28 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	if prerendered != nil {
 		return nil, prerendered
 	}
+	if r.sets != nil {
+		r.share()
+	}
 	jobs := make([]job, 0, len(opts.Also))
 	for _, e := range opts.Also {
-		jobs = append(jobs, job{paths: e.Paths, run: e.Write})
+		jobs = append(jobs, job{paths: e.Paths, run: func(sink Sink) error {
+			if k := keying(sink); k != nil {
+				if e.Key == nil {
+					k.volatile = true
+				} else {
+					k.raw("extra", e.Key())
+				}
+				return nil
+			}
+			return e.Write(sink)
+		}})
 	}
-	return newPrepared(append(jobs, r.jobs()...)), nil
+	p := newPrepared(append(jobs, r.jobs()...))
+	if r.sets != nil {
+		p.key = r.key
+	}
+	return p, nil
 }
 
 // renderer holds one render of one site. Everything in it is written
@@ -182,6 +220,13 @@ type renderer struct {
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
 	directives []*markdown.Document // parallel to c.Directives
+
+	// sets, memo, salt and inputs make the keys of the jobs (keys.go);
+	// sets is nil when the render makes no keys.
+	sets   map[string]*reads.Set
+	memo   *reads.Memo
+	salt   [sha256.Size]byte
+	inputs func() [][sha256.Size]byte
 
 	// outputs holds every path the render writes, and the open data that
 	// the caller writes, for the link check.
@@ -297,7 +342,7 @@ func (r *renderer) jobs() []job {
 	})
 
 	add([]string{"index.html"}, func(sink Sink) error {
-		body, err := r.renderDoc(r.home)
+		body, err := r.body(sink, r.home)
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Home.File, err)
 		}
@@ -324,7 +369,7 @@ func (r *renderer) jobs() []job {
 	for i, dv := range v.directives {
 		doc := r.directives[i]
 		add([]string{dv.Path + "index.html"}, func(sink Sink) error {
-			body, err := r.renderDoc(doc)
+			body, err := r.body(sink, doc)
 			if err != nil {
 				return fmt.Errorf("%s: %w", dv.Directive.File, err)
 			}
@@ -381,7 +426,7 @@ func (r *renderer) jobs() []job {
 		}
 		doc := r.pages[i]
 		add([]string{p.Slug + "/index.html"}, func(sink Sink) error {
-			body, err := r.renderDoc(doc)
+			body, err := r.body(sink, doc)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.File, err)
 			}
@@ -411,7 +456,12 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		return r.merged(sink, uv)
 	}
 	landing := *uv // with its chart, which only this page shows
-	landing.Chart = unitChart(uv.unit)
+	if k := keying(sink); k != nil {
+		// The chart is made of the unit's history, target and name alone.
+		k.raw("chart", chartInputs(uv.unit))
+	} else {
+		landing.Chart = unitChart(uv.unit)
+	}
 	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
 		Path: uv.Path, Title: uv.Name,
 		Description: uv.Name + " mời bạn quan tâm trang Zalo OA “" + c.Info.Channel + "”: nút Quan tâm, mã QR và kết quả vận động của đơn vị.",
@@ -474,6 +524,9 @@ func (r *renderer) page(sink Sink, path, tmpl string, p *Page) error {
 		if p.Unit != nil {
 			p.Image = p.Unit.QRPNG
 		}
+	}
+	if k := keying(sink); k != nil {
+		return k.page(path, tmpl, p)
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer func() {

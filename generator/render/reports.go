@@ -261,7 +261,13 @@ func (r *renderer) reportJobs(add func([]string, func(Sink) error)) {
 		rep := c.Reports[i]
 		path := reportPath(rep)
 		add([]string{path + "index.html"}, func(sink Sink) error {
-			rv := reportView(c, period.Of(c, i))
+			var rv *ReportView
+			if k := keying(sink); k != nil {
+				// The report is made of the figures of its period alone.
+				k.raw("period", r.inputs()[i+1])
+			} else {
+				rv = reportView(c, period.Of(c, i))
+			}
 			return r.page(sink, path+"index.html", "report.html", &Page{
 				Path: path, Title: "Báo cáo kết quả chiến dịch ngày " + vi.ShortDate(rep.Date),
 				Description: "Báo cáo kết quả chiến dịch " + c.Info.Name + " đến ngày " + vi.ShortDate(rep.Date) + ": số người quan tâm, kết quả theo nhóm và theo đơn vị.",
