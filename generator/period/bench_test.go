@@ -1,0 +1,64 @@
+package period
+
+import (
+	"testing"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/synth"
+	"github.com/loa-vn/loa/generator/load"
+)
+
+func benchCampaign(b *testing.B) *campaign.Campaign {
+	var diags diag.List
+	c := campaign.New(load.Read(synth.BenchSite(b), &diags), campaign.Options{}, &diags)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	return c
+}
+
+// BenchmarkOfEveryReport computes the period of every report of the
+// synthetic site (synth.BenchSite), as the report pages do; "old" as it
+// was computed before (old_test.go), for a ratio measured in the same
+// run.
+func BenchmarkOfEveryReport(b *testing.B) {
+	c := benchCampaign(b)
+	for _, f := range []struct {
+		name  string
+		calls int
+		of    func(*campaign.Campaign, int) *Period
+	}{{"new", 1, Of}, {"old", 1, oldOf}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer synth.ReportCPU(b)()
+			for b.Loop() {
+				for i := range c.Reports {
+					for range f.calls {
+						f.of(c, i)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTotalsEveryReport computes the totals of every report, as the
+// letters dated at each do.
+func BenchmarkTotalsEveryReport(b *testing.B) {
+	c := benchCampaign(b)
+	for _, f := range []struct {
+		name   string
+		totals func(*campaign.Campaign, int) *Period
+	}{{"new", Totals}, {"old", oldTotals}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer synth.ReportCPU(b)()
+			for b.Loop() {
+				for i := range c.Reports {
+					f.totals(c, i)
+				}
+			}
+		})
+	}
+}
