@@ -141,9 +141,17 @@ func Latest(c *campaign.Campaign) *Period {
 }
 
 // Of returns the period of c.Reports[i].
+//
+// A build asks for each period twice, for the page of its report and for
+// its open data, in two jobs that run far apart. The ranking of the
+// units (Rank, Ranked, GroupRank), most of the cost, is kept for the
+// second (see book); the campaign must not change after its periods are
+// asked for.
 func Of(c *campaign.Campaign, i int) *Period {
 	p := head(c, i)
 	r := p.Report
+	b := bookOf(c)
+	known := b.ranking(i, r)
 	// One pass over the units, a group at a time: a group's units are
 	// summed and ranked in it while they are at hand (in the processor's
 	// cache); the ranking of all is sorted on keys of a few bytes each.
@@ -177,10 +185,24 @@ func Of(c *campaign.Campaign, i int) *Period {
 			}
 		}
 		g := newGroup(cg, p.Units[start:])
-		scratch = groupRanks(g.Units, scratch)
+		if known == nil {
+			scratch = groupRanks(g.Units, scratch)
+		}
 		p.Groups = append(p.Groups, g)
 	}
-	p.Ranked = rank(keys)
+	switch {
+	case known != nil && known.fits(p, len(keys)):
+		known.apply(p)
+	case known != nil: // the campaign changed: it should not
+		for _, g := range p.Groups {
+			scratch = groupRanks(g.Units, scratch)
+		}
+		fallthrough
+	default:
+		var places []int32
+		p.Ranked, places = rank(keys)
+		b.keep(i, r, p, places)
+	}
 	p.Highest = p.Ranked[:min(5, len(p.Ranked))]
 	p.Lowest = p.Ranked[max(len(p.Highest), len(p.Ranked)-5):]
 	return p
@@ -195,7 +217,8 @@ type rankKey struct {
 }
 
 // rank returns the units of keys (those with a share, in the order of
-// Period.Units) by rank and sets their Rank; nil without any. The ranking
+// Period.Units) by rank and sets their Rank, and their places in
+// Period.Units in the same order; nil without any. The ranking
 // is by share, then count, both highest first, then by name in
 // Vietnamese order (vi.Compare), then by id, then (never: ids are unique)
 // by place: an order in which no two units are equal, that of any sort by
@@ -205,9 +228,9 @@ type rankKey struct {
 // branch at most of its 130,000 comparisons, and names compared two by
 // two a few microseconds each: the shares are sorted by a radix sort of
 // their bits instead, then each run of equal shares by the rest.
-func rank(keys []rankKey) []*Unit {
+func rank(keys []rankKey) ([]*Unit, []int32) {
 	if len(keys) == 0 {
-		return nil
+		return nil, nil
 	}
 	type bits struct {
 		k  uint64 // increasing as the share decreases
@@ -277,13 +300,13 @@ func rank(keys []rankKey) []*Unit {
 			}
 		}
 	}
-	out := make([]*Unit, len(a))
+	out, places := make([]*Unit, len(a)), make([]int32, len(a))
 	for n, x := range a {
 		k := &keys[x.at]
-		out[n] = k.u
+		out[n], places[n] = k.u, int32(k.at)
 		k.u.Rank = n + 1
 	}
-	return out
+	return out, places
 }
 
 // runs yields the bounds of each run of two or more consecutive elements

@@ -268,7 +268,7 @@ func TestVietnameseTieOrder(t *testing.T) {
 		for k, u := range in {
 			keys = append(keys, rankKey{u.Share, u.Count, u, k})
 		}
-		ranked := rank(keys)
+		ranked, _ := rank(keys)
 		if got := strings.Join(ids(ranked), " "); got != "b a e" {
 			t.Errorf("%s: Dương, Đông, Én is the Vietnamese order", got)
 		}
