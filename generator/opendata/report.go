@@ -37,7 +37,7 @@ func ReportPaths(c *campaign.Campaign) []string {
 // should a figure not be a finite number (it cannot: each is a ratio to
 // a positive target or baseline).
 func ReportJSON(p *period.Period) []byte {
-	w := &indented{b: make([]byte, 0, 1024+200*len(p.Units))}
+	w := &indented{b: make([]byte, 0, 4096+256*len(p.Units))} // a unit takes about 200 bytes
 	ok := true
 	w.open('{')
 	w.key(`"date"`)
