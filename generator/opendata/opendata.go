@@ -4,10 +4,7 @@
 package opendata
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"io"
 	"math"
 	"strconv"
@@ -24,105 +21,7 @@ const (
 	CSVPath  = "du-lieu/tien-do.csv"
 )
 
-type progress struct {
-	Campaign  info      `json:"campaign"`
-	Latest    *string   `json:"latest"`
-	Followers *int64    `json:"followers"`
-	Reach     *float64  `json:"reach"`
-	Target    *int64    `json:"target"`
-	Audience  *audience `json:"audience"`
-	Reports   []report  `json:"reports"`
-	Groups    []group   `json:"groups"`
-	Units     []unit    `json:"units"`
-}
-
-type info struct {
-	Name      string  `json:"name"`
-	Channel   string  `json:"channel"`
-	FollowURL string  `json:"follow_url"`
-	Target    *int64  `json:"target"`
-	Start     *string `json:"start"`
-	End       *string `json:"end"`
-}
-
-type audience struct {
-	Population14Plus int64   `json:"population_14plus"`
-	SmartphoneShare  float64 `json:"smartphone_share"`
-	SmartphoneUsers  int64   `json:"smartphone_users"`
-	VNeIDLevel2      *int64  `json:"vneid_level2"`
-}
-
-type report struct {
-	Date      string `json:"date"`
-	Followers int64  `json:"followers"`
-	Source    string `json:"source,omitempty"`
-}
-
-type group struct {
-	ID     string   `json:"id"`
-	Name   string   `json:"name"`
-	Target *int64   `json:"target"`
-	Count  int64    `json:"count"`
-	Units  []string `json:"units"`
-}
-
-type unit struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Short    string   `json:"short"`
-	Group    string   `json:"group"`
-	Target   *int64   `json:"target"`
-	Audience *int64   `json:"audience"`
-	Count    *int64   `json:"count"`
-	Reported *string  `json:"reported"`
-	Aliases  []string `json:"aliases"`
-	History  []point  `json:"history"`
-	URL      string   `json:"url"`
-	// Retired and MergedInto are written for retired units only.
-	Retired    string `json:"retired,omitempty"`
-	MergedInto string `json:"merged_into,omitempty"`
-}
-
-type point struct {
-	Date  string `json:"date"`
-	Count int64  `json:"count"`
-}
-
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }
-
-// isoDates are the reports' dates formatted once: the histories of ten
-// thousand units repeat them a million times.
-type isoDates map[time.Time]string
-
-func datesOf(c *campaign.Campaign) isoDates {
-	d := make(isoDates, len(c.Reports))
-	for _, r := range c.Reports {
-		d[r.Date] = isoDate(r.Date)
-	}
-	return d
-}
-
-func (d isoDates) of(t time.Time) string {
-	if s, ok := d[t]; ok {
-		return s
-	}
-	return isoDate(t)
-}
-
-func optDate(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := isoDate(t)
-	return &s
-}
-
-func optInt(n int64) *int64 {
-	if n == 0 {
-		return nil
-	}
-	return &n
-}
 
 // JSON returns tien-do.json: keys in a fixed order, absent optional values
 // as null; indented, but each unit on one line (see WriteJSON).
@@ -134,134 +33,247 @@ func JSON(c *campaign.Campaign) []byte {
 	return b.Bytes()
 }
 
+// flushAt is how much of a file is made before it is written out.
+const flushAt = 64 << 10
+
 // WriteJSON writes tien-do.json to w, unit by unit: a national campaign's
-// file holds a million points of history, and holding it whole (three
-// times over, as json.Encoder indents a copy of a copy) was most of the
-// memory a build needed at its end.
+// file holds a million points of history, and is never held whole.
 //
 // The campaign, the reports and the groups are indented two spaces a
 // level; each unit is written compact on a line of its own. Indented, a
 // point of history took four lines and 75 bytes; on the unit's line it
 // takes 33, which halves the file of a national campaign (83 MB -> 40 MB)
 // and still lets a reader, grep or a diff find a unit by its line.
+//
+// The keys, in their order, and the nulls:
+//
+//	campaign: name, channel, follow_url, target (null without), start, end (null without)
+//	latest (null without a report), followers (null without a report),
+//	reach (six decimals; null without a report or an audience baseline),
+//	target (null without), audience (null without):
+//	    population_14plus, smartphone_share, smartphone_users, vneid_level2 (null without)
+//	reports: date, followers, source (left out when empty)
+//	groups: id, name, target (null without), count, units (their ids)
+//	units: id, name, short, group, target, audience (null without), count,
+//	    reported (null without a count), aliases, history (date, count), url,
+//	    retired and merged_into (left out for a unit that takes part)
 func WriteJSON(w io.Writer, c *campaign.Campaign) error {
-	p := progressOf(c, false)
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p); err != nil {
-		return err // only plain types: cannot happen
+	out := &indented{b: make([]byte, 0, flushAt+4<<10)}
+	if !writeHead(out, c) {
+		return errNotFinite
 	}
-	head := b.Bytes()
-	const empty = "[]\n}\n" // how the encoder ends: "units": []
-	if len(c.All) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
-		_, err := w.Write(head)
+	out.key(`"units"`)
+	out.open('[')
+	if len(c.All) == 0 {
+		out.close(']')
+		out.close('}')
+		out.b = append(out.b, '\n')
+		_, err := w.Write(out.b)
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head[:len(head)-len(empty)+1]) // up to and with the '['
-	dates := datesOf(c)
-	var ub bytes.Buffer
-	uenc := json.NewEncoder(&ub)
-	uenc.SetEscapeHTML(false)
+	b := out.b
+	dates := reportDates(c)
 	for i, u := range c.All {
-		ub.Reset()
-		if err := uenc.Encode(unitOf(c, u, dates)); err != nil {
-			return err
-		}
 		if i > 0 {
-			bw.WriteByte(',')
+			b = append(b, ',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(ub.Bytes(), []byte("\n")))
+		b = append(b, "\n    "...)
+		b = appendUnit(b, c, u, dates)
+		if len(b) >= flushAt {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
 	}
-	bw.WriteString("\n  ]\n}\n")
-	return bw.Flush()
+	b = append(b, "\n  ]\n}\n"...)
+	_, err := w.Write(b)
+	return err
 }
 
-// progressOf is the content of tien-do.json, without its units unless
-// withUnits.
-func progressOf(c *campaign.Campaign, withUnits bool) progress {
-	p := progress{
-		Campaign: info{
-			Name:      c.Info.Name,
-			Channel:   c.Info.Channel,
-			FollowURL: c.Info.FollowURL,
-			Target:    optInt(c.Info.Target),
-			Start:     optDate(c.Info.Start),
-			End:       optDate(c.Info.End),
-		},
-		Target:  optInt(c.Target()),
-		Reports: []report{},
-		Groups:  []group{},
-		Units:   []unit{},
-	}
+// writeHead writes tien-do.json up to its units, the object left open;
+// false when a figure is not finite.
+func writeHead(w *indented, c *campaign.Campaign) bool {
+	ok := true
+	w.open('{')
+	w.key(`"campaign"`)
+	w.open('{')
+	w.key(`"name"`)
+	w.str(c.Info.Name)
+	w.key(`"channel"`)
+	w.str(c.Info.Channel)
+	w.key(`"follow_url"`)
+	w.str(c.Info.FollowURL)
+	w.key(`"target"`)
+	w.optInt(c.Info.Target)
+	w.key(`"start"`)
+	w.optDate(c.Info.Start)
+	w.key(`"end"`)
+	w.optDate(c.Info.End)
+	w.close('}')
+	w.key(`"latest"`)
 	if c.Latest != nil {
-		p.Latest = optDate(c.Latest.Date)
-		f := c.Latest.Followers
-		p.Followers = &f
+		w.optDate(c.Latest.Date)
+	} else {
+		w.null()
 	}
+	w.key(`"followers"`)
+	if c.Latest != nil {
+		w.int(c.Latest.Followers)
+	} else {
+		w.null()
+	}
+	w.key(`"reach"`)
 	if c.HasReach {
-		r := math.Round(c.Reach*1e6) / 1e6
-		p.Reach = &r
+		ok = w.float(math.Round(c.Reach*1e6)/1e6) && ok
+	} else {
+		w.null()
 	}
+	w.key(`"target"`)
+	w.optInt(c.Target())
+	w.key(`"audience"`)
 	if a := c.Audience; a != nil {
-		p.Audience = &audience{
-			Population14Plus: a.Population14Plus,
-			SmartphoneShare:  a.SmartphoneShare,
-			SmartphoneUsers:  a.SmartphoneUsers(),
-			VNeIDLevel2:      optInt(a.VNeIDLevel2),
-		}
+		w.open('{')
+		w.key(`"population_14plus"`)
+		w.int(a.Population14Plus)
+		w.key(`"smartphone_share"`)
+		ok = w.float(a.SmartphoneShare) && ok
+		w.key(`"smartphone_users"`)
+		w.int(a.SmartphoneUsers())
+		w.key(`"vneid_level2"`)
+		w.optInt(a.VNeIDLevel2)
+		w.close('}')
+	} else {
+		w.null()
 	}
+	w.key(`"reports"`)
+	w.open('[')
 	for _, r := range c.Reports {
-		p.Reports = append(p.Reports, report{Date: isoDate(r.Date), Followers: r.Followers, Source: r.Source})
+		w.elem()
+		w.open('{')
+		w.key(`"date"`)
+		w.date(r.Date)
+		w.key(`"followers"`)
+		w.int(r.Followers)
+		if r.Source != "" {
+			w.key(`"source"`)
+			w.str(r.Source)
+		}
+		w.close('}')
 	}
+	w.close(']')
+	w.key(`"groups"`)
+	w.open('[')
 	for _, g := range c.Groups {
-		jg := group{ID: g.ID, Name: g.Name, Target: optInt(g.Target), Count: g.Count, Units: []string{}}
+		w.elem()
+		w.open('{')
+		w.key(`"id"`)
+		w.str(g.ID)
+		w.key(`"name"`)
+		w.str(g.Name)
+		w.key(`"target"`)
+		w.optInt(g.Target)
+		w.key(`"count"`)
+		w.int(g.Count)
+		w.key(`"units"`)
+		w.open('[')
 		for _, u := range g.Units {
-			jg.Units = append(jg.Units, u.ID)
+			w.elem()
+			w.str(u.ID)
 		}
-		p.Groups = append(p.Groups, jg)
+		w.close(']')
+		w.close('}')
 	}
-	if withUnits {
-		dates := datesOf(c)
-		for _, u := range c.All {
-			p.Units = append(p.Units, *unitOf(c, u, dates))
-		}
-	}
-	return p
+	w.close(']')
+	return ok
 }
 
-// unitOf is one unit of tien-do.json.
-func unitOf(c *campaign.Campaign, u *campaign.Unit, dates isoDates) *unit {
-	ju := unit{
-		ID:       u.ID,
-		Name:     u.Name,
-		Short:    u.Short,
-		Group:    u.Group.ID,
-		Target:   optInt(u.Target),
-		Audience: optInt(u.Audience),
-		Aliases:  append([]string{}, u.Aliases...),
-		History:  []point{},
-		URL:      c.Site.BaseURL + "don-vi/" + u.ID + "/",
+// reportDates are the reports' dates as JSON strings, made once: the
+// histories of ten thousand units repeat them a million times.
+func reportDates(c *campaign.Campaign) [][]byte {
+	d := make([][]byte, len(c.Reports))
+	for i, r := range c.Reports {
+		d[i] = appendString(nil, isoDate(r.Date))
 	}
-	if !u.Retired.IsZero() {
-		ju.Retired = isoDate(u.Retired)
-	}
-	if u.MergedInto != nil {
-		ju.MergedInto = u.MergedInto.ID
-	}
+	return d
+}
+
+// appendUnit appends one unit of tien-do.json, compact.
+func appendUnit(b []byte, c *campaign.Campaign, u *campaign.Unit, dates [][]byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, u.ID)
+	b = append(b, `,"name":`...)
+	b = appendString(b, u.Name)
+	b = append(b, `,"short":`...)
+	b = appendString(b, u.Short)
+	b = append(b, `,"group":`...)
+	b = appendString(b, u.Group.ID)
+	b = append(b, `,"target":`...)
+	b = appendOptInt(b, u.Target)
+	b = append(b, `,"audience":`...)
+	b = appendOptInt(b, u.Audience)
+	b = append(b, `,"count":`...)
 	if u.HasCount {
-		n := u.Count
-		ju.Count = &n
-		ju.Reported = optDate(u.Reported)
+		b = strconv.AppendInt(b, u.Count, 10)
+		b = append(b, `,"reported":`...)
+		if u.Reported.IsZero() {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, isoDate(u.Reported))
+		}
+	} else {
+		b = append(b, `null,"reported":null`...)
 	}
-	ju.History = make([]point, 0, len(u.History))
-	for _, h := range u.History {
-		ju.History = append(ju.History, point{Date: dates.of(h.Date), Count: h.Count})
+	b = append(b, `,"aliases":[`...)
+	for i, a := range u.Aliases {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, a)
 	}
-	return &ju
+	b = append(b, `],"history":[`...)
+	// The history's dates are reports' dates, in the same order: a
+	// cursor on the reports finds each one's string.
+	k := 0
+	for i, h := range u.History {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"date":`...)
+		for k < len(c.Reports) && c.Reports[k].Date.Before(h.Date) {
+			k++
+		}
+		if k < len(c.Reports) && c.Reports[k].Date == h.Date {
+			b = append(b, dates[k]...)
+		} else {
+			b = appendString(b, isoDate(h.Date))
+		}
+		b = append(b, `,"count":`...)
+		b = strconv.AppendInt(b, h.Count, 10)
+		b = append(b, '}')
+	}
+	b = append(b, `],"url":"`...)
+	b = appendEscaped(b, c.Site.BaseURL)
+	b = append(b, "don-vi/"...)
+	b = appendEscaped(b, u.ID)
+	b = append(b, `/"`...)
+	if !u.Retired.IsZero() {
+		b = append(b, `,"retired":`...)
+		b = appendString(b, isoDate(u.Retired))
+	}
+	if u.MergedInto != nil && u.MergedInto.ID != "" {
+		b = append(b, `,"merged_into":`...)
+		b = appendString(b, u.MergedInto.ID)
+	}
+	return append(b, '}')
+}
+
+// appendOptInt appends n, or null for 0 (an absent target, audience...).
+func appendOptInt(b []byte, n int64) []byte {
+	if n == 0 {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, n, 10)
 }
 
 // CSV returns tien-do.csv: a header row, then one row per unit per report
@@ -274,41 +286,55 @@ func CSV(c *campaign.Campaign) []byte {
 	return b.Bytes()
 }
 
-// WriteCSV writes tien-do.csv to w, row by row. Its text cells (unit,
-// group, name) are written through TextCell.
-func WriteCSV(out io.Writer, c *campaign.Campaign) error {
-	w := csv.NewWriter(out)
-	w.UseCRLF = true // RFC 4180
-	_ = w.Write([]string{"date", "unit", "group", "count", "name", "target"})
-	// A million rows nationally: what is the same on many is made once.
-	// Every unit, retired ones too: their history stays theirs.
-	targets := make([]string, len(c.All))
+// WriteCSV writes tien-do.csv to w, row by row, as RFC 4180 says (CRLF
+// line ends; a cell quoted when it holds a comma, a quote or a line
+// break). Its text cells (unit, group, name) are written through
+// TextCell.
+func WriteCSV(w io.Writer, c *campaign.Campaign) error {
+	b := make([]byte, 0, flushAt+4<<10)
+	b = append(b, "date,unit,group,count,name,target\r\n"...)
+	// A million rows nationally: what is the same on many is made once,
+	// a unit's row but its date and count. Every unit, retired ones
+	// too: their history stays theirs.
+	mid, tail := make([]string, len(c.All)), make([]string, len(c.All))
+	var cell []byte
 	for i, u := range c.All {
+		cell = append(cell[:0], ',')
+		cell = appendCSVField(cell, TextCell(u.ID))
+		cell = append(cell, ',')
+		cell = appendCSVField(cell, TextCell(u.Group.ID))
+		cell = append(cell, ',')
+		mid[i] = string(cell)
+		cell = append(cell[:0], ',')
+		cell = appendCSVField(cell, TextCell(u.Name))
+		cell = append(cell, ',')
 		if u.Target > 0 {
-			targets[i] = strconv.FormatInt(u.Target, 10)
+			cell = strconv.AppendInt(cell, u.Target, 10)
 		}
+		cell = append(cell, '\r', '\n')
+		tail[i] = string(cell)
 	}
-	// The text cells, made safe once per unit (see TextCell).
-	ids, groups, names := make([]string, len(c.All)), make([]string, len(c.All)), make([]string, len(c.All))
-	for i, u := range c.All {
-		ids[i], groups[i], names[i] = TextCell(u.ID), TextCell(u.Group.ID), TextCell(u.Name)
-	}
-	row := make([]string, 6)
 	for _, r := range c.Reports {
-		date := isoDate(r.Date)
+		date := appendCSVField(nil, isoDate(r.Date))
 		for i, u := range c.All {
 			n, ok := r.Count(u)
 			if !ok {
 				continue
 			}
-			row[0], row[1], row[2], row[3], row[4], row[5] = date, ids[i], groups[i], strconv.FormatInt(n, 10), names[i], targets[i]
-			if err := w.Write(row); err != nil {
-				return err
+			b = append(b, date...)
+			b = append(b, mid[i]...)
+			b = strconv.AppendInt(b, n, 10)
+			b = append(b, tail[i]...)
+			if len(b) >= flushAt {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				b = b[:0]
 			}
 		}
 	}
-	w.Flush()
-	return w.Error()
+	_, err := w.Write(b)
+	return err
 }
 
 // TextCell returns a text cell of tien-do.csv as it is written, so that no

@@ -1,8 +1,6 @@
 package opendata
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 
 	"github.com/loa-vn/loa/generator/campaign"
@@ -24,38 +22,6 @@ func ReportPaths(c *campaign.Campaign) []string {
 	return out
 }
 
-type periodReport struct {
-	Date            string        `json:"date"`
-	Previous        *string       `json:"previous"`
-	Followers       int64         `json:"followers"`
-	FollowersChange *int64        `json:"followers_change"`
-	Reach           *float64      `json:"reach"`
-	Groups          []periodGroup `json:"groups"`
-	Units           []periodUnit  `json:"units"`
-	NotReported     []string      `json:"not_reported"`
-	Dropped         []string      `json:"dropped"`
-}
-
-type periodGroup struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Units    int    `json:"units"`
-	Reported int    `json:"reported"`
-	Count    int64  `json:"count"`
-	Change   *int64 `json:"change"`
-}
-
-type periodUnit struct {
-	ID       string   `json:"id"`
-	Group    string   `json:"group"`
-	Count    *int64   `json:"count"`
-	Change   *int64   `json:"change"`
-	Reported bool     `json:"reported"`
-	Target   *int64   `json:"target"`
-	Share    *float64 `json:"share"`
-	Rank     *int     `json:"rank"`
-}
-
 // ReportJSON is the open data of the leaders' report of period p: its
 // figures under the rule of docs/format.md, from the reports up to its
 // date only. Nulls: previous, followers_change and the groups' change for
@@ -63,62 +29,133 @@ type periodUnit struct {
 // and change when no report up to the date lists it (change also at the
 // first report), share without both a count and a target, rank without a
 // share. Shares and reach are rounded to six decimals.
+//
+// The keys, in their order: date, previous, followers, followers_change,
+// reach, groups (id, name, units, reported, count, change), units (id,
+// group, count, change, reported, target, share, rank), not_reported and
+// dropped (units' ids); indented two spaces a level. It returns nil
+// should a figure not be a finite number (it cannot: each is a ratio to
+// a positive target or baseline).
 func ReportJSON(p *period.Period) []byte {
-	out := periodReport{
-		Date:        isoDate(p.Date),
-		Followers:   p.Followers,
-		NotReported: []string{},
-		Dropped:     []string{},
-	}
+	w := &indented{b: make([]byte, 0, 4096+256*len(p.Units))} // a unit takes about 200 bytes
+	ok := true
+	w.open('{')
+	w.key(`"date"`)
+	w.date(p.Date)
+	w.key(`"previous"`)
 	if p.Previous != nil {
-		d := isoDate(p.Previous.Date)
-		out.Previous = &d
-		ch := p.Change
-		out.FollowersChange = &ch
+		w.date(p.Previous.Date)
+	} else {
+		w.null()
 	}
+	w.key(`"followers"`)
+	w.int(p.Followers)
+	w.key(`"followers_change"`)
+	if p.Previous != nil {
+		w.int(p.Change)
+	} else {
+		w.null()
+	}
+	w.key(`"reach"`)
 	if p.HasReach {
-		r := round6(p.Reach)
-		out.Reach = &r
+		ok = w.float(round6(p.Reach)) && ok
+	} else {
+		w.null()
 	}
-	for _, g := range p.Groups {
-		pg := periodGroup{ID: g.Group.ID, Name: g.Group.Name, Units: len(g.Units), Reported: g.Reported, Count: g.Count}
-		// The change of a total is its difference with the previous date:
-		// 0 for a group none of whose units has a count yet (its count is
-		// 0 here), null only at the first report.
-		if g.HasChange || p.Previous != nil {
-			ch := g.Change
-			pg.Change = &ch
+	w.key(`"groups"`)
+	if len(p.Groups) == 0 {
+		w.null() // as encoding/json wrote a nil slice
+	} else {
+		w.open('[')
+		for _, g := range p.Groups {
+			w.elem()
+			w.open('{')
+			w.key(`"id"`)
+			w.str(g.Group.ID)
+			w.key(`"name"`)
+			w.str(g.Group.Name)
+			w.key(`"units"`)
+			w.int(int64(len(g.Units)))
+			w.key(`"reported"`)
+			w.int(int64(g.Reported))
+			w.key(`"count"`)
+			w.int(g.Count)
+			// The change of a total is its difference with the previous
+			// date: 0 for a group none of whose units has a count yet (its
+			// count is 0 here), null only at the first report.
+			w.key(`"change"`)
+			if g.HasChange || p.Previous != nil {
+				w.int(g.Change)
+			} else {
+				w.null()
+			}
+			w.close('}')
 		}
-		out.Groups = append(out.Groups, pg)
+		w.close(']')
 	}
-	for _, u := range p.Units {
-		pu := periodUnit{ID: u.Unit.ID, Group: u.Unit.Group.ID, Reported: u.Listed, Target: optInt(u.Unit.Target)}
-		if u.HasCount {
-			n := u.Count
-			pu.Count = &n
+	w.key(`"units"`)
+	if len(p.Units) == 0 {
+		w.null() // as encoding/json wrote a nil slice
+	} else {
+		w.open('[')
+		for _, u := range p.Units {
+			w.elem()
+			w.open('{')
+			w.key(`"id"`)
+			w.str(u.Unit.ID)
+			w.key(`"group"`)
+			w.str(u.Unit.Group.ID)
+			w.key(`"count"`)
+			if u.HasCount {
+				w.int(u.Count)
+			} else {
+				w.null()
+			}
+			w.key(`"change"`)
+			if u.HasChange {
+				w.int(u.Change)
+			} else {
+				w.null()
+			}
+			w.key(`"reported"`)
+			w.bool(u.Listed)
+			w.key(`"target"`)
+			w.optInt(u.Unit.Target)
+			w.key(`"share"`)
+			if u.HasShare {
+				ok = w.float(round6(u.Share)) && ok
+			} else {
+				w.null()
+			}
+			w.key(`"rank"`)
+			if u.HasShare {
+				w.int(int64(u.Rank))
+			} else {
+				w.null()
+			}
+			w.close('}')
 		}
-		if u.HasChange {
-			ch := u.Change
-			pu.Change = &ch
-		}
-		if u.HasShare {
-			s, r := round6(u.Share), u.Rank
-			pu.Share, pu.Rank = &s, &r
-		}
-		out.Units = append(out.Units, pu)
-		if !u.Listed {
-			out.NotReported = append(out.NotReported, u.Unit.ID)
-		}
+		w.close(']')
 	}
+	w.key(`"not_reported"`)
+	w.open('[')
+	for _, u := range p.NotReported {
+		w.elem()
+		w.str(u.Unit.ID)
+	}
+	w.close(']')
+	w.key(`"dropped"`)
+	w.open('[')
 	for _, u := range p.Dropped {
-		out.Dropped = append(out.Dropped, u.Unit.ID)
+		w.elem()
+		w.str(u.Unit.ID)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(out) // plain values: cannot fail
-	return b.Bytes()
+	w.close(']')
+	w.close('}')
+	if !ok {
+		return nil
+	}
+	return append(w.b, '\n')
 }
 
 func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }

@@ -263,8 +263,15 @@ func TestVietnameseTieOrder(t *testing.T) {
 	a := &Unit{Unit: &campaign.Unit{ID: "a", Name: "Phường Đông"}, Share: 0.5, Count: 5}
 	b := &Unit{Unit: &campaign.Unit{ID: "b", Name: "Phường Dương"}, Share: 0.5, Count: 5}
 	e := &Unit{Unit: &campaign.Unit{ID: "e", Name: "Phường Én"}, Share: 0.5, Count: 5}
-	if !ranksBefore(b, a) || !ranksBefore(a, e) || ranksBefore(a, b) {
-		t.Error("Dương, Đông, Én is the Vietnamese order")
+	for _, in := range [][]*Unit{{a, b, e}, {e, a, b}, {b, e, a}} {
+		var keys []rankKey
+		for k, u := range in {
+			keys = append(keys, rankKey{u.Share, u.Count, u, k})
+		}
+		ranked, _ := rank(keys)
+		if got := strings.Join(ids(ranked), " "); got != "b a e" {
+			t.Errorf("%s: Dương, Đông, Én is the Vietnamese order", got)
+		}
 	}
 }
 
