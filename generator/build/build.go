@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -65,8 +64,11 @@ type Options struct {
 	// no open data or feed made.
 	checkOnly bool
 	// keyed gives the render's jobs keys (render.Options.Keyed): Site sets
-	// it when the previous output has a manifest to keep files by.
+	// it when the output keeps a manifest to keep files by.
 	keyed bool
+	// rest is the digest of every source but the reports (see
+	// fingerprint), when known: the key of the feeds.
+	rest *[sha256.Size]byte
 }
 
 func (o Options) site() string {
@@ -174,12 +176,12 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	inputs := sync.OnceValue(func() [][sha256.Size]byte { return period.Inputs(c) })
 	if opts.keyed {
-		if code, ok := codeDigest(); ok {
+		if code, err := executableSum(); err == nil {
 			ropts.Keyed, ropts.Inputs = true, inputs
 			ropts.Salt = fmt.Appendf(code[:], "minify=%t drafts=%t base-url=%q", opts.Minify, opts.Drafts, opts.BaseURL)
 		}
 	}
-	ropts.Also = otherFiles(c, inputs)
+	ropts.Also = otherFiles(c, inputs, opts.rest)
 	if cms.Enabled(c) {
 		ropts.Also = append(ropts.Also, adminFiles(c, th))
 	}
@@ -208,8 +210,23 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 // The open data is made of the figures of the campaign alone, as a period
 // is: its key is the digest of the latest period's inputs, and the
 // report of a period that of its own (see render.Extra.Key).
-func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte) []render.Extra {
+func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte, rest *[sha256.Size]byte) []render.Extra {
 	latest := func() [sha256.Size]byte { in := inputs(); return in[len(in)-1] }
+	// The feeds list every page, the directives and the latest report's
+	// date: made of every source but the reports, and the reports' dates.
+	var feedsKey func() [sha256.Size]byte
+	if rest != nil {
+		feedsKey = func() [sha256.Size]byte {
+			h := sha256.New()
+			h.Write(rest[:])
+			for _, r := range c.Reports {
+				h.Write([]byte(r.Date.Format(time.DateOnly)))
+			}
+			var k [sha256.Size]byte
+			h.Sum(k[:0])
+			return k
+		}
+	}
 	files := []render.Extra{
 		{Paths: []string{opendata.JSONPath}, Key: latest, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.JSONPath, func(w io.Writer) error { return opendata.WriteJSON(w, c) })
@@ -217,7 +234,7 @@ func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte) []rende
 		{Paths: []string{opendata.CSVPath}, Key: latest, Write: func(sink render.Sink) error {
 			return render.Stream(sink, opendata.CSVPath, func(w io.Writer) error { return opendata.WriteCSV(w, c) })
 		}},
-		{Paths: append(feeds.SitemapPaths(c), feeds.RobotsPath, feeds.FeedPath), Write: func(sink render.Sink) error {
+		{Paths: append(feeds.SitemapPaths(c), feeds.RobotsPath, feeds.FeedPath), Key: feedsKey, Write: func(sink render.Sink) error {
 			for _, f := range feeds.Sitemaps(c) {
 				if err := sink.Put(f.Path, f.Data); err != nil {
 					return err
@@ -295,7 +312,9 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	)
 	if !opts.NoCache {
 		prev = publish.PreviousManifest(out)
-		if sum, sure = fingerprint(opts, out); sure {
+		var rest [sha256.Size]byte
+		if sum, rest, sure = fingerprint(opts, out); sure {
+			opts.rest = &rest
 			if rec, ok := upToDate(out, sum, prev); ok {
 				publish.Tidy(out)
 				for _, d := range rec.Diags {
@@ -385,25 +404,3 @@ type discard struct{}
 
 func (discard) Put(string, []byte) error { return nil }
 
-// codeDigest is the SHA-256 of the running executable: a file that a job
-// of a rebuild keeps must have been made by the same generator (see
-// render.Options.Salt). false when the executable cannot be read: then
-// every file is made.
-var codeDigest = sync.OnceValues(func() ([sha256.Size]byte, bool) {
-	var sum [sha256.Size]byte
-	exe, err := os.Executable()
-	if err != nil {
-		return sum, false
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return sum, false
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return sum, false
-	}
-	h.Sum(sum[:0])
-	return sum, true
-})

@@ -77,18 +77,21 @@ var errUnsure = errors.New("cannot tell")
 
 // fingerprint hashes everything the output in out depends on. ok is false
 // when it cannot be trusted.
-func fingerprint(opts Options, out string) (sum [sha256.Size]byte, ok bool) {
+func fingerprint(opts Options, out string) (sum, rest [sha256.Size]byte, ok bool) {
 	exe, err := executableSum()
 	if err != nil {
-		return sum, false
+		return sum, rest, false
 	}
-	h := sha256.New()
+	h, hr := sha256.New(), sha256.New()
 	field := func(s string) {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])
 		h.Write([]byte(s))
+		hr.Write(n[:])
+		hr.Write([]byte(s))
 	}
+	reportsDir := filepath.Join(opts.site(), "content", "reports")
 	field("loa build fingerprint 1")
 	h.Write(exe[:])
 	field(out)
@@ -116,6 +119,14 @@ func fingerprint(opts Options, out string) (sum [sha256.Size]byte, ok bool) {
 					return err
 				}
 				field("file " + filepath.ToSlash(rel))
+				if filepath.Dir(p) == reportsDir {
+					// Not in rest: see Options.rest.
+					var n [8]byte
+					binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+					h.Write(n[:])
+					h.Write(b)
+					return nil
+				}
 				field(string(b))
 			default: // a symlink, a device: load decides, not this check
 				return errUnsure
@@ -123,11 +134,12 @@ func fingerprint(opts Options, out string) (sum [sha256.Size]byte, ok bool) {
 			return nil
 		})
 		if err != nil {
-			return sum, false
+			return sum, rest, false
 		}
 	}
 	h.Sum(sum[:0])
-	return sum, true
+	hr.Sum(rest[:0])
+	return sum, rest, true
 }
 
 // outputIntact reports whether the folder out holds every file of m, each
