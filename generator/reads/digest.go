@@ -15,13 +15,33 @@ import (
 // Key is a digest of what is read of a value.
 type Key [sha256.Size]byte
 
-// Memo keeps the digests of the values that pointers lead to, so that a
-// value shared by many pages (a directive listed on 10,000 unit pages) is
-// encoded once. The values must not change while a Memo is used: make one
-// per render. It keeps every value it saw alive, so that no address is
-// reused for another value while it lives. Safe for concurrent use.
+// Memo keeps the digests of the values that shared pointers lead to, so
+// that a value shared by many pages (a directive listed on 10,000 unit
+// pages) is encoded once. Only the pointers given to Share are memoized:
+// they must stay alive and unchanged while the Memo is used (make one per
+// render), so that no address is reused for another value. Safe for
+// concurrent use.
 type Memo struct {
-	m sync.Map // memoKey -> memoEntry
+	shared sync.Map // unsafe.Pointer -> struct{}
+	m      sync.Map // memoKey -> memoEntry
+}
+
+// Share marks each of ptrs (pointers) as shared: their digests are kept.
+func (m *Memo) Share(ptrs ...any) {
+	for _, p := range ptrs {
+		v := reflect.ValueOf(p)
+		if v.Kind() == reflect.Pointer && !v.IsNil() {
+			m.shared.Store(v.UnsafePointer(), struct{}{})
+		}
+	}
+}
+
+func (m *Memo) isShared(p unsafe.Pointer) bool {
+	if m == nil {
+		return false
+	}
+	_, ok := m.shared.Load(p)
+	return ok
 }
 
 type memoKey struct {
@@ -32,8 +52,7 @@ type memoKey struct {
 }
 
 type memoEntry struct {
-	sum  Key
-	keep any // the pointer itself, so that its address is not reused
+	sum Key
 }
 
 // Digest returns the digest of what s reads of v, as the data of the
@@ -65,14 +84,18 @@ type encoder struct {
 	memo     *Memo
 	buf      []byte
 	volatile bool
-	// stack holds the pointers being encoded, outermost first; low is,
-	// for each, the lowest stack index a cycle inside it led back to, or
-	// its own index plus one when none did. A value on a cycle is never
-	// memoized: its encoding depends on where the cycle was entered, and
-	// a memo consulted in whatever order pages come would make the digest
-	// of the same data differ from build to build.
+	// stack holds the pointers being encoded, outermost first, and cyc
+	// whether each one's values hold a cycle. A value on a cycle (or
+	// holding one) is encoded in the context it was reached from: a
+	// pointer back to a value being encoded is written as how far up the
+	// stack it is, and one to a value encoded earlier in this digest as
+	// its place among those (seen). Such values are never memoized, so
+	// that the digest of the same data is the same whatever order pages
+	// come in; every other value's encoding depends on itself alone and
+	// is memoized.
 	stack []unsafe.Pointer
-	low   []int
+	cyc   []bool
+	seen  map[memoKey]int
 }
 
 func (e *encoder) tag(b byte) { e.buf = append(e.buf, b) }
@@ -174,13 +197,10 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 	p := v.UnsafePointer()
 	for i := len(e.stack) - 1; i >= 0; i-- {
 		if e.stack[i] == p {
-			// A cycle: back to the value i, counted from here so that the
-			// encoding of the values in between does not depend on what
-			// holds them.
 			e.tag(16)
 			e.uvarint(uint64(len(e.stack) - i))
-			for j := i; j < len(e.low); j++ {
-				e.low[j] = min(e.low[j], i)
+			for j := i; j < len(e.cyc); j++ {
+				e.cyc[j] = true
 			}
 			return
 		}
@@ -189,7 +209,16 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 	if mode != Whole {
 		k.set = e.set
 	}
-	if e.memo != nil {
+	if n, ok := e.seen[k]; ok {
+		e.tag(23)
+		e.uvarint(uint64(n))
+		for j := range e.cyc {
+			e.cyc[j] = true
+		}
+		return
+	}
+	shared := e.memo.isShared(p)
+	if shared {
 		if m, ok := e.memo.m.Load(k); ok {
 			e.tag(17)
 			sum := m.(memoEntry).sum
@@ -201,15 +230,24 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 	e.buf = nil
 	depth := len(e.stack)
 	e.stack = append(e.stack, p)
-	e.low = append(e.low, depth+1)
+	e.cyc = append(e.cyc, false)
 	e.value(v.Elem(), mode)
-	low := e.low[depth]
-	e.stack, e.low = e.stack[:depth], e.low[:depth]
+	cyclic := e.cyc[depth]
+	e.stack, e.cyc = e.stack[:depth], e.cyc[:depth]
 	sum := Key(sha256.Sum256(e.buf))
 	e.buf = append(outer, 17)
 	e.buf = append(e.buf, sum[:]...)
-	if e.memo != nil && low > depth && !e.volatile {
-		e.memo.m.Store(k, memoEntry{sum: sum, keep: v.Interface()})
+	switch {
+	case cyclic:
+		if depth > 0 {
+			e.cyc[depth-1] = true
+		}
+		if e.seen == nil {
+			e.seen = map[memoKey]int{}
+		}
+		e.seen[k] = len(e.seen)
+	case shared && !e.volatile:
+		e.memo.m.Store(k, memoEntry{sum: sum})
 	}
 }
 

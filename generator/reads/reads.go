@@ -15,7 +15,10 @@
 package reads
 
 import (
+	"fmt"
 	"reflect"
+	"sort"
+	"strings"
 	"sync"
 	"text/template/parse"
 )
@@ -133,9 +136,34 @@ func Analyze(in Input, entry string, data reflect.Type) *Set {
 type value struct {
 	typ     reflect.Type
 	origins []slot
-	// root is set for the data a template was executed with: read whole,
-	// it makes the caller's argument whole.
-	root bool
+	// dict holds the values of a map made by the dict function of the
+	// theme (dict "Unit" . "Many" true), by key: a template reading
+	// .Unit.Name of it reads the Name of what was given.
+	dict map[string]value
+}
+
+// describe is what a template analysed with v as its data depends on.
+func (v value) describe(b *strings.Builder) {
+	if v.typ != nil {
+		b.WriteString(v.typ.String())
+	}
+	for _, o := range v.origins {
+		fmt.Fprintf(b, "<%s.%d>", o.t.String(), o.i)
+	}
+	if v.dict != nil {
+		keys := make([]string, 0, len(v.dict))
+		for k := range v.dict {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteString("{")
+		for _, k := range keys {
+			fmt.Fprintf(b, "%q:", k)
+			v.dict[k].describe(b)
+			b.WriteString(",")
+		}
+		b.WriteString("}")
+	}
 }
 
 type slot struct {
@@ -143,9 +171,10 @@ type slot struct {
 	i int
 }
 
+// visit is a template and what its data is (value.describe).
 type visit struct {
 	name string
-	typ  reflect.Type
+	data string
 }
 
 type analyzer struct {
@@ -153,9 +182,6 @@ type analyzer struct {
 	set   *Set
 	funcs map[string]reflect.Type
 	done  map[visit]bool
-	// wholeDot holds the templates (by name and data type) that read
-	// their data whole.
-	wholeDot map[visit]bool
 }
 
 func (a *analyzer) size() int {
@@ -168,9 +194,6 @@ func (a *analyzer) size() int {
 		if tr.whole {
 			n++
 		}
-	}
-	for range a.wholeDot {
-		n++
 	}
 	return n
 }
@@ -194,36 +217,38 @@ func (s *scope) lookup(name string) (value, bool) {
 	return value{}, false
 }
 
-// template analyses the template called name executed with dot. It
-// reports whether the template reads its data whole.
-func (a *analyzer) template(name string, dot value, depth int) bool {
-	k := visit{name, dot.typ}
-	if a.wholeDot == nil {
-		a.wholeDot = map[visit]bool{}
-	}
-	if a.done[k] || depth > 64 {
-		return a.wholeDot[k]
+// template analyses the template called name executed with dot: what it
+// reads of dot is marked on the fields dot came from (its origins).
+func (a *analyzer) template(name string, dot value, depth int) {
+	var b strings.Builder
+	dot.describe(&b)
+	k := visit{name, b.String()}
+	if a.done[k] {
+		return
 	}
 	a.done[k] = true
 	tree := a.in.Trees[name]
 	if tree == nil || tree.Root == nil {
-		return false
+		return
 	}
-	root := value{typ: dot.typ, root: true}
-	s := &scope{vars: []variable{{"$", root}}}
-	w := &walker{a: a, depth: depth, wholeRoot: false}
-	w.list(tree.Root, root, s)
-	if w.wholeRoot {
-		a.wholeDot[k] = true
+	if depth > maxDepth {
+		// Templates calling each other without end, each with other data:
+		// whatever they were given is read whole.
+		(&walker{a: a}).whole(dot)
+		return
 	}
-	return a.wholeDot[k]
+	s := &scope{vars: []variable{{"$", dot}}}
+	w := &walker{a: a, depth: depth}
+	w.list(tree.Root, dot, s)
 }
+
+// maxDepth is how deep templates are followed into the templates they call.
+const maxDepth = 32
 
 // walker walks one template execution.
 type walker struct {
-	a         *analyzer
-	depth     int
-	wholeRoot bool
+	a     *analyzer
+	depth int
 }
 
 func (w *walker) list(l *parse.ListNode, dot value, s *scope) {
@@ -275,9 +300,7 @@ func (w *walker) node(n parse.Node, dot value, s *scope) {
 		if n.Pipe != nil {
 			arg = w.pipe(n.Pipe, dot, s)
 		}
-		if w.a.template(n.Name, arg, w.depth+1) {
-			w.whole(arg)
-		}
+		w.a.template(n.Name, arg, w.depth+1)
 	case *parse.ListNode:
 		w.list(n, dot, s)
 	}
@@ -288,7 +311,7 @@ func (w *walker) node(n parse.Node, dot value, s *scope) {
 func (w *walker) elems(v value) (key, elem value) {
 	t := deref(v.typ)
 	key.typ = reflect.TypeFor[int]()
-	if t == nil {
+	if t == nil || v.dict != nil {
 		w.whole(v)
 		return value{}, value{}
 	}
@@ -313,7 +336,6 @@ func (w *walker) elems(v value) (key, elem value) {
 		elem.typ = nil
 	}
 	elem.origins = v.origins
-	elem.root = v.root
 	return key, elem
 }
 
@@ -437,9 +459,8 @@ func (w *walker) call(name string, argNodes []parse.Node, dot value, s *scope, f
 				out.typ = nil
 			}
 			out.origins = append(out.origins, v.origins...)
-			out.root = out.root || v.root
 		}
-		if out.typ == nil {
+		if out.typ == nil || out.dict != nil {
 			for _, v := range args {
 				w.whole(v)
 			}
@@ -462,8 +483,12 @@ func (w *walker) call(name string, argNodes []parse.Node, dot value, s *scope, f
 		if name == "slice" {
 			return v
 		}
+		if v.dict != nil {
+			w.whole(v)
+			return value{}
+		}
 		t := deref(v.typ)
-		out := value{origins: v.origins, root: v.root}
+		out := value{origins: v.origins}
 		for range args[1:] {
 			if t == nil {
 				break
@@ -482,6 +507,11 @@ func (w *walker) call(name string, argNodes []parse.Node, dot value, s *scope, f
 		}
 		out.typ = t
 		return out
+	}
+	if name == "dict" && len(args)%2 == 0 {
+		if d, ok := dictOf(argNodes, args); ok {
+			return d
+		}
 	}
 	for _, v := range args {
 		w.whole(v)
@@ -503,6 +533,14 @@ func (w *walker) fields(v value, idents []string, callArgs func()) value {
 	}
 	for k, id := range idents {
 		last := k == len(idents)-1
+		if v.dict != nil {
+			// A key of a dict: what was given under it, if anything.
+			v = v.dict[id]
+			if last {
+				callArgs()
+			}
+			continue
+		}
 		t := v.typ
 		if t == nil {
 			// Unknown: a map of any, an interface. Whatever it holds was
@@ -518,11 +556,7 @@ func (w *walker) fields(v value, idents []string, callArgs func()) value {
 				callArgs()
 			}
 			if tmpl, ok := w.a.renders(t, id); ok {
-				if w.a.template(tmpl, value{typ: t}, w.depth+1) {
-					w.whole(v)
-				} else {
-					w.partial(v)
-				}
+				w.a.template(tmpl, v, w.depth+1)
 			} else {
 				w.whole(v)
 			}
@@ -536,7 +570,7 @@ func (w *walker) fields(v value, idents []string, callArgs func()) value {
 		switch st.Kind() {
 		case reflect.Map:
 			w.partial(v)
-			v = value{typ: st.Elem(), origins: v.origins, root: v.root}
+			v = value{typ: st.Elem(), origins: v.origins}
 			if v.typ.Kind() == reflect.Interface {
 				w.whole(v)
 				v.typ = nil
@@ -599,15 +633,36 @@ func (w *walker) partial(v value) {}
 
 // whole marks v read whole.
 func (w *walker) whole(v value) {
-	if v.root {
-		w.wholeRoot = true
-	}
 	for _, o := range v.origins {
 		w.a.set.reads(o.t).fields[o.i] = Whole
 	}
-	if len(v.origins) == 0 && v.typ != nil && !basic(v.typ) {
+	for _, d := range v.dict {
+		w.whole(d)
+	}
+	if len(v.origins) == 0 && v.dict == nil && v.typ != nil && !basic(v.typ) {
 		w.a.set.reads(v.typ).whole = true
 	}
+}
+
+// dictOf is the value of dict called with constant string keys; false
+// when a key is not a constant.
+func dictOf(nodes []parse.Node, args []value) (value, bool) {
+	if len(nodes) != len(args) {
+		return value{}, false // a key or value from a pipe before
+	}
+	d := value{typ: reflect.TypeFor[map[string]any](), dict: map[string]value{}}
+	for i := 0; i < len(nodes); i += 2 {
+		k, ok := nodes[i].(*parse.StringNode)
+		if !ok {
+			return value{}, false
+		}
+		v := args[i+1]
+		if v.typ != nil && v.typ.Kind() == reflect.Interface {
+			v.typ = nil
+		}
+		d.dict[k.Text] = v
+	}
+	return d, true
 }
 
 // basic reports whether values of t hold nothing but themselves.

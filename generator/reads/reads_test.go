@@ -279,6 +279,7 @@ func TestMemoSharedValues(t *testing.T) {
 	var memo reads.Memo
 	for range 3 {
 		p := sample()
+		memo.Share(p.Unit, p.Units[1], p.Items[0])
 		a, _ := rs.Digest(p, &memo)
 		b, _ := rs.Digest(p, nil)
 		if a != b {
@@ -310,4 +311,42 @@ func ExampleSet_Digest() {
 	c, _ := rs.Digest(unit{"Đồng Hòa", "a"}, nil)
 	fmt.Println(a == b, a == c, strings.Repeat("-", 3))
 	// Output: true false ---
+}
+
+type node struct {
+	Name  string
+	Links []*node
+}
+
+// TestDigestOfADenseGraph: every node linked to every other, read whole:
+// the digest ends (each node is encoded once per digest, not once per
+// path) and does not depend on which digests were taken before.
+func TestDigestOfADenseGraph(t *testing.T) {
+	nodes := make([]*node, 40)
+	for i := range nodes {
+		nodes[i] = &node{Name: fmt.Sprint(i)}
+	}
+	for _, n := range nodes {
+		n.Links = nodes
+	}
+	fresh := make([]reads.Key, len(nodes))
+	for i, n := range nodes {
+		fresh[i], _ = reads.All(n, nil)
+	}
+	var memo reads.Memo
+	for _, n := range nodes {
+		memo.Share(n)
+	}
+	for _, order := range [][]int{{0, 1, 2, 39}, {39, 2, 1, 0}} {
+		for _, i := range order {
+			if k, _ := reads.All(nodes[i], &memo); k != fresh[i] {
+				t.Fatalf("node %d: the digest depends on the digests taken before", i)
+			}
+		}
+	}
+	before := fresh[3]
+	nodes[17].Name = "đổi"
+	if after, _ := reads.All(nodes[3], nil); after == before {
+		t.Error("a node reached through the graph changed and the digest did not")
+	}
 }
