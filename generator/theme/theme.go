@@ -29,6 +29,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +66,11 @@ type Theme struct {
 	static  []File
 	hashes  map[string]string // static path under static/ -> short content hash
 	display map[string]string // template name -> file path shown in errors
+
+	// bound is the last theme Bind made of this one, kept for the next
+	// call with the same base URL.
+	boundMu sync.Mutex
+	bound   *Theme
 }
 
 // source is one file of the merged theme.
@@ -84,6 +90,24 @@ type source struct {
 // line html/template reports. Until Bind is called, the url functions use
 // the base path "/".
 func Load(siteDir, name string) (*Theme, error) {
+	return LoadCached(siteDir, name, nil)
+}
+
+// Cache keeps the last theme LoadCached loaded, so that a site whose
+// theme did not change gets it again without parsing its templates
+// (serve, after every save). It is safe for concurrent use.
+type Cache struct {
+	mu   sync.Mutex
+	last *Theme
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+// LoadCached is Load through cache (nil: none): when every file of the
+// theme reads the same as for the theme cached, that theme is returned,
+// and Bind gives again what it gave for the same base URL.
+func LoadCached(siteDir, name string, cache *Cache) (*Theme, error) {
 	if name == "" {
 		name = DefaultName
 	}
@@ -126,10 +150,29 @@ func Load(siteDir, name string) (*Theme, error) {
 		t.sources = append(t.sources, s)
 	}
 	sort.Slice(t.sources, func(i, j int) bool { return t.sources[i].path < t.sources[j].path })
+	if cache != nil {
+		cache.mu.Lock()
+		last := cache.last
+		cache.mu.Unlock()
+		if last != nil && last.name == t.name && sameSources(last.sources, t.sources) {
+			return last, nil
+		}
+	}
 	if err := t.build(newBase("/")); err != nil {
 		return nil, err
 	}
+	if cache != nil {
+		cache.mu.Lock()
+		cache.last = t
+		cache.mu.Unlock()
+	}
 	return t, nil
+}
+
+func sameSources(a, b []source) bool {
+	return slices.EqualFunc(a, b, func(x, y source) bool {
+		return x.path == y.path && x.display == y.display && bytes.Equal(x.data, y.data)
+	})
 }
 
 // collect reads every regular file of fsys into files, keyed by its path,
@@ -162,10 +205,17 @@ func collect(fsys fs.FS, display string, files map[string]source) error {
 // gives "/zalo/don-vi/bac-son/" for https://x.vn/zalo/. t itself is not
 // changed, so one loaded theme may serve several builds.
 func (t *Theme) Bind(baseURL string) (*Theme, error) {
+	b := newBase(baseURL)
+	t.boundMu.Lock()
+	defer t.boundMu.Unlock()
+	if t.bound != nil && t.bound.base == b {
+		return t.bound, nil
+	}
 	nt := &Theme{name: t.name, sources: t.sources}
-	if err := nt.build(newBase(baseURL)); err != nil {
+	if err := nt.build(b); err != nil {
 		return nil, err
 	}
+	t.bound = nt
 	return nt, nil
 }
 
