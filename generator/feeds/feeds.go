@@ -106,7 +106,7 @@ func Sitemaps(c *campaign.Campaign) []File {
 // making them.
 func SitemapPaths(c *campaign.Campaign) []string {
 	n := 0
-	for _, p := range render.Pages(c) {
+	for p := range render.AllPages(c) {
 		if listed(p) {
 			n++
 		}
