@@ -1,8 +1,10 @@
 package campaign
 
 import (
+	"cmp"
 	"net/url"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -705,7 +707,7 @@ func rank(units []*Unit) {
 			counted = append(counted, u)
 		}
 	}
-	sort.SliceStable(counted, func(i, j int) bool { return counted[i].Count > counted[j].Count })
+	slices.SortStableFunc(counted, func(a, b *Unit) int { return cmp.Compare(b.Count, a.Count) })
 	for i, u := range counted {
 		if i > 0 && u.Count == counted[i-1].Count {
 			u.Rank = counted[i-1].Rank

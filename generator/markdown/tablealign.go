@@ -17,6 +17,13 @@ import (
 // is the first render's every time.
 type tableAlign struct{}
 
+// alignStyles are the styles of the alignments.
+var alignStyles = map[east.Alignment][]byte{
+	east.AlignLeft:   []byte("text-align:left"),
+	east.AlignRight:  []byte("text-align:right"),
+	east.AlignCenter: []byte("text-align:center"),
+}
+
 // Transform implements parser.ASTTransformer.
 func (tableAlign) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -26,7 +33,7 @@ func (tableAlign) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		// What goldmark's renderTableCell does with TableCellAlignStyle,
 		// the default without XHTML.
-		style := []byte("text-align:" + cell.Alignment.String())
+		style := alignStyles[cell.Alignment] // shared: never changed once set
 		if v, ok := cell.AttributeString("style"); ok {
 			var old []byte
 			switch v := v.(type) {

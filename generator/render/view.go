@@ -400,12 +400,16 @@ type views struct {
 }
 
 func newViews(c *campaign.Campaign) *views {
+	tasks := 0
+	for _, d := range c.Directives {
+		tasks += len(d.Tasks)
+	}
 	v := &views{
-		tableOf: map[string]*Table{},
-		groupOf: map[string]*GroupView{},
-		unitOf:  map[*campaign.Unit]*UnitView{},
-		dirOf:   map[*campaign.Directive]*DirectiveView{},
-		taskOf:  map[*campaign.Task]*TaskView{},
+		tableOf: make(map[string]*Table, len(c.Groups)),
+		groupOf: make(map[string]*GroupView, len(c.Groups)),
+		unitOf:  make(map[*campaign.Unit]*UnitView, len(c.All)),
+		dirOf:   make(map[*campaign.Directive]*DirectiveView, len(c.Directives)),
+		taskOf:  make(map[*campaign.Task]*TaskView, tasks),
 	}
 	v.figures = figures(c)
 	v.chrome = Chrome{Site: c.Site, Authority: c.Authority, Info: c.Info, Figures: v.figures, Nav: navOf(c)}
