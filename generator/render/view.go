@@ -426,26 +426,40 @@ func newViews(c *campaign.Campaign) *views {
 		}
 	}
 
-	for _, g := range c.Groups {
+	// The views of all units in one allocation, 10,000 nationally, laid
+	// out a group on each processor: each group's in its own part.
+	unitViews := make([]UnitView, len(c.All))
+	v.units = make([]*UnitView, len(c.All)-len(c.Gone), len(c.All))
+	first := make([]int, len(c.Groups)) // the place of each group's first unit
+	for k, g := range c.Groups {
 		gv := &GroupView{ID: g.ID, Name: g.Name, Path: groupPath(g.ID), PostersPath: groupPostersPath(g.ID, 1), Units: len(g.Units)}
-		for i, u := range g.Units {
-			gv.Rows = append(gv.Rows, unitRow(c, i, u))
-		}
+		gv.Rows = make([]Row, len(g.Units))
 		v.groups = append(v.groups, gv)
 		v.groupOf[g.ID] = gv
 		t := &Table{ID: g.ID, Caption: g.Name, Rows: gv.Rows, Total: groupTotal(g)}
 		v.tables = append(v.tables, t)
 		v.tableOf[g.ID] = t
-
+		if k+1 < len(first) {
+			first[k+1] = first[k] + len(g.Units)
+		}
+	}
+	forEach(len(c.Groups), func(k int) {
+		g, gv := c.Groups[k], v.groups[k]
 		for i, u := range g.Units {
-			uv := &UnitView{
+			gv.Rows[i] = unitRow(c, i, u)
+		}
+		gv.units = v.units[first[k] : first[k]+len(g.Units) : first[k]+len(g.Units)]
+		for i, u := range g.Units {
+			path := gv.Rows[i].Path // unitPath(u.ID)
+			uv := &unitViews[first[k]+i]
+			*uv = UnitView{
 				ID: u.ID, Name: u.Name, Short: u.Short,
 				Group:      GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
-				Path:       unitPath(u.ID),
-				PosterPath: posterPath(u.ID),
-				QRSVG:      unitPath(u.ID) + "qr.svg",
-				QRPNG:      unitPath(u.ID) + "qr.png",
-				LandingURL: c.Site.BaseURL + unitPath(u.ID),
+				Path:       path,
+				PosterPath: path + "in/", // posterPath(u.ID)
+				QRSVG:      path + "qr.svg",
+				QRPNG:      path + "qr.png",
+				LandingURL: c.Site.BaseURL + path,
 				Row:        gv.Rows[i],
 				Aliases:    u.Aliases,
 			}
@@ -462,17 +476,19 @@ func newViews(c *campaign.Campaign) *views {
 				uv.Directives = append(uv.Directives, v.dirOf[d])
 			}
 			uv.unit = u
-			v.units = append(v.units, uv)
-			gv.units = append(gv.units, uv)
-			v.unitOf[u] = uv
+			gv.units[i] = uv
 		}
+	})
+	for _, uv := range v.units {
+		v.unitOf[uv.unit] = uv
 	}
 
 	// Units retired before the latest report are in no group's table or
 	// posters, but their pages keep answering: printed QR codes lead there.
 	for _, u := range c.Gone {
 		g := v.groupOf[u.Group.ID]
-		uv := &UnitView{
+		uv := &unitViews[len(v.units)]
+		*uv = UnitView{
 			ID: u.ID, Name: u.Name, Short: u.Short,
 			Group:      GroupRef{ID: g.ID, Name: g.Name, Path: g.Path},
 			Path:       unitPath(u.ID),
