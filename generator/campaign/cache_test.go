@@ -88,6 +88,11 @@ func TestCacheGivesTheSameModel(t *testing.T) {
 		{"a unit renamed", func() {
 			write(units[0], strings.Replace(firstUnits, `name = "`, `name = "Mới `, 2))
 		}},
+		{"a unit id used twice", func() {
+			id := regexp.MustCompile(`(?m)^id = "([^"]+)"$`).FindStringSubmatch(firstUnits)[1]
+			write(units[1], secondUnits+"\n[[unit]]\nid = \""+id+"\"\nname = \"Trùng\"\n")
+		}},
+		{"the unit id once", func() { write(units[1], secondUnits) }},
 		{"a unit retired", func() {
 			write(units[0], strings.Replace(read(units[0]), "[[unit]]\n", "[[unit]]\nretired = 2024-01-02\n", 1))
 		}},
@@ -120,6 +125,7 @@ func TestCacheGivesTheSameModel(t *testing.T) {
 			"a unit file that cannot be read":      "left out",
 			"a count changed while it is unread":   "left out",
 			"a unit retired":                       "retired",
+			"a unit id used twice":                 "already used",
 		} {
 			if step.name == name && !strings.Contains(diagText(freshDiags.All()), want) {
 				t.Errorf("%s: no problem says %q:\n%s", name, want, diagText(freshDiags.All()))

@@ -124,15 +124,28 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 }
 
 func (c *Campaign) addGroups(groups []*load.Group) {
+	// The units in one allocation: 10,000 nationally.
+	n, ids := 0, 0
+	for _, lg := range groups {
+		n += len(lg.Units)
+		for _, lu := range lg.Units {
+			ids += 1 + len(lu.Aliases)
+		}
+	}
+	units := make([]Unit, 0, n)
+	c.units = make(map[string]*Unit, ids)
 	for _, lg := range groups {
 		g := &Group{ID: lg.ID, Name: lg.Name, Order: lg.Order}
+		if len(lg.Units) > 0 {
+			g.Units = make([]*Unit, 0, len(lg.Units))
+		}
 		c.groups[g.ID] = g
 		c.Groups = append(c.Groups, g)
 		for _, lu := range lg.Units {
 			if _, dup := c.units[lu.ID]; dup {
 				continue // load reported it
 			}
-			u := &Unit{
+			units = append(units, Unit{
 				ID:       lu.ID,
 				Name:     lu.Name,
 				Short:    lu.Short,
@@ -144,7 +157,8 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Retired:  lu.Retired,
 
 				targetPos: lu.TargetPos,
-			}
+			})
+			u := &units[len(units)-1]
 			if u.Short == "" {
 				u.Short = u.Name
 			}
