@@ -88,3 +88,16 @@ func TestLinksCheckedAgainstEveryFile(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitPaths checks the paths unitPaths cuts from one string against
+// the paths made one by one.
+func TestUnitPaths(t *testing.T) {
+	for _, id := range []string{"a", "bac-son", "thcs-nguyen-trai-12"} {
+		for _, base := range []string{"https://thu.example.vn/", "https://thu.example.vn/zalo/"} {
+			poster, svg, png, landing := unitPaths(base, unitPath(id))
+			if poster != posterPath(id) || svg != unitPath(id)+"qr.svg" || png != unitPath(id)+"qr.png" || landing != base+unitPath(id) {
+				t.Errorf("unitPaths(%q, %q) = %q %q %q %q", base, unitPath(id), poster, svg, png, landing)
+			}
+		}
+	}
+}

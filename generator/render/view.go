@@ -367,6 +367,23 @@ const (
 	accountQRPNG = "qr/quan-tam.png"
 )
 
+// unitPaths are the poster's path, the QR images' paths and the landing
+// URL of the unit at path (unitPath), made in one allocation: every
+// render makes them for 10,000 units nationally.
+func unitPaths(baseURL, path string) (poster, svg, png, landing string) {
+	all := path + "in/" + path + "qr.svg" + path + "qr.png" + baseURL + path
+	n := len(path)
+	poster, all = all[:n+3], all[n+3:]
+	svg, all = all[:n+6], all[n+6:]
+	png, landing = all[:n+6], all[n+6:]
+	return poster, svg, png, landing
+}
+
+// sameSlice reports whether a and b are the same part of one array.
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
 // views are computed once per render, before any page, and only read
 // afterwards, so pages render concurrently.
 type views struct {
@@ -449,32 +466,43 @@ func newViews(c *campaign.Campaign) *views {
 			gv.Rows[i] = unitRow(c, i, u)
 		}
 		gv.units = v.units[first[k] : first[k]+len(g.Units) : first[k]+len(g.Units)]
+		// The units of a group share the group's lists of tasks and
+		// directives (campaign.Unit): so do their views.
+		var (
+			lastTasks []*campaign.Task
+			tasksView []*TaskView
+			lastDirs  []*campaign.Directive
+			dirsView  []*DirectiveView
+		)
 		for i, u := range g.Units {
 			path := gv.Rows[i].Path // unitPath(u.ID)
 			uv := &unitViews[first[k]+i]
 			*uv = UnitView{
 				ID: u.ID, Name: u.Name, Short: u.Short,
-				Group:      GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
-				Path:       path,
-				PosterPath: path + "in/", // posterPath(u.ID)
-				QRSVG:      path + "qr.svg",
-				QRPNG:      path + "qr.png",
-				LandingURL: c.Site.BaseURL + path,
-				Row:        gv.Rows[i],
-				Aliases:    u.Aliases,
+				Group:   GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
+				Path:    path,
+				Row:     gv.Rows[i],
+				Aliases: u.Aliases,
 			}
+			uv.PosterPath, uv.QRSVG, uv.QRPNG, uv.LandingURL = unitPaths(c.Site.BaseURL, path)
 			// Only the most recent are shown: a unit nationally has a
 			// hundred tasks, whose views need not be looked up.
 			tasks, more := mostRecent(u.Tasks)
-			uv.Tasks, uv.MoreTasks = make([]*TaskView, 0, len(tasks)), more
-			for _, t := range tasks {
-				uv.Tasks = append(uv.Tasks, v.taskOf[t]) // every task of c.Directives has one
+			if tasksView == nil || !sameSlice(tasks, lastTasks) {
+				lastTasks, tasksView = tasks, make([]*TaskView, 0, len(tasks))
+				for _, t := range tasks {
+					tasksView = append(tasksView, v.taskOf[t]) // every task of c.Directives has one
+				}
 			}
+			uv.Tasks, uv.MoreTasks = tasksView, more
 			dirs, more := mostRecent(u.Directives)
-			uv.Directives, uv.MoreDirectives = make([]*DirectiveView, 0, len(dirs)), more
-			for _, d := range dirs {
-				uv.Directives = append(uv.Directives, v.dirOf[d])
+			if dirsView == nil || !sameSlice(dirs, lastDirs) {
+				lastDirs, dirsView = dirs, make([]*DirectiveView, 0, len(dirs))
+				for _, d := range dirs {
+					dirsView = append(dirsView, v.dirOf[d])
+				}
 			}
+			uv.Directives, uv.MoreDirectives = dirsView, more
 			uv.unit = u
 			gv.units[i] = uv
 		}
