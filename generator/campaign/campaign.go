@@ -645,11 +645,9 @@ func (c *Campaign) splitGone() {
 // its id gets lists of its own, both merged in order. Walking every unit
 // of every group for every task was 2 million steps nationally.
 func (c *Campaign) reach() {
-	dirIndex := make(map[*Directive]int, len(c.Directives))
-	taskIndex := map[*Task]int{}
-	stamp := 0
+	stamp, tasks := 0, 0
 	for i, d := range c.Directives {
-		dirIndex[d] = i
+		d.order = i
 		stamp++
 		dir := stamp
 		visit := func(r Recipient) {
@@ -666,7 +664,8 @@ func (c *Campaign) reach() {
 			visit(r)
 		}
 		for _, t := range d.Tasks {
-			taskIndex[t] = len(taskIndex)
+			t.order = tasks
+			tasks++
 			stamp++
 			for _, r := range t.To {
 				visit(r)
@@ -682,14 +681,14 @@ func (c *Campaign) reach() {
 		}
 	}
 	for _, u := range c.Units {
-		u.Directives = merge(u.Group.dirs, u.ownDirs, dirIndex)
-		u.Tasks = merge(u.Group.tasks, u.ownTasks, taskIndex)
+		u.Directives = merge(u.Group.dirs, u.ownDirs, func(d *Directive) int { return d.order })
+		u.Tasks = merge(u.Group.tasks, u.ownTasks, func(t *Task) int { return t.order })
 		u.ownDirs, u.ownTasks = nil, nil
 	}
 }
 
 // merge merges two lists in the order index gives, each item once.
-func merge[T comparable](group, own []T, index map[T]int) []T {
+func merge[T comparable](group, own []T, index func(T) int) []T {
 	if len(own) == 0 {
 		return group[:len(group):len(group)]
 	}
@@ -697,10 +696,10 @@ func merge[T comparable](group, own []T, index map[T]int) []T {
 	i, j := 0, 0
 	for i < len(group) || j < len(own) {
 		switch {
-		case j == len(own) || (i < len(group) && index[group[i]] < index[own[j]]):
+		case j == len(own) || (i < len(group) && index(group[i]) < index(own[j])):
 			out = append(out, group[i])
 			i++
-		case i == len(group) || index[own[j]] < index[group[i]]:
+		case i == len(group) || index(own[j]) < index(group[i]):
 			out = append(out, own[j])
 			j++
 		default: // the same item, to the group and to the unit
@@ -721,7 +720,8 @@ func rank(units []*Unit) {
 			counted = append(counted, u)
 		}
 	}
-	slices.SortStableFunc(counted, func(a, b *Unit) int { return cmp.Compare(b.Count, a.Count) })
+	// Equal counts in the group's order: units are in Campaign.All's.
+	slices.SortFunc(counted, func(a, b *Unit) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.index, b.index)) })
 	for i, u := range counted {
 		if i > 0 && u.Count == counted[i-1].Count {
 			u.Rank = counted[i-1].Rank
