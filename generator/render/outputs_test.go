@@ -82,6 +82,15 @@ func TestLinksCheckedAgainstEveryFile(t *testing.T) {
 					}
 				}
 			}
+			taken := 0
+			for _, pg := range c.Pages {
+				if reserved[pg.Slug] {
+					taken++
+				}
+			}
+			if n := len(Pages(c)); MaxPages(c) != n+taken {
+				t.Errorf("MaxPages %d, Pages lists %d and leaves out %d", MaxPages(c), n, taken)
+			}
 			if len(c.Gone) == 0 && name == "merged units" {
 				t.Errorf("the site has no retired unit")
 			}

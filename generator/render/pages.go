@@ -36,6 +36,13 @@ type PageRef struct {
 // Free pages whose slug is taken by a generated section are left out (the
 // render reports them as errors).
 func Pages(c *campaign.Campaign) []PageRef {
+	return slices.AppendSeq(make([]PageRef, 0, MaxPages(c)), AllPages(c))
+}
+
+// MaxPages counts, without listing them, the pages Pages lists and the
+// free pages it leaves out for taking the slug of a section: it is
+// len(Pages(c)), or more when the site has such pages.
+func MaxPages(c *campaign.Campaign) int {
 	n := 6 + len(c.Directives) + len(c.Reports) + len(c.Pages)
 	for _, g := range c.Groups {
 		n += 2 * groupPageCount(len(g.Units))
@@ -43,7 +50,7 @@ func Pages(c *campaign.Campaign) []PageRef {
 	for _, u := range c.All {
 		n += 2 + len(u.Aliases)
 	}
-	return slices.AppendSeq(make([]PageRef, 0, n), AllPages(c))
+	return n
 }
 
 // AllPages yields the pages of Pages one by one, in the same order,
