@@ -339,6 +339,8 @@ func (s *server) rebuild() {
 		}
 	}
 	s.snap.Store(next)
+	// The pages open reload now: the log can wait for them.
+	s.hub.broadcast(gen)
 
 	for _, d := range next.diags {
 		s.logf("%s", d.Localize(next.p))
@@ -358,7 +360,6 @@ func (s *server) rebuild() {
 	default:
 		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
 	}
-	s.hub.broadcast(gen)
 }
 
 func errorCount(n int) diag.Text {
