@@ -16,9 +16,9 @@ import (
 	"github.com/loa-vn/loa/generator/msg"
 )
 
-// TestServedAsBuilt edits a site while it is served (a count, a
-// directive's body, a new directive, a new unit file, a unit file
-// deleted) and checks after each save that every file the preview serves
+// TestServedAsBuilt edits a site while it is served (counts, a
+// directive's body, a new directive, a template, site.toml, a new unit
+// file, unit files deleted) and checks after each save that every file the preview serves
 // is, but for its reload script, the file a build of the site from
 // scratch writes; and, while the site has errors, that the error page
 // lists what the build reports.
@@ -63,6 +63,24 @@ func TestServedAsBuilt(t *testing.T) {
 		{name: "a new directive", edit: func() {
 			text := regexp.MustCompile(`(?m)^number = ".*"$`).ReplaceAllString(p.read(rel(directives[1])), `number = "99999/MOI-VP"`)
 			p.write("content/directives/moi-99999.md", text)
+		}},
+		{name: "a count of an older report", edit: func() {
+			older := rel(reports[1])
+			text := p.read(older)
+			m := countLine.FindAllStringSubmatchIndex(text, -1)[4]
+			p.write(older, text[:m[4]]+"7"+text[m[5]:])
+		}},
+		{name: "a template of the theme", edit: func() {
+			if err := os.MkdirAll(filepath.Join(p.dir, "themes/default/templates"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			p.write("themes/default/templates/404.html", `{{template "base" .}}{{define "main"}}<h1>Không có trang này</h1>{{end}}`)
+		}},
+		{name: "the template edited", edit: func() {
+			p.write("themes/default/templates/404.html", `{{template "base" .}}{{define "main"}}<h1>Trang này không có</h1>{{end}}`)
+		}},
+		{name: "the audience of site.toml", edit: func() {
+			p.write("site.toml", regexp.MustCompile(`population_14plus = \d+`).ReplaceAllString(p.read("site.toml"), "population_14plus = 123456"))
 		}},
 		{name: "a new unit file", edit: func() {
 			p.write("content/units/moi.toml", "name = \"Nhóm mới\"\norder = 99\n\n[[unit]]\nid = \"don-vi-moi-1\"\nname = \"Đơn vị mới 1\"\n\n[[unit]]\nid = \"don-vi-moi-2\"\nname = \"Đơn vị mới 2\"\ntarget = 100\n")
