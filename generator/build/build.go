@@ -171,7 +171,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// be read, and render's checks (the Markdown of every page and
 	// directive, its links) run on it, so that one run reports every
 	// problem of the site (CONTENT.md). Nothing is written when there are
-	// errors: render.Prepare returns them before making any job.
+	// errors: render.Prepare returns them before running any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	ropts.Also = otherFiles(c)
