@@ -26,7 +26,8 @@ import (
 // event, over real HTTP on 127.0.0.1, as the reload script does: the
 // watcher's debounce, the rebuild, the event, then the GETs of the unit's
 // page and of tien-do/, as two open tabs would reload. Each iteration is
-// one save; "median-ms" is the median of the iterations:
+// one save; "median-ms" is the median of the iterations, "cpu-ms/op" the
+// processor time of the process per save:
 //
 //	LOA_BENCH_SITE=/tmp/nat go test -run '^$' -bench SaveToReload -benchtime 20x ./generator/serve
 //
@@ -37,6 +38,10 @@ func BenchmarkSaveToReload(b *testing.B) {
 	e := newEditor(b, src)
 	var took []time.Duration
 	b.ResetTimer()
+	// The processor time of the whole preview per save (the rebuild, the
+	// pages, the garbage collector), which a busy machine blurs less
+	// than the wait.
+	defer synth.ReportCPU(b)()
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
 		e.settle()
