@@ -5,10 +5,12 @@ import (
 	"testing"
 
 	"github.com/loa-vn/loa/generator/build"
+	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/render"
+	"github.com/loa-vn/loa/generator/theme"
 )
 
 // The benchmarks below time the whole pipeline on a synthetic site: the
@@ -71,7 +73,7 @@ func BenchmarkSiteCold(b *testing.B) {
 // again through its caches (here nothing changed) and prepare the render,
 // whose pages are then made when they are asked for.
 func BenchmarkPrepare(b *testing.B) {
-	opts := build.Options{Site: synth.BenchSite(b), Sources: load.NewCache(), Markdown: render.NewDocs()}
+	opts := build.Options{Site: synth.BenchSite(b), Sources: load.NewCache(), Markdown: render.NewDocs(), Model: campaign.NewCache(), Themes: theme.NewCache()}
 	defer synth.ReportCPU(b)()
 	for b.Loop() {
 		var diags diag.List

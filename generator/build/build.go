@@ -50,6 +50,14 @@ type Options struct {
 	// Markdown, when set, keeps the parses of the Markdown bodies from
 	// build to build (serve; see render.Docs).
 	Markdown *render.Docs
+	// Model, when set, keeps what the model made of each report from
+	// build to build, so that only the reports that changed are read
+	// again (serve; see campaign.Cache).
+	Model *campaign.Cache
+	// Themes, when set, keeps the theme from build to build, so that it
+	// is parsed again only when one of its files changed (serve; see
+	// theme.LoadCached).
+	Themes *theme.Cache
 	// NoCache neither reads nor keeps the manifest and build record
 	// beside the output (see uptodate.go): every file is written afresh.
 	NoCache bool
@@ -121,7 +129,7 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
-	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, diags)
+	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL, Cache: opts.Model}, diags)
 }
 
 // CheckBaseURL checks a base URL given in place of site.toml's base_url
@@ -162,7 +170,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	if opts.InjectFor != nil {
 		opts.Inject = opts.InjectFor(c)
 	}
-	th, err := theme.Load(opts.site(), c.Site.Theme)
+	th, err := theme.LoadCached(opts.site(), c.Site.Theme, opts.Themes)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: filepath.ToSlash(filepath.Join("themes", c.Site.Theme))}, "%v", err)
 		return c, nil, ErrContent
@@ -171,7 +179,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// be read, and render's checks (the Markdown of every page and
 	// directive, its links) run on it, so that one run reports every
 	// problem of the site (CONTENT.md). Nothing is written when there are
-	// errors: render.Prepare returns them before making any job.
+	// errors: render.Prepare returns them before running any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
 	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
 	inputs := sync.OnceValue(func() [][sha256.Size]byte { return period.Inputs(c) })
@@ -349,7 +357,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		st.Abort()
 		return Stats{}, err
 	}
-	for _, pg := range render.Pages(c) {
+	for pg := range render.AllPages(c) {
 		if pg.Kind == "unit" || pg.Kind == "alias" || pg.Kind == "merged" {
 			st.Mark(pg.File, publish.KindUnit)
 		}
@@ -403,4 +411,3 @@ func Check(opts Options, diags *diag.List) error {
 type discard struct{}
 
 func (discard) Put(string, []byte) error { return nil }
-

@@ -1,8 +1,10 @@
 package campaign
 
 import (
+	"cmp"
 	"net/url"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -19,6 +21,9 @@ type Options struct {
 	// BaseURL, when not empty, replaces site.toml's base_url (for preview
 	// deploys). It must be absolute http(s); the caller validates it.
 	BaseURL string
+	// Cache, when set, keeps what was made of each report for the next
+	// model (serve; see Cache).
+	Cache *Cache
 }
 
 // New builds the model from what load read. It checks every reference
@@ -38,7 +43,7 @@ func New(s *load.Site, opts Options, diags *diag.List) *Campaign {
 	// apart (a unit's history; its tasks and directives): on a national
 	// site each is a tenth of a second, so they go side by side.
 	var wg sync.WaitGroup
-	wg.Go(func() { c.addReports(s.Reports, diags) })
+	wg.Go(func() { c.addReports(s.Reports, s.Groups, opts.Cache, diags) })
 	c.addDirectives(s.Directives, opts.Drafts, diags)
 	c.addPages(s.Pages, s.Home, opts.Drafts)
 	if s.Config.CMS != nil {
@@ -119,15 +124,28 @@ func (c *Campaign) setSite(cfg load.Config, opts Options) {
 }
 
 func (c *Campaign) addGroups(groups []*load.Group) {
+	// The units in one allocation: 10,000 nationally.
+	n, ids := 0, 0
+	for _, lg := range groups {
+		n += len(lg.Units)
+		for _, lu := range lg.Units {
+			ids += 1 + len(lu.Aliases)
+		}
+	}
+	units := make([]Unit, 0, n)
+	c.units = make(map[string]*Unit, ids)
 	for _, lg := range groups {
 		g := &Group{ID: lg.ID, Name: lg.Name, Order: lg.Order}
+		if len(lg.Units) > 0 {
+			g.Units = make([]*Unit, 0, len(lg.Units))
+		}
 		c.groups[g.ID] = g
 		c.Groups = append(c.Groups, g)
 		for _, lu := range lg.Units {
 			if _, dup := c.units[lu.ID]; dup {
 				continue // load reported it
 			}
-			u := &Unit{
+			units = append(units, Unit{
 				ID:       lu.ID,
 				Name:     lu.Name,
 				Short:    lu.Short,
@@ -139,7 +157,8 @@ func (c *Campaign) addGroups(groups []*load.Group) {
 				Retired:  lu.Retired,
 
 				targetPos: lu.TargetPos,
-			}
+			})
+			u := &units[len(units)-1]
 			if u.Short == "" {
 				u.Short = u.Name
 			}
@@ -186,7 +205,7 @@ func (c *Campaign) refIDs() []string {
 	return ids
 }
 
-func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
+func (c *Campaign) addReports(reports []*load.Report, groups []*load.Group, cache *Cache, diags *diag.List) {
 	var (
 		knownOnce sync.Once
 		known     []string
@@ -201,11 +220,20 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 	if len(reports) == 0 {
 		return
 	}
-	c.Reports = make([]*Report, len(reports))
-	// lines[i][u.index] is the line of report i that counts unit u, kept
-	// to place a warning about the count. Each report's slice is written
-	// in the order of its lines, which follows the units' week after week.
-	lines := make([][]int32, len(reports))
+	// What the cache knows of the reports that did not change since the
+	// last model is taken as it is (see Cache); the others are read.
+	prev := cache.begin(c, groups)
+	read := make([]*readReport, len(reports))
+	if prev != nil {
+		for i, lr := range reports {
+			if e := prev.reports[lr]; e != nil && e.newest == (i == len(reports)-1) {
+				read[i] = e
+				// What it left out is counted again; a report read
+				// counts its own (see leftOut).
+				c.leftOut.n.Add(e.leftOut)
+			}
+		}
+	}
 	parts := min(runtime.GOMAXPROCS(0), len(reports))
 	var wg sync.WaitGroup
 	for p := range parts {
@@ -213,20 +241,28 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			var prevLines []load.UnitCount
 			var prevUnits []*Unit
 			for i := p * len(reports) / parts; i < (p+1)*len(reports)/parts; i++ {
-				var listed []*Unit
-				c.Reports[i], listed = c.newReport(reports[i], i == len(reports)-1, prevLines, prevUnits, hint, diags)
-				at := make([]int32, len(c.Units))
-				for j, u := range listed {
-					if u != nil {
-						at[u.index] = int32(j)
-					}
+				if read[i] != nil {
+					prevLines, prevUnits = nil, nil
+					continue
 				}
-				lines[i] = at
-				prevLines, prevUnits = reports[i].Units, listed
+				read[i], prevUnits = c.newReport(reports[i], i == len(reports)-1, prevLines, prevUnits, hint)
+				prevLines = reports[i].Units
 			}
 		})
 	}
 	wg.Wait()
+	c.Reports = make([]*Report, len(reports))
+	// lines[i][u.index] is the line of report i that counts unit u, kept
+	// to place a warning about the count.
+	lines := make([][]int32, len(reports))
+	for i, e := range read {
+		r := e.report
+		c.Reports[i] = &r
+		lines[i] = e.at
+		for _, d := range e.diags {
+			diags.Add(d)
+		}
+	}
 	for i, r := range c.Reports {
 		if i > 0 {
 			r.Change = r.Followers - c.Reports[i-1].Followers
@@ -238,7 +274,15 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		c.Latest = c.Reports[n-1]
 	}
 	// Per-unit history, with the "count went down" warning: each worker
-	// the units of a part of Campaign.Units.
+	// the units of a part of Campaign.Units. A unit whose counts are
+	// those of the last model keeps its history (see Cache.unchanged).
+	same := prev.unchanged(read, len(c.Units))
+	next := &histories{
+		read:   read,
+		hist:   make([][]Point, len(c.Units)),
+		last:   make([]int32, len(c.Units)),
+		warned: make([]bool, len(c.Units)),
+	}
 	parts = min(runtime.GOMAXPROCS(0), max(len(c.Units), 1))
 	for p := range parts {
 		wg.Go(func() {
@@ -249,22 +293,29 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 			// place a warning.
 			for _, u := range c.Units[p*len(c.Units)/parts : (p+1)*len(c.Units)/parts] {
 				last := -1
-				for i, r := range c.Reports {
-					count := r.counts[u.index]
-					if count < 0 {
-						continue // not listed, or listed wrong (reported)
+				if same != nil && same[u.index] {
+					u.History = prev.hist.hist[u.index]
+					last = int(prev.hist.last[u.index])
+				} else {
+					for i, r := range c.Reports {
+						count := r.counts[u.index]
+						if count < 0 {
+							continue // not listed, or listed wrong (reported)
+						}
+						if u.History == nil {
+							u.History = make([]Point, 0, len(reports)-i)
+						}
+						if n := len(u.History); n > 0 && count < u.History[n-1].Count {
+							uc := reports[i].Units[lines[i][u.index]]
+							diags.Warnf(uc.Pos, "%s: count went down from %s (%s) to %s", u.ID,
+								vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
+							next.warned[u.index] = true
+						}
+						u.History = append(u.History, Point{Date: r.Date, Count: count})
+						last = i
 					}
-					if u.History == nil {
-						u.History = make([]Point, 0, len(reports)-i)
-					}
-					if n := len(u.History); n > 0 && count < u.History[n-1].Count {
-						uc := reports[i].Units[lines[i][u.index]]
-						diags.Warnf(uc.Pos, "%s: count went down from %s (%s) to %s", u.ID,
-							vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
-					}
-					u.History = append(u.History, Point{Date: r.Date, Count: count})
-					last = i
 				}
+				next.hist[u.index], next.last[u.index] = u.History, int32(last)
 				if last >= 0 {
 					u.countPos = reports[last].Units[lines[last][u.index]].Pos
 				}
@@ -272,6 +323,7 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 		})
 	}
 	wg.Wait()
+	cache.end(c, groups, reports, read, next)
 }
 
 // newReport reads one report. prevLines and prevUnits are the lines of the
@@ -279,8 +331,11 @@ func (c *Campaign) addReports(reports []*load.Report, diags *diag.List) {
 // week after week, and a line that names the unit of the same line last
 // time needs no lookup. The units it returns are those of lr.Units, nil
 // for a line reported as an error.
-func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) diag.Text, diags *diag.List) (*Report, []*Unit) {
-	r := &Report{
+func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.UnitCount, prevUnits []*Unit, hint func(string) diag.Text) (*readReport, []*Unit) {
+	var diags diag.List
+	e := &readReport{newest: newest}
+	r := &e.report
+	*r = Report{
 		Date:      lr.Date,
 		Followers: lr.Followers,
 		Source:    lr.Source,
@@ -298,6 +353,7 @@ func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.Unit
 			u = prevUnits[i]
 		} else if u = c.units[uc.ID]; u == nil {
 			if c.leftOut.unknownRef() {
+				e.leftOut++
 				continue
 			}
 			if newest {
@@ -341,7 +397,16 @@ func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.Unit
 	} else if sum > r.Followers {
 		diags.Warnf(lr.Pos, "the units' counts add up to %s, more than the %s followers of the report", vi.Int(sum), vi.Int(r.Followers))
 	}
-	return r, listed
+	// The line of each unit, by its place in Campaign.Units, written in
+	// the order of the lines, which follows the units' week after week.
+	e.at = make([]int32, len(c.Units))
+	for j, u := range listed {
+		if u != nil {
+			e.at[u.index] = int32(j)
+		}
+	}
+	e.diags = diags.All()
+	return e, listed
 }
 
 // resolve turns ids written in a directive into recipients.
@@ -580,11 +645,9 @@ func (c *Campaign) splitGone() {
 // its id gets lists of its own, both merged in order. Walking every unit
 // of every group for every task was 2 million steps nationally.
 func (c *Campaign) reach() {
-	dirIndex := make(map[*Directive]int, len(c.Directives))
-	taskIndex := map[*Task]int{}
-	stamp := 0
+	stamp, tasks := 0, 0
 	for i, d := range c.Directives {
-		dirIndex[d] = i
+		d.order = i
 		stamp++
 		dir := stamp
 		visit := func(r Recipient) {
@@ -601,7 +664,8 @@ func (c *Campaign) reach() {
 			visit(r)
 		}
 		for _, t := range d.Tasks {
-			taskIndex[t] = len(taskIndex)
+			t.order = tasks
+			tasks++
 			stamp++
 			for _, r := range t.To {
 				visit(r)
@@ -617,14 +681,14 @@ func (c *Campaign) reach() {
 		}
 	}
 	for _, u := range c.Units {
-		u.Directives = merge(u.Group.dirs, u.ownDirs, dirIndex)
-		u.Tasks = merge(u.Group.tasks, u.ownTasks, taskIndex)
+		u.Directives = merge(u.Group.dirs, u.ownDirs, func(d *Directive) int { return d.order })
+		u.Tasks = merge(u.Group.tasks, u.ownTasks, func(t *Task) int { return t.order })
 		u.ownDirs, u.ownTasks = nil, nil
 	}
 }
 
 // merge merges two lists in the order index gives, each item once.
-func merge[T comparable](group, own []T, index map[T]int) []T {
+func merge[T comparable](group, own []T, index func(T) int) []T {
 	if len(own) == 0 {
 		return group[:len(group):len(group)]
 	}
@@ -632,10 +696,10 @@ func merge[T comparable](group, own []T, index map[T]int) []T {
 	i, j := 0, 0
 	for i < len(group) || j < len(own) {
 		switch {
-		case j == len(own) || (i < len(group) && index[group[i]] < index[own[j]]):
+		case j == len(own) || (i < len(group) && index(group[i]) < index(own[j])):
 			out = append(out, group[i])
 			i++
-		case i == len(group) || index[own[j]] < index[group[i]]:
+		case i == len(group) || index(own[j]) < index(group[i]):
 			out = append(out, own[j])
 			j++
 		default: // the same item, to the group and to the unit
@@ -656,7 +720,8 @@ func rank(units []*Unit) {
 			counted = append(counted, u)
 		}
 	}
-	sort.SliceStable(counted, func(i, j int) bool { return counted[i].Count > counted[j].Count })
+	// Equal counts in the group's order: units are in Campaign.All's.
+	slices.SortFunc(counted, func(a, b *Unit) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.index, b.index)) })
 	for i, u := range counted {
 		if i > 0 && u.Count == counted[i-1].Count {
 			u.Rank = counted[i-1].Rank

@@ -280,6 +280,8 @@ type Directive struct {
 	BodyLine int
 	File     string // path relative to the site, slash-separated
 	Pos      diag.Pos
+
+	order int // its place in Campaign.Directives (see reach)
 }
 
 // IsLetter reports whether the directive is a công văn, which prints its
@@ -292,6 +294,8 @@ type Task struct {
 	To        []Recipient
 	Text      string
 	Due       time.Time // zero when absent
+
+	order int // its place among the tasks of Campaign.Directives (see reach)
 }
 
 // Page is a free page or the home page.

@@ -50,24 +50,30 @@ func (c *Campaign) checkTaskRecipients(ld *load.Directive, diags *diag.List) {
 	if len(ld.To) == 0 {
 		return
 	}
-	groups := map[*Group]bool{}
-	units := map[*Unit]bool{}
-	var names []string
+	// A directive has a few recipients and a thousand directives are
+	// checked on every build: lists, not maps.
+	var groups []*Group
+	var units []*Unit
 	for _, ref := range ld.To {
-		names = append(names, fmt.Sprintf("%q", ref.ID))
 		if g, ok := c.groups[ref.ID]; ok {
-			groups[g] = true
+			groups = append(groups, g)
 		} else if u, ok := c.units[ref.ID]; ok {
-			units[u] = true
+			units = append(units, u)
 		}
 	}
+	var names []string
 	for _, t := range ld.Tasks {
 		for _, ref := range t.To {
 			g, isGroup := c.groups[ref.ID]
 			u, isUnit := c.units[ref.ID]
 			switch {
-			case isGroup && groups[g], isUnit && (units[u] || groups[u.Group]):
+			case isGroup && slices.Contains(groups, g), isUnit && (slices.Contains(units, u) || slices.Contains(groups, u.Group)):
 			case isGroup, isUnit:
+				if names == nil {
+					for _, ref := range ld.To {
+						names = append(names, fmt.Sprintf("%q", ref.ID))
+					}
+				}
 				diags.Warnf(ref.Pos, "%s", taskNotRecipientMessage(ref.ID, names))
 			}
 		}

@@ -105,8 +105,11 @@ func Sitemaps(c *campaign.Campaign) []File {
 // SitemapPaths are the paths of the files Sitemaps makes, found without
 // making them.
 func SitemapPaths(c *campaign.Campaign) []string {
+	if n := render.MaxPages(c); n <= SitemapLimit {
+		return sitemapFiles(n) // sitemap.xml alone, however many it lists
+	}
 	n := 0
-	for _, p := range render.Pages(c) {
+	for p := range render.AllPages(c) {
 		if listed(p) {
 			n++
 		}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"os"
+	"slices"
 	"sync"
 	"syscall"
 
@@ -15,6 +16,12 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile
+	// unique is what checkUnique reported of the groups last read: the
+	// same groups (unit files that did not change) give the same.
+	unique struct {
+		groups []*Group
+		diags  []diag.Diagnostic
+	}
 }
 
 // NewCache returns an empty cache.
@@ -114,5 +121,29 @@ func (c *Cache) prune(jobs []job) {
 		if !read[rel] {
 			delete(c.files, rel)
 		}
+	}
+}
+
+// checkUnique is checkUnique through the cache: for the very groups it
+// checked last, it reports what it reported then.
+func (c *Cache) checkUnique(groups []*Group, diags *diag.List) {
+	if c == nil {
+		checkUnique(groups, diags)
+		return
+	}
+	c.mu.Lock()
+	same := c.unique.groups != nil && slices.Equal(c.unique.groups, groups)
+	found := c.unique.diags
+	c.mu.Unlock()
+	if !same {
+		var own diag.List
+		checkUnique(groups, &own)
+		found = own.All()
+		c.mu.Lock()
+		c.unique.groups, c.unique.diags = slices.Clone(groups), found
+		c.mu.Unlock()
+	}
+	for _, d := range found {
+		diags.Add(d)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +71,50 @@ func TestReadCached(t *testing.T) {
 	same("after a removal and a new site.toml")
 	if _, ok := cache.files["content/reports/"+filepath.Base(reports[1])]; ok {
 		t.Error("the removed report is still cached")
+	}
+}
+
+// TestReadCachedReportsReusedIDs checks that an id used twice is reported
+// on every read through the cache while it is there, and not after.
+func TestReadCachedReportsReusedIDs(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Config{Units: 20, Groups: 2, Directives: 1, Reports: 1, Words: 60, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	units, _ := filepath.Glob(filepath.Join(dir, "content/units/*.toml"))
+	good, err := os.ReadFile(units[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	reused := func() int {
+		var diags diag.List
+		ReadCached(dir, &diags, cache)
+		n := 0
+		for _, d := range diagStrings(&diags) {
+			if strings.Contains(d, "is already used") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := reused(); n != 0 {
+		t.Fatalf("%d ids reused in the synthetic site", n)
+	}
+	g := ReadCached(dir, &diag.List{}, cache).Groups[0]
+	twice := fmt.Sprintf("%s\n[[unit]]\nid = %q\nname = \"Trùng\"\n", good, g.Units[0].ID)
+	if err := os.WriteFile(units[1], []byte(twice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if n := reused(); n != 1 {
+			t.Errorf("read %d: %d ids reused, want 1", i+1, n)
+		}
+	}
+	if err := os.WriteFile(units[1], good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n := reused(); n != 0 {
+		t.Errorf("fixed: %d ids reused", n)
 	}
 }

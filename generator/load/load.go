@@ -91,7 +91,7 @@ func ReadCached(dir string, diags *diag.List, cache *Cache) *Site {
 	site.Pages = compact(r.results.pages, func(p *Page) string { return p.File })
 	site.Reports = compact(r.results.reports, func(r *Report) string { return r.File })
 	slices.SortStableFunc(site.Reports, func(a, b *Report) int { return a.Date.Compare(b.Date) })
-	checkUnique(site.Groups, diags)
+	cache.checkUnique(site.Groups, diags)
 	return site
 }
 

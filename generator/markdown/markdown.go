@@ -53,6 +53,7 @@ func New(opts Options) *Converter {
 			&Extension{Handler: opts.Handler},
 		),
 		goldmark.WithRendererOptions(html.WithWriter(safeWriter{html.DefaultWriter})),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(tableAlign{}, 900))),
 	}
 	if p := opts.BasePath; p != "" && p != "/" {
 		if !strings.HasPrefix(p, "/") {

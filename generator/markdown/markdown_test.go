@@ -380,3 +380,24 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("output %s", outs[0])
 	}
 }
+
+// TestRenderTwice checks that a document renders the same every time
+// (serve renders a parse kept from an earlier build again), aligned table
+// cells included, as goldmark renders them the first time.
+func TestRenderTwice(t *testing.T) {
+	src := "| STT | Đơn vị | Số |\n|---:|:---|:---:|\n| 1 | An Lạc | 12 |\n"
+	first, doc, _ := convert(t, Options{}, src)
+	want := "<table>\n<thead>\n<tr>\n<th style=\"text-align:right\">STT</th>\n<th style=\"text-align:left\">Đơn vị</th>\n<th style=\"text-align:center\">Số</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align:right\">1</td>\n<td style=\"text-align:left\">An Lạc</td>\n<td style=\"text-align:center\">12</td>\n</tr>\n</tbody>\n</table>\n"
+	if first != want {
+		t.Errorf("first render:\n%s\nwant:\n%s", first, want)
+	}
+	for range 2 {
+		var out bytes.Buffer
+		if err := doc.Render(&out); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != first {
+			t.Errorf("rendered again:\n%s\nfirst:\n%s", out.String(), first)
+		}
+	}
+}

@@ -96,3 +96,27 @@ func BenchmarkRenderPosterPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(s.bytes)/float64(s.files), "B/page")
 }
+
+// BenchmarkViews lays out the views that every page shares (newViews),
+// as every render does before any page.
+func BenchmarkViews(b *testing.B) {
+	c, _ := benchModel(b)
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		newViews(c)
+	}
+}
+
+// BenchmarkPrepare readies a render as serve does after a save, the
+// parses of the Markdown kept (Docs): everything but the pages.
+func BenchmarkPrepare(b *testing.B) {
+	c, th := benchModel(b)
+	docs := NewDocs()
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		var diags diag.List
+		if _, err := Prepare(c, Options{Theme: th, Docs: docs}, &diags); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -20,13 +20,30 @@ import (
 // render are kept. A Docs is safe for concurrent use.
 type Docs struct {
 	mu   sync.Mutex
-	last map[[sha256.Size]byte]parsed // of the last render
-	next map[[sha256.Size]byte]parsed // of the render under way
+	last map[[sha256.Size]byte]*parsed // of the last render
+	next map[[sha256.Size]byte]*parsed // of the render under way
+	// lastSame and nextSame find the parse of a body that is the very
+	// slice of a body parsed before (load.Cache gives it again for a file
+	// that did not change) without hashing it.
+	lastSame map[sameBody]*parsed
+	nextSame map[sameBody]*parsed
+}
+
+// sameBody is a body by its memory, which the map keeps alive: while a
+// key holds it, no other body can be there. Bodies are never changed.
+type sameBody struct {
+	data *byte
+	n    int
+	refs [sha256.Size]byte
+	file string
+	line int
 }
 
 type parsed struct {
 	doc   *markdown.Document
 	diags []diag.Diagnostic // of the parse (the links are checked again)
+	links []markdown.Link   // doc.Links()
+	key   [sha256.Size]byte // its key in last and next
 }
 
 // NewDocs returns an empty cache of parses.
@@ -38,9 +55,9 @@ func (d *Docs) begin() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.next != nil {
-		d.last = d.next
+		d.last, d.lastSame = d.next, d.nextSame
 	}
-	d.next = map[[sha256.Size]byte]parsed{}
+	d.next, d.nextSame = map[[sha256.Size]byte]*parsed{}, map[sameBody]*parsed{}
 }
 
 // refsKey hashes what the checks of directives look up in the model: the
@@ -83,27 +100,50 @@ func docKey(refs [sha256.Size]byte, body []byte, file string, line int) [sha256.
 	return s
 }
 
-// parse parses body through the cache, adding its problems to diags.
-func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []byte, file string, line int, diags *diag.List) *markdown.Document {
+// parse parses body through the cache, adding its problems to diags. It
+// returns the document and its links (Document.Links).
+func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []byte, file string, line int, diags *diag.List) (*markdown.Document, []markdown.Link) {
 	if d == nil {
-		return conv.Parse(body, file, line, diags)
+		doc := conv.Parse(body, file, line, diags)
+		return doc, doc.Links()
 	}
-	key := docKey(refs, body, file, line)
-	d.mu.Lock()
-	p, ok := d.next[key]
-	if !ok {
-		p, ok = d.last[key]
+	var same sameBody
+	var p *parsed
+	ok := false
+	if len(body) > 0 {
+		same = sameBody{data: &body[0], n: len(body), refs: refs, file: file, line: line}
+		d.mu.Lock()
+		p, ok = d.nextSame[same]
+		if !ok {
+			p, ok = d.lastSame[same]
+		}
+		d.mu.Unlock()
 	}
-	d.mu.Unlock()
+	var key [sha256.Size]byte
 	if !ok {
-		var own diag.List
-		p = parsed{doc: conv.Parse(body, file, line, &own), diags: own.All()}
+		key = docKey(refs, body, file, line)
+		d.mu.Lock()
+		p, ok = d.next[key]
+		if !ok {
+			p, ok = d.last[key]
+		}
+		d.mu.Unlock()
+		if !ok {
+			var own diag.List
+			doc := conv.Parse(body, file, line, &own)
+			p = &parsed{doc: doc, diags: own.All(), links: doc.Links(), key: key}
+		}
+	} else {
+		key = p.key
 	}
 	d.mu.Lock()
 	d.next[key] = p
+	if same.data != nil {
+		d.nextSame[same] = p
+	}
 	d.mu.Unlock()
 	for _, x := range p.diags {
 		diags.Add(x)
 	}
-	return p.doc.Rebind(conv)
+	return p.doc.Rebind(conv), p.links
 }

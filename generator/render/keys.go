@@ -169,13 +169,10 @@ var itemMethods = []reads.Method{
 }
 
 // prepareKeys analyses the theme's page templates and salts the keys.
-// It runs before the theme executes anything.
 func (r *renderer) prepareKeys(opts Options) {
-	r.sets = map[string]*reads.Set{}
-	for _, name := range pageTemplates {
-		if r.th.Has(name) {
-			r.sets[name] = r.th.Reads(name, reflect.TypeFor[*Page](), itemMethods)
-		}
+	r.sets = r.th.Reads(pageTemplates, reflect.TypeFor[*Page](), itemMethods)
+	if r.sets == nil {
+		r.sets = map[string]*reads.Set{} // no keys: every job runs
 	}
 	r.memo = &reads.Memo{}
 	h := sha256.New()

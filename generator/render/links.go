@@ -8,12 +8,13 @@ import (
 	"github.com/loa-vn/loa/generator/markdown"
 )
 
-// checkLinks reports every link and image of doc that points inside the
-// site at a file the build does not write. doc is rendered on the page at
-// page ("" for the home page, "huong-dan/"), against which relative links
-// resolve. External links are not fetched.
-func (r *renderer) checkLinks(doc *markdown.Document, page string, diags *diag.List) {
-	for _, l := range doc.Links() {
+// checkLinks reports every link and image of a document (links, from
+// Document.Links) that points inside the site at a file the build does
+// not write. The document is rendered on the page at page ("" for the
+// home page, "huong-dan/"), against which relative links resolve.
+// External links are not fetched.
+func (r *renderer) checkLinks(links []markdown.Link, page string, diags *diag.List) {
+	for _, l := range links {
 		target, internal := r.internal(l.Dest, page)
 		if !internal || r.exists(target) {
 			continue
@@ -23,11 +24,23 @@ func (r *renderer) checkLinks(doc *markdown.Document, page string, diags *diag.L
 			continue
 		}
 		var hint diag.Text
-		if n := diag.Nearest(strings.TrimSuffix(target, "index.html"), r.pagePaths); n != "" {
+		if n := diag.Nearest(strings.TrimSuffix(target, "index.html"), r.pagePathList()); n != "" {
 			hint = diag.Textf(" (did you mean %q?)", "/"+n)
 		}
 		diags.Errorf(l.Pos, "link to a page that does not exist: %s%s", l.Dest, hint)
 	}
+}
+
+// pagePathList lists the URL paths of the pages, for hints.
+func (r *renderer) pagePathList() []string {
+	r.pagePathsOnce.Do(func() {
+		for _, p := range Pages(r.c) {
+			if p.Kind != "404" {
+				r.pagePaths = append(r.pagePaths, p.Path)
+			}
+		}
+	})
+	return r.pagePaths
 }
 
 // internal resolves dest, written on the page at page, to a path under
@@ -79,8 +92,12 @@ func (r *renderer) internal(dest, page string) (target string, internal bool) {
 // exists reports whether the render (or open data) writes target: a file,
 // or a folder with an index.html.
 func (r *renderer) exists(target string) bool {
-	if target == "" || strings.HasSuffix(target, "/") {
-		return r.outputs[target+"index.html"]
+	has := func(p string) bool {
+		_, ok := r.outputs[p]
+		return ok
 	}
-	return r.outputs[target] || r.outputs[target+"/index.html"]
+	if target == "" || strings.HasSuffix(target, "/") {
+		return has(target + "index.html")
+	}
+	return has(target) || has(target+"/index.html")
 }

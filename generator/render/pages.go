@@ -1,6 +1,11 @@
 package render
 
-import "github.com/loa-vn/loa/generator/campaign"
+import (
+	"iter"
+	"slices"
+
+	"github.com/loa-vn/loa/generator/campaign"
+)
 
 // PageRef is one HTML page that a render writes, named as the render names
 // it. Packages that list the site's pages (the sitemap) take them from
@@ -31,12 +36,39 @@ type PageRef struct {
 // Free pages whose slug is taken by a generated section are left out (the
 // render reports them as errors).
 func Pages(c *campaign.Campaign) []PageRef {
-	var out []PageRef
+	return slices.AppendSeq(make([]PageRef, 0, MaxPages(c)), AllPages(c))
+}
+
+// MaxPages counts, without listing them, the pages Pages lists and the
+// free pages it leaves out for taking the slug of a section: it is
+// len(Pages(c)), or more when the site has such pages.
+func MaxPages(c *campaign.Campaign) int {
+	n := 6 + len(c.Directives) + len(c.Reports) + len(c.Pages)
+	for _, g := range c.Groups {
+		n += 2 * groupPageCount(len(g.Units))
+	}
+	for _, u := range c.All {
+		n += 2 + len(u.Aliases)
+	}
+	return n
+}
+
+// AllPages yields the pages of Pages one by one, in the same order,
+// without listing them: what counts them keeps none.
+func AllPages(c *campaign.Campaign) iter.Seq[PageRef] {
+	return func(yield func(PageRef) bool) { allPages(c, yield) }
+}
+
+func allPages(c *campaign.Campaign, yield func(PageRef) bool) {
+	done := false
 	add := func(p PageRef) {
+		if done {
+			return
+		}
 		if p.File == "" {
 			p.File = p.Path + "index.html"
 		}
-		out = append(out, p)
+		done = !yield(p)
 	}
 	add(PageRef{Kind: "home", Path: ""})
 	add(PageRef{Kind: "directives", Path: "van-ban/"})
@@ -79,5 +111,4 @@ func Pages(c *campaign.Campaign) []PageRef {
 		}
 	}
 	add(PageRef{Kind: "404", Path: "404.html", File: "404.html"})
-	return out
 }

@@ -25,7 +25,11 @@ type Prepared struct {
 }
 
 func newPrepared(jobs []job) *Prepared {
-	p := &Prepared{jobs: jobs, jobOf: make(map[string]int), once: make([]sync.Once, len(jobs)), errs: make([]error, len(jobs)), files: map[string][]byte{}}
+	n := 0
+	for _, j := range jobs {
+		n += len(j.paths)
+	}
+	p := &Prepared{jobs: jobs, jobOf: make(map[string]int, n), once: make([]sync.Once, len(jobs)), errs: make([]error, len(jobs)), files: map[string][]byte{}}
 	for i, j := range jobs {
 		for _, path := range j.paths {
 			p.jobOf[path] = i

@@ -150,37 +150,28 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	}
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 	if opts.Keyed && len(opts.Salt) > 0 {
-		// Before any template is executed, which changes its trees.
 		r.prepareKeys(opts)
 	}
+	return r.prepare(diags)
+}
 
-	// The views and the checks of the Markdown do not depend on each
+// prepare is Prepare once the renderer is made.
+func (r *renderer) prepare(diags *diag.List) (*Prepared, error) {
+	c := r.c
+	// The views and the parses of the Markdown do not depend on each
 	// other (the handler's checks read the model only): side by side.
 	var wg sync.WaitGroup
 	var prerendered error
 	wg.Go(func() {
 		r.v = newViews(c)
-		prerendered = r.v.prerender(th)
+		prerendered = r.v.prerender(r.th)
 	})
-	r.plan(diags)
 	r.parse(diags)
 	wg.Wait()
-	if theme.HTTPS(c.Info.FollowURL) == "" && !diags.HasErrors() {
-		// load reports a follow_url that is missing or not https: this
-		// is for a model made some other way.
-		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
-	}
-	if diags.HasErrors() {
-		return nil, diags.Err()
-	}
-	if prerendered != nil {
-		return nil, prerendered
-	}
-	if r.sets != nil {
-		r.share()
-	}
-	jobs := make([]job, 0, len(opts.Also))
-	for _, e := range opts.Also {
+	// The jobs name every file the render writes: the links of the
+	// Markdown are checked against their paths. Making them runs none.
+	jobs := make([]job, 0, len(r.also))
+	for _, e := range r.also {
 		jobs = append(jobs, job{paths: e.Paths, run: func(sink Sink) error {
 			if k := keying(sink); k != nil {
 				if e.Key == nil {
@@ -194,7 +185,21 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 		}})
 	}
 	p := newPrepared(append(jobs, r.jobs()...))
+	r.plan(p)
+	r.checkAllLinks(diags)
+	if theme.HTTPS(c.Info.FollowURL) == "" && !diags.HasErrors() {
+		// load reports a follow_url that is missing or not https: this
+		// is for a model made some other way.
+		diags.Errorf(diag.Pos{File: "site.toml"}, "campaign.follow_url %q must be an https: URL", c.Info.FollowURL)
+	}
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	if prerendered != nil {
+		return nil, prerendered
+	}
 	if r.sets != nil {
+		r.share()
 		p.key = r.key
 	}
 	return p, nil
@@ -220,6 +225,7 @@ type renderer struct {
 	home       *markdown.Document
 	pages      []*markdown.Document // parallel to c.Pages
 	directives []*markdown.Document // parallel to c.Directives
+	links      [][]markdown.Link    // of home, then pages, then directives
 
 	// sets, memo, salt and inputs make the keys of the jobs (keys.go);
 	// sets is nil when the render makes no keys.
@@ -229,10 +235,12 @@ type renderer struct {
 	inputs func() [][sha256.Size]byte
 
 	// outputs holds every path the render writes, and the open data that
-	// the caller writes, for the link check.
-	outputs map[string]bool
-	// pagePaths lists the pages' URL paths ("don-vi/bac-son/"), for hints.
-	pagePaths []string
+	// the caller writes, for the link check: the paths of its jobs.
+	outputs map[string]int
+	// pagePaths lists the pages' URL paths ("don-vi/bac-son/"), for the
+	// hints of broken links: made for the first.
+	pagePaths     []string
+	pagePathsOnce sync.Once
 }
 
 // Sections of the output that free pages may not take as their slug;
@@ -242,47 +250,29 @@ var reserved = map[string]bool{
 	"static": true, "qr": true, "bao-cao": true,
 }
 
-// plan lists every output path.
-func (r *renderer) plan(diags *diag.List) {
-	r.outputs = map[string]bool{}
-	for _, p := range Pages(r.c) {
-		r.outputs[p.File] = true
-		if p.Kind != "404" {
-			r.pagePaths = append(r.pagePaths, p.Path)
-		}
-	}
-	for _, u := range r.c.All {
-		r.outputs[unitPath(u.ID)+"qr.svg"] = true
-		r.outputs[unitPath(u.ID)+"qr.png"] = true
-	}
-	r.outputs[accountQRSVG] = true
-	r.outputs[accountQRPNG] = true
-	for _, f := range r.th.Static() {
-		r.outputs[f.Path] = true
-	}
-	// Written by other packages (open data, feeds): Options.Also.
-	for _, e := range r.also {
-		for _, p := range e.Paths {
-			r.outputs[p] = true
-		}
-	}
+// plan takes the paths of the jobs of p as the files the render writes.
+func (r *renderer) plan(p *Prepared) {
+	r.outputs = p.jobOf
 }
 
 // parse parses every Markdown body once, checking its directives (through
-// the handler) and its internal links.
+// the handler); checkAllLinks checks their internal links.
 func (r *renderer) parse(diags *diag.List) {
 	var refs [32]byte
 	if r.docs != nil {
 		r.docs.begin()
 		refs = refsKey(r.c)
 	}
-	parse := func(body []byte, file string, line int, at string) *markdown.Document {
-		doc := r.docs.parse(r.conv, refs, body, file, line, diags)
-		r.checkLinks(doc, at, diags)
+	// The links of the home page, then of the pages, then of the
+	// directives.
+	r.links = make([][]markdown.Link, 1+len(r.c.Pages)+len(r.c.Directives))
+	parse := func(body []byte, file string, line int, i int) *markdown.Document {
+		doc, links := r.docs.parse(r.conv, refs, body, file, line, diags)
+		r.links[i] = links
 		return doc
 	}
 	h := r.c.Home
-	r.home = parse(h.Body, h.File, h.BodyLine, "")
+	r.home = parse(h.Body, h.File, h.BodyLine, 0)
 	r.pages = make([]*markdown.Document, len(r.c.Pages))
 	r.directives = make([]*markdown.Document, len(r.c.Directives))
 	// A thousand directives nationally: on every processor (diags sorts
@@ -290,12 +280,24 @@ func (r *renderer) parse(diags *diag.List) {
 	forEach(len(r.pages)+len(r.directives), func(i int) {
 		if i < len(r.pages) {
 			p := r.c.Pages[i]
-			r.pages[i] = parse(p.Body, p.File, p.BodyLine, p.Slug+"/")
+			r.pages[i] = parse(p.Body, p.File, p.BodyLine, 1+i)
 			return
 		}
-		i -= len(r.pages)
-		d := r.c.Directives[i]
-		r.directives[i] = parse(d.Body, d.File, d.BodyLine, directivePath(d.Slug))
+		d := r.c.Directives[i-len(r.pages)]
+		r.directives[i-len(r.pages)] = parse(d.Body, d.File, d.BodyLine, 1+i)
+	})
+}
+
+// checkAllLinks checks the internal links of every Markdown body parsed,
+// against the files planned.
+func (r *renderer) checkAllLinks(diags *diag.List) {
+	r.checkLinks(r.links[0], "", diags)
+	forEach(len(r.pages)+len(r.directives), func(i int) {
+		if i < len(r.pages) {
+			r.checkLinks(r.links[1+i], r.c.Pages[i].Slug+"/", diags)
+			return
+		}
+		r.checkLinks(r.links[1+i], directivePath(r.c.Directives[i-len(r.pages)].Slug), diags)
 	})
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/loa-vn/loa/generator/markdown"
 	"sort"
 	"strings"
 	"testing"
@@ -707,8 +708,9 @@ func TestInternalLinks(t *testing.T) {
 	// The open data is another package's file, declared as build does.
 	also := []Extra{{Paths: []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv"}}}
 	r := &renderer{c: c, th: th, v: newViews(c), also: also}
-	var diags diag.List
-	r.plan(&diags)
+	// Unparsed: the jobs are made, never run.
+	r.home, r.pages, r.directives = nil, make([]*markdown.Document, len(c.Pages)), make([]*markdown.Document, len(c.Directives))
+	r.plan(newPrepared(append([]job{{paths: also[0].Paths}}, r.jobs()...)))
 	cases := []struct {
 		dest, page string
 		target     string

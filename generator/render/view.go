@@ -367,6 +367,23 @@ const (
 	accountQRPNG = "qr/quan-tam.png"
 )
 
+// unitPaths are the poster's path, the QR images' paths and the landing
+// URL of the unit at path (unitPath), made in one allocation: every
+// render makes them for 10,000 units nationally.
+func unitPaths(baseURL, path string) (poster, svg, png, landing string) {
+	all := path + "in/" + path + "qr.svg" + path + "qr.png" + baseURL + path
+	n := len(path)
+	poster, all = all[:n+3], all[n+3:]
+	svg, all = all[:n+6], all[n+6:]
+	png, landing = all[:n+6], all[n+6:]
+	return poster, svg, png, landing
+}
+
+// sameSlice reports whether a and b are the same part of one array.
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
 // views are computed once per render, before any page, and only read
 // afterwards, so pages render concurrently.
 type views struct {
@@ -400,12 +417,16 @@ type views struct {
 }
 
 func newViews(c *campaign.Campaign) *views {
+	tasks := 0
+	for _, d := range c.Directives {
+		tasks += len(d.Tasks)
+	}
 	v := &views{
-		tableOf: map[string]*Table{},
-		groupOf: map[string]*GroupView{},
-		unitOf:  map[*campaign.Unit]*UnitView{},
-		dirOf:   map[*campaign.Directive]*DirectiveView{},
-		taskOf:  map[*campaign.Task]*TaskView{},
+		tableOf: make(map[string]*Table, len(c.Groups)),
+		groupOf: make(map[string]*GroupView, len(c.Groups)),
+		unitOf:  make(map[*campaign.Unit]*UnitView, len(c.All)),
+		dirOf:   make(map[*campaign.Directive]*DirectiveView, len(c.Directives)),
+		taskOf:  make(map[*campaign.Task]*TaskView, tasks),
 	}
 	v.figures = figures(c)
 	v.chrome = Chrome{Site: c.Site, Authority: c.Authority, Info: c.Info, Figures: v.figures, Nav: navOf(c)}
@@ -422,53 +443,80 @@ func newViews(c *campaign.Campaign) *views {
 		}
 	}
 
-	for _, g := range c.Groups {
+	// The views of all units in one allocation, 10,000 nationally, laid
+	// out a group on each processor: each group's in its own part.
+	unitViews := make([]UnitView, len(c.All))
+	v.units = make([]*UnitView, len(c.All)-len(c.Gone), len(c.All))
+	first := make([]int, len(c.Groups)) // the place of each group's first unit
+	for k, g := range c.Groups {
 		gv := &GroupView{ID: g.ID, Name: g.Name, Path: groupPath(g.ID), PostersPath: groupPostersPath(g.ID, 1), Units: len(g.Units)}
-		for i, u := range g.Units {
-			gv.Rows = append(gv.Rows, unitRow(c, i, u))
-		}
+		gv.Rows = make([]Row, len(g.Units))
 		v.groups = append(v.groups, gv)
 		v.groupOf[g.ID] = gv
 		t := &Table{ID: g.ID, Caption: g.Name, Rows: gv.Rows, Total: groupTotal(g)}
 		v.tables = append(v.tables, t)
 		v.tableOf[g.ID] = t
-
+		if k+1 < len(first) {
+			first[k+1] = first[k] + len(g.Units)
+		}
+	}
+	forEach(len(c.Groups), func(k int) {
+		g, gv := c.Groups[k], v.groups[k]
 		for i, u := range g.Units {
-			uv := &UnitView{
+			gv.Rows[i] = unitRow(c, i, u)
+		}
+		gv.units = v.units[first[k] : first[k]+len(g.Units) : first[k]+len(g.Units)]
+		// The units of a group share the group's lists of tasks and
+		// directives (campaign.Unit): so do their views.
+		var (
+			lastTasks []*campaign.Task
+			tasksView []*TaskView
+			lastDirs  []*campaign.Directive
+			dirsView  []*DirectiveView
+		)
+		for i, u := range g.Units {
+			path := gv.Rows[i].Path // unitPath(u.ID)
+			uv := &unitViews[first[k]+i]
+			*uv = UnitView{
 				ID: u.ID, Name: u.Name, Short: u.Short,
-				Group:      GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
-				Path:       unitPath(u.ID),
-				PosterPath: posterPath(u.ID),
-				QRSVG:      unitPath(u.ID) + "qr.svg",
-				QRPNG:      unitPath(u.ID) + "qr.png",
-				LandingURL: c.Site.BaseURL + unitPath(u.ID),
-				Row:        gv.Rows[i],
-				Aliases:    u.Aliases,
+				Group:   GroupRef{ID: g.ID, Name: g.Name, Path: gv.Path},
+				Path:    path,
+				Row:     gv.Rows[i],
+				Aliases: u.Aliases,
 			}
+			uv.PosterPath, uv.QRSVG, uv.QRPNG, uv.LandingURL = unitPaths(c.Site.BaseURL, path)
 			// Only the most recent are shown: a unit nationally has a
 			// hundred tasks, whose views need not be looked up.
 			tasks, more := mostRecent(u.Tasks)
-			uv.Tasks, uv.MoreTasks = make([]*TaskView, 0, len(tasks)), more
-			for _, t := range tasks {
-				uv.Tasks = append(uv.Tasks, v.taskOf[t]) // every task of c.Directives has one
+			if tasksView == nil || !sameSlice(tasks, lastTasks) {
+				lastTasks, tasksView = tasks, make([]*TaskView, 0, len(tasks))
+				for _, t := range tasks {
+					tasksView = append(tasksView, v.taskOf[t]) // every task of c.Directives has one
+				}
 			}
+			uv.Tasks, uv.MoreTasks = tasksView, more
 			dirs, more := mostRecent(u.Directives)
-			uv.Directives, uv.MoreDirectives = make([]*DirectiveView, 0, len(dirs)), more
-			for _, d := range dirs {
-				uv.Directives = append(uv.Directives, v.dirOf[d])
+			if dirsView == nil || !sameSlice(dirs, lastDirs) {
+				lastDirs, dirsView = dirs, make([]*DirectiveView, 0, len(dirs))
+				for _, d := range dirs {
+					dirsView = append(dirsView, v.dirOf[d])
+				}
 			}
+			uv.Directives, uv.MoreDirectives = dirsView, more
 			uv.unit = u
-			v.units = append(v.units, uv)
-			gv.units = append(gv.units, uv)
-			v.unitOf[u] = uv
+			gv.units[i] = uv
 		}
+	})
+	for _, uv := range v.units {
+		v.unitOf[uv.unit] = uv
 	}
 
 	// Units retired before the latest report are in no group's table or
 	// posters, but their pages keep answering: printed QR codes lead there.
 	for _, u := range c.Gone {
 		g := v.groupOf[u.Group.ID]
-		uv := &UnitView{
+		uv := &unitViews[len(v.units)]
+		*uv = UnitView{
 			ID: u.ID, Name: u.Name, Short: u.Short,
 			Group:      GroupRef{ID: g.ID, Name: g.Name, Path: g.Path},
 			Path:       unitPath(u.ID),

@@ -28,6 +28,7 @@ import (
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/render"
+	"github.com/loa-vn/loa/generator/theme"
 )
 
 // DefaultAddr is where the preview listens unless told otherwise: loopback
@@ -37,7 +38,11 @@ const DefaultAddr = "127.0.0.1:1313"
 // debounce is how long the sources must stay quiet after a change before a
 // rebuild starts: one save by an editor is a burst of events (temp file,
 // rename, chmod) within a few milliseconds, and must give one rebuild.
-const debounce = 60 * time.Millisecond
+// It is part of every wait for a reloaded page (issue 15 allows 100 ms
+// from the save): a burst slower than it gives one more rebuild, never a
+// stale page, since the rebuild after the last event reads every file
+// whose size, times or inode moved since it was last read.
+const debounce = 20 * time.Millisecond
 
 // ErrListen is returned (wrapped) by Run when the address cannot be bound.
 var ErrListen = errors.New("cannot listen")
@@ -158,9 +163,11 @@ type server struct {
 	hub      *hub
 	snap     atomic.Pointer[snapshot]
 	gens     atomic.Int64
-	start    int64        // tells builds of this process from those of an earlier one
-	sources  *load.Cache  // what the last rebuilds read, so that the next reads only what changed
-	markdown *render.Docs // and parsed
+	start    int64           // tells builds of this process from those of an earlier one
+	sources  *load.Cache     // what the last rebuilds read, so that the next reads only what changed
+	markdown *render.Docs    // and parsed
+	themes   *theme.Cache    // and the theme, parsed
+	model    *campaign.Cache // and what the model made of the reports
 	// backend is the admin's local backend (package cmsbackend), nil
 	// when the preview is not on loopback: it writes the site's files.
 	backend *cmsbackend.Handler
@@ -169,7 +176,7 @@ type server struct {
 }
 
 func newServer(cfg Config, addr net.Addr) *server {
-	s := &server{cfg: cfg, addr: addr, hub: newHub(), hosts: newHosts(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs()}
+	s := &server{cfg: cfg, addr: addr, hub: newHub(), hosts: newHosts(), start: time.Now().UnixNano(), sources: load.NewCache(), markdown: render.NewDocs(), themes: theme.NewCache(), model: campaign.NewCache()}
 	if ta, ok := addr.(*net.TCPAddr); ok {
 		s.loopback = ta.IP.IsLoopback()
 	}
@@ -289,7 +296,7 @@ func (s *server) rebuild() {
 
 	opts := s.cfg.Build
 	opts.Out = ""
-	opts.Sources, opts.Markdown = s.sources, s.markdown
+	opts.Sources, opts.Markdown, opts.Themes, opts.Model = s.sources, s.markdown, s.themes, s.model
 	// The model says where the site lives, before a build succeeds and
 	// even when it fails.
 	base := prev.basePath
@@ -332,6 +339,8 @@ func (s *server) rebuild() {
 		}
 	}
 	s.snap.Store(next)
+	// The pages open reload now: the log can wait for them.
+	s.hub.broadcast(gen)
 
 	for _, d := range next.diags {
 		s.logf("%s", d.Localize(next.p))
@@ -351,7 +360,6 @@ func (s *server) rebuild() {
 	default:
 		s.logf("rebuilt in %s%s", elapsed, andWarnings(warns))
 	}
-	s.hub.broadcast(gen)
 }
 
 func errorCount(n int) diag.Text {

@@ -70,7 +70,8 @@ type preview struct {
 }
 
 // startPreview copies the site src into a temporary folder and serves it
-// on 127.0.0.1, with --lang en.
+// on 127.0.0.1, with --lang en. A folder named site, or given with a
+// trailing separator, is copied as the site itself; any other goes in it.
 func startPreview(t testing.TB, src ...string) *preview {
 	t.Helper()
 	return startPreviewAtIn(t, "127.0.0.1:0", msg.En, src...)
@@ -103,7 +104,7 @@ func startPreviewAtIn(t testing.TB, addr string, lang msg.Lang, src ...string) *
 			}
 			continue
 		}
-		if filepath.Base(s) == "site" { // testdata/site: its contents
+		if filepath.Base(s) == "site" || strings.HasSuffix(s, string(filepath.Separator)) { // testdata/site, or "dir/": its contents
 			sitetest.Copy(t, s, dir)
 		} else {
 			sitetest.Copy(t, s, filepath.Join(dir, filepath.Base(s)))

@@ -30,6 +30,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,29 +69,43 @@ type Theme struct {
 	hashes  map[string]string // static path under static/ -> short content hash
 	display map[string]string // template name -> file path shown in errors
 	digest  [sha256.Size]byte // of every file: see Digest
+
+	// bound is the last theme Bind made of this one, kept for the next
+	// call with the same base URL.
+	boundMu sync.Mutex
+	bound   *Theme
 }
 
 // Digest is the SHA-256 of every file of the theme, its path and its
 // bytes: two themes with the same digest render the same pages.
 func (t *Theme) Digest() [sha256.Size]byte { return t.digest }
 
-// Reads returns what executing the page template called page with data
-// of type data reads of it (see package reads): every template the page
-// may execute, with the theme's functions. methods are the methods of the
-// data that execute a template of the theme. Call it before the theme
-// executes anything: executing a template changes its parse trees.
-func (t *Theme) Reads(page string, data reflect.Type, methods []reads.Method) *reads.Set {
-	set, ok := t.pages[page]
-	if !ok {
-		set = t.shared
+// Reads returns, for each of the page templates pages that the theme
+// has, what executing it with data of type data reads of it (see package
+// reads): every template the page may execute, with the theme's
+// functions. methods are the methods of the data that execute a template
+// of the theme. The templates are parsed afresh for it: executing a
+// template changes its parse trees, and a bound theme may be executing.
+func (t *Theme) Reads(pages []string, data reflect.Type, methods []reads.Method) map[string]*reads.Set {
+	nt := &Theme{name: t.name, sources: t.sources}
+	if err := nt.build(t.base); err != nil {
+		return nil
 	}
-	trees := map[string]*parse.Tree{}
-	for _, tm := range set.Templates() {
-		if tm.Tree != nil {
-			trees[tm.Name()] = tm.Tree
+	out := map[string]*reads.Set{}
+	for _, page := range pages {
+		set, ok := nt.pages[page]
+		if !ok {
+			continue
 		}
+		trees := map[string]*parse.Tree{}
+		for _, tm := range set.Templates() {
+			if tm.Tree != nil {
+				trees[tm.Name()] = tm.Tree
+			}
+		}
+		out[page] = reads.Analyze(reads.Input{Trees: trees, Funcs: nt.funcs(), Methods: methods}, page, data)
 	}
-	return reads.Analyze(reads.Input{Trees: trees, Funcs: t.funcs(), Methods: methods}, page, data)
+	return out
 }
 
 // source is one file of the merged theme.
@@ -110,6 +125,24 @@ type source struct {
 // line html/template reports. Until Bind is called, the url functions use
 // the base path "/".
 func Load(siteDir, name string) (*Theme, error) {
+	return LoadCached(siteDir, name, nil)
+}
+
+// Cache keeps the last theme LoadCached loaded, so that a site whose
+// theme did not change gets it again without parsing its templates
+// (serve, after every save). It is safe for concurrent use.
+type Cache struct {
+	mu   sync.Mutex
+	last *Theme
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+// LoadCached is Load through cache (nil: none): when every file of the
+// theme reads the same as for the theme cached, that theme is returned,
+// and Bind gives again what it gave for the same base URL.
+func LoadCached(siteDir, name string, cache *Cache) (*Theme, error) {
 	if name == "" {
 		name = DefaultName
 	}
@@ -158,10 +191,29 @@ func Load(siteDir, name string) (*Theme, error) {
 		h.Write(s.data)
 	}
 	h.Sum(t.digest[:0])
+	if cache != nil {
+		cache.mu.Lock()
+		last := cache.last
+		cache.mu.Unlock()
+		if last != nil && last.name == t.name && sameSources(last.sources, t.sources) {
+			return last, nil
+		}
+	}
 	if err := t.build(newBase("/")); err != nil {
 		return nil, err
 	}
+	if cache != nil {
+		cache.mu.Lock()
+		cache.last = t
+		cache.mu.Unlock()
+	}
 	return t, nil
+}
+
+func sameSources(a, b []source) bool {
+	return slices.EqualFunc(a, b, func(x, y source) bool {
+		return x.path == y.path && x.display == y.display && bytes.Equal(x.data, y.data)
+	})
 }
 
 // collect reads every regular file of fsys into files, keyed by its path,
@@ -194,10 +246,17 @@ func collect(fsys fs.FS, display string, files map[string]source) error {
 // gives "/zalo/don-vi/bac-son/" for https://x.vn/zalo/. t itself is not
 // changed, so one loaded theme may serve several builds.
 func (t *Theme) Bind(baseURL string) (*Theme, error) {
+	b := newBase(baseURL)
+	t.boundMu.Lock()
+	defer t.boundMu.Unlock()
+	if t.bound != nil && t.bound.base == b {
+		return t.bound, nil
+	}
 	nt := &Theme{name: t.name, sources: t.sources, digest: t.digest}
-	if err := nt.build(newBase(baseURL)); err != nil {
+	if err := nt.build(b); err != nil {
 		return nil, err
 	}
+	t.bound = nt
 	return nt, nil
 }
 

@@ -190,3 +190,62 @@ func TestFuncs(t *testing.T) {
 		t.Errorf("capFirst = %q", got)
 	}
 }
+
+// TestLoadCached checks that a theme whose files did not change is not
+// parsed again, and that a change of any file is seen.
+func TestLoadCached(t *testing.T) {
+	dir := t.TempDir()
+	notFound := filepath.Join(dir, "themes/default/templates/404.html")
+	write(t, notFound, `{{template "base" .}}{{define "main"}}<h1>Một</h1>{{end}}`)
+	cache := NewCache()
+	render := func() (*Theme, string) {
+		t.Helper()
+		th, err := LoadCached(dir, "default", cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound, err := th.Bind("https://kienan.example.vn/zalo/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p page
+		p.Site.Language, p.Kind, p.Path = "vi", "404", "404.html"
+		var buf bytes.Buffer
+		if err := bound.Execute(&buf, "404.html", p); err != nil {
+			t.Fatal(err)
+		}
+		return bound, buf.String()
+	}
+	first, out := render()
+	if !strings.Contains(out, "<h1>Một</h1>") {
+		t.Fatalf("the site's 404.html is not used:\n%s", out)
+	}
+	if again, _ := render(); again != first {
+		t.Errorf("nothing changed, and the theme was parsed again")
+	}
+	write(t, notFound, `{{template "base" .}}{{define "main"}}<h1>Hai</h1>{{end}}`)
+	if second, out := render(); second == first || !strings.Contains(out, "<h1>Hai</h1>") {
+		t.Errorf("the edit of 404.html is not seen:\n%s", out)
+	}
+	write(t, filepath.Join(dir, "themes/default/static/extra.css"), `p{}`)
+	if th, _ := render(); len(th.Static()) != 3 {
+		t.Errorf("a new static file is not seen: %d files", len(th.Static()))
+	}
+	// Another base URL is another binding.
+	th, err := LoadCached(dir, "default", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := th.Bind("https://kienan.example.vn/zalo/")
+	b, _ := th.Bind("https://khac.example.vn/")
+	if a == b || b.base.path != "/" {
+		t.Errorf("another base URL gives the same binding")
+	}
+	// A template that does not parse is an error every time.
+	write(t, notFound, `{{template "base" .}}{{define "main"}}<h1>{{end}`)
+	for range 2 {
+		if _, err := LoadCached(dir, "default", cache); err == nil {
+			t.Errorf("a broken template loads")
+		}
+	}
+}
