@@ -121,10 +121,9 @@ func TestKeptFilesAreTheColdBuildsFiles(t *testing.T) {
 	t.Logf("kept %d of %d files over the rebuilds", kept, files)
 }
 
-// TestKeysSurviveAnotherGenerator: the keys are salted with the generator
-// itself, so that an output made by another version is made again. A
-// manifest whose keys were forged (here: another output's manifest) makes
-// no file be kept wrongly either.
+// TestKeysAreTheOutputsOwn: the keys are salted with the build's options
+// (and the generator itself), so a manifest that is not the output's own
+// (here: that of an output built with --minify) keeps no file wrongly.
 func TestKeysAreTheOutputsOwn(t *testing.T) {
 	site := t.TempDir()
 	sitetest.Copy(t, filepath.Join("..", "..", "content"), filepath.Join(site, "content"))

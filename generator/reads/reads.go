@@ -117,17 +117,8 @@ func Analyze(in Input, entry string, data reflect.Type) *Set {
 	for name, f := range in.Funcs {
 		a.funcs[name] = reflect.TypeOf(f)
 	}
-	// A template executed again with what it reads grown (a recursive
-	// template, a dot read whole late) may read more: until nothing
-	// changes.
-	for {
-		before := a.size()
-		clear(a.done)
-		a.template(entry, value{typ: data}, 0)
-		if a.size() == before {
-			return a.set
-		}
-	}
+	a.template(entry, value{typ: data}, 0)
+	return a.set
 }
 
 // value is what the analysis knows of a value: its static type (nil when
@@ -182,20 +173,6 @@ type analyzer struct {
 	set   *Set
 	funcs map[string]reflect.Type
 	done  map[visit]bool
-}
-
-func (a *analyzer) size() int {
-	n := len(a.set.types)
-	for _, tr := range a.set.types {
-		n += len(tr.fields)
-		for _, m := range tr.fields {
-			n += int(m)
-		}
-		if tr.whole {
-			n++
-		}
-	}
-	return n
 }
 
 // scope holds the variables of one template execution.
