@@ -346,9 +346,9 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	// Beside the output: its lock, the list of the files Loa wrote and
-	// their manifest.
-	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest public]" {
+	// Beside the output: its lock, the list of the files Loa wrote, their
+	// manifest and the record of its folders.
+	if fmt.Sprint(names) != "[.public.loa-files .public.loa-lock .public.loa-manifest .public.loa-tree public]" {
 		t.Fatalf("staging left behind: %v", names)
 	}
 }

@@ -32,7 +32,7 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 	type found struct {
 		clean string
 		rec   FileRecord
-		live  os.FileInfo
+		live  os.FileInfo // nil: the spare holds the previous output's file
 	}
 	files := make([]found, 0, len(paths))
 	for _, p := range paths {
@@ -46,6 +46,15 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 		if !ok || rec.Key != key {
 			return false
 		}
+		if s.inPlace {
+			// The spare shares the previous output's unchanged files (they
+			// were linked into it when it was the output): one lstat tells
+			// that this path holds the very file recorded, as it was.
+			if fi, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(clean))); err == nil && rec.Matches(fi) {
+				files = append(files, found{clean, rec, nil})
+				continue
+			}
+		}
 		fi, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(clean)))
 		if err != nil || !rec.Matches(fi) {
 			return false
@@ -58,10 +67,11 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 		if err != nil {
 			return false
 		}
+		if f.live == nil {
+			continue
+		}
 		if s.inPlace {
-			if fi, err := os.Lstat(file); err == nil && os.SameFile(fi, f.live) {
-				continue // the spare holds the previous output's file already
-			}
+			s.touch(f.clean)
 			if err := clearInPlace(file); err != nil {
 				return false
 			}

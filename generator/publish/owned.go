@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -113,29 +114,28 @@ func (e *ForeignError) Localize(p diag.Printer) string { return e.text().Localiz
 
 // carryOver links into the staging folder every file of the output that
 // is not Loa's and that the build does not write. owned is the list of the
-// previous build, or nil for none.
+// previous build, or nil for none. It looks at the output through its
+// tree record (tree.go): a folder left as recorded is not read again.
 func (s *Staging) carryOver(owned map[string]string) error {
+	var rec *listing // a build that does not record trusts no record
+	if s.reuse != nil {
+		rec = readTree(treePath(s.out))
+	}
+	list, err := listTree(s.out, rec)
+	if err != nil {
+		return err
+	}
 	var clash []string
-	err := filepath.WalkDir(s.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == s.out {
-			return nil
-		}
-		rel, _ := filepath.Rel(s.out, p)
-		name := filepath.ToSlash(rel)
-		dst := filepath.Join(s.dir, rel)
-		if d.IsDir() {
-			if _, err := os.Lstat(dst); err == nil {
+	err = list.walk(func(name string, typ fs.FileMode) error {
+		if typ == fs.ModeDir {
+			if s.made[name] {
 				return nil // the build made it: its files are looked at one by one
 			}
-			entries, err := os.ReadDir(p)
-			if err == nil && len(entries) == 0 {
+			if d := list.dir(name); d != nil && len(d.Entries) == 0 {
 				s.kept = append(s.kept, name+"/")
-				return s.mkdirLike(dst, p)
+				return s.mkdirLike(name)
 			}
-			return err
+			return nil
 		}
 		if _, mine := owned[name]; mine {
 			return nil // written by the last build: this build decides
@@ -146,11 +146,13 @@ func (s *Staging) carryOver(owned map[string]string) error {
 			}
 			return nil // no list: the file is a former build's
 		}
-		if err := s.mkdirLike(filepath.Dir(dst), filepath.Dir(p)); err != nil {
+		if err := s.mkdirLike(path.Dir(name)); err != nil {
 			return err
 		}
-		if err := carry(p, dst, d); err != nil {
-			return diag.Textf("cannot keep %s, which no Loa build wrote, in the new output: %w", p, err)
+		src := filepath.Join(s.out, filepath.FromSlash(name))
+		s.touch(name)
+		if err := carry(src, filepath.Join(s.dir, filepath.FromSlash(name)), typ); err != nil {
+			return diag.Textf("cannot keep %s, which no Loa build wrote, in the new output: %w", src, err)
 		}
 		s.kept = append(s.kept, name)
 		return nil
@@ -164,36 +166,42 @@ func (s *Staging) carryOver(owned map[string]string) error {
 	return nil
 }
 
-// mkdirLike makes the staging folder dst, and its parents, with the
-// permissions of the output's folder like.
-func (s *Staging) mkdirLike(dst, like string) error {
-	if _, err := os.Lstat(dst); err == nil {
+// mkdirLike makes the staging folder rel (slash path), and its parents,
+// with the permissions of the output's folder of that name.
+func (s *Staging) mkdirLike(rel string) error {
+	if s.made[rel] {
 		return nil
 	}
-	if err := s.mkdirLike(filepath.Dir(dst), filepath.Dir(like)); err != nil {
+	if err := s.mkdirLike(path.Dir(rel)); err != nil {
 		return err
 	}
+	dst := filepath.Join(s.dir, filepath.FromSlash(rel))
+	s.touch(rel)
 	mode := fs.FileMode(0o755)
-	if fi, err := os.Stat(like); err == nil {
+	if fi, err := os.Stat(filepath.Join(s.out, filepath.FromSlash(rel))); err == nil {
 		mode = fi.Mode().Perm()
 	}
 	if err := os.Mkdir(dst, mode); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	return os.Chmod(dst, mode)
+	if err := os.Chmod(dst, mode); err != nil {
+		return err
+	}
+	s.made[rel] = true
+	return nil
 }
 
-// carry puts the file src at dst: a hard link, which leaves src as it is;
-// a symlink is made again.
-func carry(src, dst string, d fs.DirEntry) error {
-	switch {
-	case d.Type()&fs.ModeSymlink != 0:
+// carry puts the file src, of type typ (see entry), at dst: a hard link,
+// which leaves src as it is; a symlink is made again.
+func carry(src, dst string, typ fs.FileMode) error {
+	switch typ {
+	case fs.ModeSymlink:
 		target, err := os.Readlink(src)
 		if err != nil {
 			return err
 		}
 		return os.Symlink(target, dst)
-	case d.Type().IsRegular():
+	case 0:
 		return os.Link(src, dst)
 	default:
 		return diag.Textf("it is neither a file, a folder nor a symlink")

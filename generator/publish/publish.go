@@ -48,6 +48,9 @@ type Staging struct {
 	names     map[string]string // the files written, and their kinds (Mark); under mu
 	prevOwned map[string]string // the list of the previous build; nil for none
 	kept      []string          // see Kept
+
+	spareList *listing        // the spare as it was before being updated (tree.go)
+	touched   map[string]bool // its folders whose entries the build changed; under mu
 }
 
 // Begin starts a new output for the folder out. It refuses an out that
@@ -89,7 +92,7 @@ func Begin(out string) (*Staging, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	s := &Staging{out: out, dir: dir, hold: hold, made: map[string]bool{".": true}, names: map[string]string{}}
+	s := &Staging{out: out, dir: dir, hold: hold, made: map[string]bool{".": true}, names: map[string]string{}, touched: map[string]bool{}}
 	s.prevOwned, _ = readOwned(out)
 	return s, nil
 }
@@ -152,7 +155,8 @@ func removeStale(parent, base string) {
 				os.RemoveAll(p)
 			}
 			f.Close()
-		case e.Name() == "."+base+ownedSuffix+".tmp" || e.Name() == "."+base+manifestSuffix+".tmp":
+		case e.Name() == "."+base+ownedSuffix+".tmp" || e.Name() == "."+base+manifestSuffix+".tmp" ||
+			e.Name() == "."+base+treeSuffix+".tmp" || e.Name() == "."+base+spareSuffix+treeSuffix+".tmp":
 			os.Remove(p) // of a build killed while it wrote it
 		case strings.HasPrefix(e.Name(), "."+base+".old-"):
 			if _, err := os.Lstat(filepath.Join(parent, base)); errors.Is(err, fs.ErrNotExist) {
@@ -200,6 +204,14 @@ func (s *Staging) wrote1(clean string) {
 	if _, ok := s.names[clean]; !ok {
 		s.names[clean] = KindFile
 	}
+	s.mu.Unlock()
+}
+
+// touch notes that the entries of the folder of the file clean changed,
+// for the record of the output's folders (tree.go).
+func (s *Staging) touch(clean string) {
+	s.mu.Lock()
+	s.touched[path.Dir(clean)] = true
 	s.mu.Unlock()
 }
 
@@ -252,8 +264,12 @@ func (s *Staging) mkdir(dir string) error {
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(dir))
 	if s.inPlace {
-		if err := mkdirInPlace(p); err != nil {
+		made, err := mkdirInPlace(p)
+		if err != nil {
 			return err
+		}
+		if made {
+			s.touched[path.Dir(dir)] = true
 		}
 	} else if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
@@ -272,6 +288,7 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	}
 	var f *os.File
 	if s.inPlace {
+		s.touch(clean)
 		f, err = createInPlace(file)
 	} else {
 		f, err = os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
@@ -374,17 +391,30 @@ func (s *Staging) Commit() error {
 			return err
 		}
 		// Until the swap, the list names the files of both outputs: a
-		// build killed in between leaves no file of either unclaimed.
-		both := map[string]string{}
-		for n, k := range s.prevOwned {
-			both[n] = k
+		// build killed in between leaves no file of either unclaimed. The
+		// list of a rebuild that writes no new name already does.
+		if !namesIn(written, s.prevOwned) {
+			both := map[string]string{}
+			for n, k := range s.prevOwned {
+				both[n] = k
+			}
+			for n, k := range written {
+				both[n] = k
+			}
+			if err := writeOwned(s.out, both); err != nil {
+				return err
+			}
 		}
-		for n, k := range written {
-			both[n] = k
-		}
-		if err := writeOwned(s.out, both); err != nil {
-			return err
-		}
+	}
+	// What the new output holds, for the next build to look at it quickly
+	// (tree.go): taken from the spare's listing where its folders were
+	// left as they were.
+	var next *listing
+	switch {
+	case s.reuse != nil && s.inPlace:
+		next, _ = updated(s.dir, s.spareList, s.made, s.touched)
+	case s.reuse != nil:
+		next, _ = listTree(s.dir, nil)
 	}
 	// The manifest of the previous output goes first: a build killed
 	// after the swap leaves none, never one of another output.
@@ -394,12 +424,46 @@ func (s *Staging) Commit() error {
 	if err := s.swap(exists); err != nil {
 		return err
 	}
+	// The records are checked against the folders when read: written in
+	// any order, a kill between them costs reading folders, no more.
+	// The previous output's record goes with it to the spare, as it was
+	// read: what carryOver found changed since, the next build reads.
 	if s.reuse != nil {
-		s.reuse.restamp(s.out)
-		// Not kept: the next build writes every file afresh.
-		writeManifest(s.out, s.reuse.next)
+		os.Rename(treePath(s.out), treePath(sparePath(s.out)))
 	}
-	return writeOwned(s.out, written)
+	if next != nil {
+		writeTree(treePath(s.out), next)
+	}
+	// The manifest and the list, side by side: a build killed while they
+	// are written leaves no manifest (every file is written afresh) or
+	// the list of both outputs (no file unclaimed).
+	var wg sync.WaitGroup
+	if s.reuse != nil {
+		wg.Go(func() {
+			s.reuse.restamp(s.out)
+			// Not kept: the next build writes every file afresh.
+			writeManifest(s.out, s.reuse.next)
+		})
+	}
+	var ownedErr error
+	if !exists || len(written) != len(s.prevOwned) || !namesIn(written, s.prevOwned) {
+		ownedErr = writeOwned(s.out, written)
+	}
+	wg.Wait()
+	return ownedErr
+}
+
+// namesIn reports whether every name of a is in b, of the same kind.
+func namesIn(a, b map[string]string) bool {
+	if b == nil {
+		return false
+	}
+	for n, k := range a {
+		if kb, ok := b[n]; !ok || kb != k {
+			return false
+		}
+	}
+	return true
 }
 
 // unhold releases the lock on the staging folder.

@@ -253,6 +253,7 @@ func (s *Staging) putInPlace(clean, file string, data []byte) error {
 		r.mu.Unlock()
 		return nil
 	}
+	s.touch(clean)
 	f, err := createInPlace(file)
 	if err != nil {
 		return err

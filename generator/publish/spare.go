@@ -60,6 +60,12 @@ func (s *Staging) useSpare() {
 		return
 	}
 	os.Chmod(spare, 0o755)
+	list, err := listTree(spare, readTree(treePath(spare)))
+	if err != nil {
+		os.RemoveAll(spare) // one that cannot be looked at cannot be updated
+		return
+	}
+	s.spareList = list
 	os.RemoveAll(s.dir) // the empty staging folder Begin made
 	s.unhold()
 	s.dir = spare
@@ -71,21 +77,21 @@ var dirMode = 0o755 &^ (0o644 ^ fileMode)
 
 // mkdirInPlace makes sure the folder at path p of the spare is a real
 // folder, with the mode a new one gets: a file or a symlink in its place
-// is removed first.
-func mkdirInPlace(p string) error {
+// is removed first. made says whether it made one.
+func mkdirInPlace(p string) (made bool, err error) {
 	fi, err := os.Lstat(p)
 	if err == nil && fi.IsDir() {
 		if fi.Mode().Perm() != dirMode {
-			return os.Chmod(p, dirMode)
+			return false, os.Chmod(p, dirMode)
 		}
-		return nil
+		return false, nil
 	}
 	if err == nil {
 		if err := os.Remove(p); err != nil {
-			return err
+			return true, err
 		}
 	}
-	return os.Mkdir(p, 0o755)
+	return true, os.Mkdir(p, 0o755)
 }
 
 // keepInPlace reports whether the file at path file of the spare already
@@ -128,25 +134,24 @@ func createInPlace(file string) (*os.File, error) {
 // pruneInPlace removes from the spare every file and folder that this
 // build did not write, so that it holds this build's files only (those
 // that no Loa build wrote are carried over after, as into a new staging
-// folder).
+// folder). What the spare held is its listing, made before anything was
+// written (useSpare): what the build added since, it wrote.
 func (s *Staging) pruneInPlace() error {
 	var dirs []string
-	err := filepath.WalkDir(s.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	err := s.spareList.walk(func(rel string, typ fs.FileMode) error {
+		if s.made[rel] || s.wrote(rel) {
+			return nil // a folder or a file of this build (typ may be what it replaced)
 		}
-		if p == s.dir {
-			return nil
-		}
-		rel, _ := filepath.Rel(s.dir, p)
-		if d.IsDir() {
+		p := filepath.Join(s.dir, filepath.FromSlash(rel))
+		if typ == fs.ModeDir {
 			dirs = append(dirs, p)
 			return nil
 		}
-		if s.wrote(filepath.ToSlash(rel)) && d.Type().IsRegular() {
-			return nil
+		s.touch(rel)
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
-		return os.Remove(p)
+		return nil
 	})
 	if err != nil {
 		return diag.Textf("cannot update %s: %w", s.dir, err)
@@ -155,7 +160,11 @@ func (s *Staging) pruneInPlace() error {
 	// written file's, stays).
 	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
 	for _, d := range dirs {
-		os.Remove(d)
+		rel, _ := filepath.Rel(s.dir, d)
+		s.touch(filepath.ToSlash(rel))
+		if err := os.Remove(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return diag.Textf("cannot update %s: %w", s.dir, err)
+		}
 	}
 	return nil
 }
