@@ -319,9 +319,14 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		sure bool
 	)
 	if !opts.NoCache {
-		prev = publish.PreviousManifest(out)
+		// Read while the sources are hashed: two jobs of about the same
+		// size nationally, one on each core.
+		read := make(chan *publish.Manifest, 1)
+		go func() { read <- publish.PreviousManifest(out) }()
 		var rest [sha256.Size]byte
-		if sum, rest, sure = fingerprint(opts, out); sure {
+		sum, rest, sure = fingerprint(opts, out)
+		prev = <-read
+		if sure {
 			opts.rest = &rest
 			if rec, ok := upToDate(out, sum, prev); ok {
 				publish.Tidy(out)
@@ -336,9 +341,15 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if !opts.NoCache {
-		st.Record(prev)
-	}
+	// The spare is looked at (Record) while the sources are read: nothing
+	// is written before WriteAll.
+	recorded := make(chan struct{})
+	go func() {
+		if !opts.NoCache {
+			st.Record(prev)
+		}
+		close(recorded)
+	}()
 	var sink render.Sink = st
 	var mini *minifier
 	if opts.Minify {
@@ -347,6 +358,7 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	}
 	opts.keyed = !opts.NoCache
 	c, p, err := Prepare(opts, diags)
+	<-recorded
 	if err == nil {
 		err = p.WriteAll(sink)
 		if diags.HasErrors() {
