@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -265,7 +266,7 @@ type periodReport struct {
 	FollowersChange *int64        `json:"followers_change"`
 	Reach           *float64      `json:"reach"`
 	Groups          []periodGroup `json:"groups"`
-	Units           []periodUnit  `json:"units"`
+	Units           []string      `json:"units"` // placeholders, see oldReportJSON
 	NotReported     []string      `json:"not_reported"`
 	Dropped         []string      `json:"dropped"`
 }
@@ -298,6 +299,7 @@ func oldReportJSON(p *period.Period) []byte {
 		NotReported: []string{},
 		Dropped:     []string{},
 	}
+	var units []periodUnit
 	if p.Previous != nil {
 		d := isoDate(p.Previous.Date)
 		out.Previous = &d
@@ -333,7 +335,8 @@ func oldReportJSON(p *period.Period) []byte {
 			s, r := round6(u.Share), u.Rank
 			pu.Share, pu.Rank = &s, &r
 		}
-		out.Units = append(out.Units, pu)
+		units = append(units, pu)
+		out.Units = append(out.Units, "\x00unit "+strconv.Itoa(len(units)-1))
 		if !u.Listed {
 			out.NotReported = append(out.NotReported, u.Unit.ID)
 		}
@@ -346,8 +349,19 @@ func oldReportJSON(p *period.Period) []byte {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(out) // plain values: cannot fail
-	return b.Bytes()
+	// Each unit compact on its line: the encoder indents everything, so
+	// the units went in as placeholders, now replaced.
+	return placeholder.ReplaceAllFunc(b.Bytes(), func(m []byte) []byte {
+		i, _ := strconv.Atoi(string(placeholder.FindSubmatch(m)[1]))
+		var ub bytes.Buffer
+		uenc := json.NewEncoder(&ub)
+		uenc.SetEscapeHTML(false)
+		_ = uenc.Encode(units[i])
+		return bytes.TrimSuffix(ub.Bytes(), []byte("\n"))
+	})
 }
+
+var placeholder = regexp.MustCompile(`"\\u0000unit (\d+)"`)
 
 func optDate(t time.Time) *string {
 	if t.IsZero() {

@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/period"
@@ -99,41 +100,40 @@ func ReportJSON(p *period.Period) []byte {
 	} else {
 		w.open('[')
 		for _, u := range p.Units {
+			// Compact, on a line of its own, as in tien-do.json: a
+			// national report's ten thousand units take 1.3 MB, not 2.
 			w.elem()
-			w.open('{')
-			w.key(`"id"`)
-			w.str(u.Unit.ID)
-			w.key(`"group"`)
-			w.str(u.Unit.Group.ID)
-			w.key(`"count"`)
+			b := append(w.b, `{"id":`...)
+			b = appendString(b, u.Unit.ID)
+			b = append(b, `,"group":`...)
+			b = appendString(b, u.Unit.Group.ID)
+			b = append(b, `,"count":`...)
 			if u.HasCount {
-				w.int(u.Count)
+				b = strconv.AppendInt(b, u.Count, 10)
 			} else {
-				w.null()
+				b = append(b, "null"...)
 			}
-			w.key(`"change"`)
+			b = append(b, `,"change":`...)
 			if u.HasChange {
-				w.int(u.Change)
+				b = strconv.AppendInt(b, u.Change, 10)
 			} else {
-				w.null()
+				b = append(b, "null"...)
 			}
-			w.key(`"reported"`)
-			w.bool(u.Listed)
-			w.key(`"target"`)
-			w.optInt(u.Unit.Target)
-			w.key(`"share"`)
+			b = append(b, `,"reported":`...)
+			b = strconv.AppendBool(b, u.Listed)
+			b = append(b, `,"target":`...)
+			b = appendOptInt(b, u.Unit.Target)
+			b = append(b, `,"share":`...)
 			if u.HasShare {
-				ok = w.float(round6(u.Share)) && ok
+				var fine bool
+				b, fine = appendFloat(b, round6(u.Share))
+				ok = fine && ok
+				b = append(b, `,"rank":`...)
+				b = strconv.AppendInt(b, int64(u.Rank), 10)
 			} else {
-				w.null()
+				b = append(b, `null,"rank":null`...)
 			}
-			w.key(`"rank"`)
-			if u.HasShare {
-				w.int(int64(u.Rank))
-			} else {
-				w.null()
-			}
-			w.close('}')
+			w.b = append(b, '}')
 		}
 		w.close(']')
 	}
