@@ -263,7 +263,10 @@ func (s *Staging) mkdir(dir string) error {
 		return err
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(dir))
-	if s.inPlace {
+	if d := s.spareList.dir(dir); s.inPlace && d != nil && d.Perm == dirMode {
+		// A real folder of the spare, as it was listed before anything
+		// was written (useSpare): nothing to make.
+	} else if s.inPlace {
 		made, err := mkdirInPlace(p)
 		if err != nil {
 			return err

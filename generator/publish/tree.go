@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 )
 
 // A build looks at every folder of the output (to carry over the files no
@@ -70,7 +72,8 @@ type entry struct {
 
 type treeDir struct {
 	Stamp   dirStamp
-	Entries []entry // sorted by name
+	Entries []entry     // sorted by name
+	Perm    fs.FileMode // as the listing found it (not recorded)
 }
 
 // listing is what a look at a folder found: slash path relative to it ("." for the
@@ -81,51 +84,97 @@ type listing struct {
 }
 
 // listTree lists the folder root, its folders read or, where the record
-// rec (nil for none) still holds, taken from it.
+// rec (nil for none) still holds, taken from it. Folders are looked at by
+// a few goroutines at once: the work is one system call or more a folder,
+// and a folder's subfolders do not wait for each other.
 func listTree(root string, rec *listing) (*listing, error) {
-	t := &listing{At: time.Now().UnixNano(), Dirs: map[string]*treeDir{}}
-	var trustBefore int64
+	l := &lister{root: root, rec: rec, t: &listing{At: time.Now().UnixNano(), Dirs: map[string]*treeDir{}}, free: make(chan struct{}, listers-1)}
 	if rec != nil {
-		trustBefore = rec.At - int64(stampMargin)
+		l.trustBefore = rec.At - int64(stampMargin)
 	}
-	var walk func(rel string) error
-	walk = func(rel string) error {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		fi, err := os.Lstat(p)
-		if err != nil {
-			return err
-		}
-		if !fi.IsDir() {
-			return fmt.Errorf("%s: not a folder", p)
-		}
-		st, ok := dirStampOf(fi)
-		d := &treeDir{Stamp: st}
-		if old := rec.dir(rel); ok && old != nil && old.Stamp == st && st.Ctime < trustBefore {
-			d.Entries = old.Entries
-		} else {
-			ents, err := os.ReadDir(p)
-			if err != nil {
-				return err
-			}
-			d.Entries = make([]entry, len(ents))
-			for i, e := range ents {
-				d.Entries[i] = entry{e.Name(), typeOf(e.Type())}
-			}
-		}
-		t.Dirs[rel] = d
-		for _, e := range d.Entries {
-			if e.Type == fs.ModeDir {
-				if err := walk(joinRel(rel, e.Name)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+	l.visit(".")
+	l.wg.Wait()
+	if l.err != nil {
+		return nil, l.err
 	}
-	if err := walk("."); err != nil {
+	return l.t, nil
+}
+
+// listers is how many goroutines look at folders at once.
+const listers = 4
+
+type lister struct {
+	root        string
+	rec         *listing
+	trustBefore int64
+	free        chan struct{} // a token for each goroutine that may start
+	wg          sync.WaitGroup
+
+	mu  sync.Mutex
+	t   *listing
+	err error
+}
+
+// visit lists the folder rel and, in this goroutine or in new ones while
+// there are tokens, its subfolders.
+func (l *lister) visit(rel string) {
+	d, err := l.list(rel)
+	l.mu.Lock()
+	if err != nil {
+		if l.err == nil {
+			l.err = err
+		}
+		l.mu.Unlock()
+		return
+	}
+	l.t.Dirs[rel] = d
+	stop := l.err != nil
+	l.mu.Unlock()
+	if stop {
+		return
+	}
+	for _, e := range d.Entries {
+		if e.Type != fs.ModeDir {
+			continue
+		}
+		sub := joinRel(rel, e.Name)
+		select {
+		case l.free <- struct{}{}:
+			l.wg.Go(func() {
+				l.visit(sub)
+				<-l.free
+			})
+		default:
+			l.visit(sub)
+		}
+	}
+}
+
+// list looks at the one folder rel.
+func (l *lister) list(rel string) (*treeDir, error) {
+	p := filepath.Join(l.root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(p)
+	if err != nil {
 		return nil, err
 	}
-	return t, nil
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder", p)
+	}
+	st, ok := dirStampOf(fi)
+	d := &treeDir{Stamp: st, Perm: fi.Mode().Perm()}
+	if old := l.rec.dir(rel); ok && old != nil && old.Stamp == st && st.Ctime < l.trustBefore {
+		d.Entries = old.Entries
+		return d, nil
+	}
+	ents, err := os.ReadDir(p)
+	if err != nil {
+		return nil, err
+	}
+	d.Entries = make([]entry, len(ents))
+	for i, e := range ents {
+		d.Entries[i] = entry{e.Name(), typeOf(e.Type())}
+	}
+	return d, nil
 }
 
 // updated is the listing of the folder root, which a build updated in
@@ -152,7 +201,7 @@ func updated(root string, base *listing, dirs, touched map[string]bool) (*listin
 		if err != nil {
 			return nil, err
 		}
-		d := &treeDir{Stamp: st, Entries: make([]entry, len(ents))}
+		d := &treeDir{Stamp: st, Entries: make([]entry, len(ents)), Perm: fi.Mode().Perm()}
 		for i, e := range ents {
 			d.Entries[i] = entry{e.Name(), typeOf(e.Type())}
 		}
@@ -257,12 +306,10 @@ func parseTree(b []byte) (*listing, error) {
 			return t, nil
 		}
 		kind, s, _ := strings.Cut(s, " ")
-		q, err := strconv.QuotedPrefix(s)
+		name, s, err := unquote(s)
 		if err != nil {
 			return nil, errTree
 		}
-		name, _ := strconv.Unquote(q)
-		s = strings.TrimPrefix(s[len(q):], " ")
 		switch kind {
 		case "dir":
 			f := strings.Fields(s)
@@ -292,6 +339,25 @@ func parseTree(b []byte) (*listing, error) {
 		}
 	}
 	return nil, errTree // no end: cut short
+}
+
+// unquote reads the quoted string at the start of s, and what follows it
+// after a space: a name without escapes (nearly all) is not copied.
+func unquote(s string) (name, rest string, err error) {
+	if len(s) >= 2 && s[0] == '"' {
+		if i := strings.IndexAny(s[1:], `"\\`); i >= 0 && s[1+i] == '"' {
+			name, rest = s[1:1+i], s[2+i:]
+			if utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || !strconv.IsPrint(r) }) {
+				return name, strings.TrimPrefix(rest, " "), nil
+			}
+		}
+	}
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return "", "", err
+	}
+	name, _ = strconv.Unquote(q)
+	return name, strings.TrimPrefix(s[len(q):], " "), nil
 }
 
 // writeTree writes t as the tree record at file, atomically.
