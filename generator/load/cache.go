@@ -22,6 +22,8 @@ type Cache struct {
 		groups []*Group
 		diags  []diag.Diagnostic
 	}
+	keepDir string          // see KeepReports
+	fresh   map[string]bool // the reports read since they were last kept
 }
 
 // NewCache returns an empty cache.
@@ -70,6 +72,15 @@ func (r *reader) cached(j job, cfg *Config) {
 			}
 			return
 		}
+		if j.kind == jobReport {
+			if rep := r.cache.kept(j.rel, stamp); rep != nil {
+				r.place(j, cfg, rep)
+				r.cache.mu.Lock()
+				r.cache.files[j.rel] = cachedFile{stamp: stamp, kind: j.kind, value: rep}
+				r.cache.mu.Unlock()
+				return
+			}
+		}
 	}
 	var own diag.List
 	value := r.do(j, cfg, &own)
@@ -83,6 +94,9 @@ func (r *reader) cached(j job, cfg *Config) {
 	// has a newer one, and is read again next time.
 	r.cache.mu.Lock()
 	r.cache.files[j.rel] = cachedFile{stamp: stamp, kind: j.kind, value: value, diags: own.All()}
+	if r.cache.fresh != nil && j.kind == jobReport {
+		r.cache.fresh[j.rel] = true
+	}
 	r.cache.mu.Unlock()
 }
 

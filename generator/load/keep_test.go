@@ -1,0 +1,93 @@
+package load
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/synth"
+)
+
+// TestKeptReports checks the reports a Cache keeps in a folder, as a new
+// build reads them through a new Cache: the same Site and problems as
+// Read; a kept report used only while its file has the stamp it was kept
+// with and its own checksum holds; the files of deleted reports removed;
+// a report with a problem never kept.
+func TestKeptReports(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Config{Units: 30, Groups: 3, Directives: 3, Reports: 4, Words: 40, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	// A report with a problem: read, reported, not kept.
+	bad := filepath.Join(dir, "content/reports/2024-02-30.toml")
+	os.WriteFile(bad, []byte("followers = -1\n"), 0o644)
+	keep := filepath.Join(t.TempDir(), "kept")
+	read := func(what string) (*Site, *Cache) {
+		t.Helper()
+		c := NewCache()
+		c.KeepReports(keep)
+		var want, got diag.List
+		w := Read(dir, &want)
+		g := ReadCached(dir, &got, c)
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: the read through kept reports differs from Read", what)
+		}
+		if fmt.Sprint(diagStrings(&got)) != fmt.Sprint(diagStrings(&want)) {
+			t.Errorf("%s: problems\n%v\nwant\n%v", what, diagStrings(&got), diagStrings(&want))
+		}
+		if err := c.SaveReports(); err != nil {
+			t.Fatal(err)
+		}
+		return g, c
+	}
+	site, _ := read("first read")
+	entries, _ := os.ReadDir(keep)
+	if len(entries) != len(site.Reports) {
+		t.Fatalf("%d reports kept, want the %d read without a problem", len(entries), len(site.Reports))
+	}
+	if _, err := os.Stat(filepath.Join(keep, keptName("content/reports/2024-02-30.toml"))); err == nil {
+		t.Error("a report with a problem was kept")
+	}
+	read("second read")
+
+	// A kept report is what the next read takes: one kept with another
+	// count (and its own checksum) shows, so the others are taken too.
+	rep := *site.Reports[0]
+	rep.Units = append([]UnitCount(nil), rep.Units...)
+	rep.Units[0].Count += 1000
+	rel := rep.File
+	stamp, _ := stampOf(filepath.Join(dir, rel))
+	kept := filepath.Join(keep, keptName(rel))
+	os.WriteFile(kept, encodeReport(rel, stamp, &rep), 0o644)
+	c := NewCache()
+	c.KeepReports(keep)
+	var l diag.List
+	if got := ReadCached(dir, &l, c); got.Reports[0].Units[0].Count != rep.Units[0].Count {
+		t.Fatal("the kept report was not used (the test proves nothing)")
+	}
+	// Its file changes (a new stamp): read again.
+	time.Sleep(5 * time.Millisecond)
+	b, _ := os.ReadFile(filepath.Join(dir, rel))
+	os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	read("after the report file was written again")
+	// A kept file corrupted, one cut short: not used.
+	os.WriteFile(kept, encodeReport(rel, stamp, &rep), 0o644)
+	stamp, _ = stampOf(filepath.Join(dir, rel))
+	forged := encodeReport(rel, stamp, &rep)
+	forged[len(forged)/2] ^= 1
+	os.WriteFile(kept, forged, 0o644)
+	read("a kept report corrupted")
+	os.WriteFile(kept, encodeReport(rel, stamp, &rep)[:100], 0o644)
+	read("a kept report cut short")
+
+	// A deleted report: its kept file goes.
+	os.Remove(filepath.Join(dir, site.Reports[1].File))
+	read("after a report was deleted")
+	if _, err := os.Stat(filepath.Join(keep, keptName(site.Reports[1].File))); err == nil {
+		t.Error("the kept file of a deleted report is still there")
+	}
+}
