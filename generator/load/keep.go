@@ -209,19 +209,12 @@ type decoder struct {
 	err error
 }
 
-func (d *decoder) num() int64 {
-	n, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.err = errKept
-		d.b = nil
-		return 0
-	}
-	d.b = d.b[k:]
-	return n
-}
+func (d *decoder) num() int64   { return varint(d, binary.Varint) }
+func (d *decoder) unum() uint64 { return varint(d, binary.Uvarint) }
 
-func (d *decoder) unum() uint64 {
-	n, k := binary.Uvarint(d.b)
+// varint takes one number off d with read (binary.Varint or Uvarint).
+func varint[T int64 | uint64](d *decoder, read func([]byte) (T, int)) T {
+	n, k := read(d.b)
 	if k <= 0 {
 		d.err = errKept
 		d.b = nil
