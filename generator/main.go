@@ -159,7 +159,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", "build [-s DIR] [-o DIR] [--base-url URL] [--drafts] [--no-cache] [--minify]", stderr, &opts)
 	fs.StringVar(&opts.Out, "o", "", tr(stderr, "the output `DIR` (default DIR/public): replaced by each build, files Loa did not write kept; never the site folder, one that holds it, or one inside its content/ or themes/"))
 	fs.StringVar(&opts.BaseURL, "base-url", "", tr(stderr, "build for this absolute `URL` instead of site.toml's base_url (preview deploys)"))
-	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor keep what the last build left beside the output (its manifest, the reports as read): build and write every file afresh"))
+	fs.BoolVar(&opts.NoCache, "no-cache", false, tr(stderr, "neither read nor keep what the last build left beside the output (its manifest, the sources as read): build and write every file afresh"))
 	fs.BoolVar(&opts.Minify, "minify", false, tr(stderr, "write HTML pages and CSS files minified"))
 	if code := parse(fs, args); code >= 0 {
 		return code

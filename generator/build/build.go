@@ -129,9 +129,9 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
-	// Kept now (a no-op without KeepReports): what the sources are does
+	// Kept now (a no-op without KeepIn): what the sources are does
 	// not depend on the build succeeding, and the cache can go.
-	opts.Sources.SaveReports()
+	opts.Sources.SaveKept()
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL, Cache: opts.Model}, diags)
 }
 
@@ -360,13 +360,13 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		sink = mini
 	}
 	opts.keyed = !opts.NoCache
-	// The reports, as read by the previous build into this folder, are
-	// kept beside it (see load.Cache.KeepReports): only those that
-	// changed are read again.
+	// The sources, as read by the previous build into this folder, are
+	// kept beside it (see load.Cache.KeepIn): only the files that changed
+	// are read again.
 	kept := opts.Sources == nil && !opts.NoCache
 	if kept {
 		opts.Sources = load.NewCache()
-		opts.Sources.KeepReports(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-reports"))
+		opts.Sources.KeepIn(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-read"))
 	}
 	c, p, err := Prepare(opts, diags)
 	if kept {

@@ -22,7 +22,7 @@ type Cache struct {
 		groups []*Group
 		diags  []diag.Diagnostic
 	}
-	keepDir string          // see KeepReports
+	keepDir string          // see KeepIn
 	fresh   map[string]bool // the reports read since they were last kept
 }
 
@@ -72,11 +72,11 @@ func (r *reader) cached(j job, cfg *Config) {
 			}
 			return
 		}
-		if j.kind == jobReport {
-			if rep := r.cache.kept(j.rel, stamp); rep != nil {
-				r.place(j, cfg, rep)
+		if keepable(j.kind) {
+			if v := r.cache.kept(j.rel, j.kind, stamp); v != nil {
+				r.place(j, cfg, v)
 				r.cache.mu.Lock()
-				r.cache.files[j.rel] = cachedFile{stamp: stamp, kind: j.kind, value: rep}
+				r.cache.files[j.rel] = cachedFile{stamp: stamp, kind: j.kind, value: v}
 				r.cache.mu.Unlock()
 				return
 			}
@@ -94,7 +94,7 @@ func (r *reader) cached(j job, cfg *Config) {
 	// has a newer one, and is read again next time.
 	r.cache.mu.Lock()
 	r.cache.files[j.rel] = cachedFile{stamp: stamp, kind: j.kind, value: value, diags: own.All()}
-	if r.cache.fresh != nil && j.kind == jobReport {
+	if r.cache.fresh != nil && keepable(j.kind) {
 		r.cache.fresh[j.rel] = true
 	}
 	r.cache.mu.Unlock()

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,36 +18,40 @@ import (
 )
 
 // A build is a new process each time, so the Cache that serve keeps in
-// memory starts empty. Of what it would hold, the reports are nearly all of
-// the work of load nationally: a million "id = count" lines in a hundred
-// files, of which an edit changes one. KeepReports makes a Cache keep each
-// report it reads in a folder, one file a report, with the report file's
-// size, times and inode; a later ReadCached through another Cache kept in
-// the same folder takes a report whose file still has them from there,
-// without reading or parsing it.
+// memory starts empty. Nationally, reading the sources again is most of
+// what a rebuild after one edit costs: a million "id = count" lines in a
+// hundred reports, ten thousand units in fifty files, a thousand
+// directives, of which an edit changes one file. KeepIn makes a Cache
+// keep what it made of each source file but site.toml in a folder, one
+// file each, with the source file's size, times and inode; a later
+// ReadCached through another Cache kept in the same folder takes a file
+// that still has them from there, without reading or parsing it.
 //
-// Only a report read without any problem is kept, so that what is taken
-// back is the Report alone, never its diagnostics. A kept file holds its
+// Only what was read without any problem is kept, so that what is taken
+// back is the value alone, never its diagnostics, and only when decoding
+// what is kept gives the very value read (reflect.DeepEqual), so that
+// taking it back is the same as reading the file. A kept file holds its
 // own SHA-256: one cut short, corrupted or of another version is not
-// used, and the report is read. The folder is the caller's to choose where
+// used, and the file is read. The folder is the caller's to choose where
 // only Loa writes (build keeps it beside the output, as its manifest).
+// A report is kept in a compact form of its own; the rest with gob.
 
-const keptMagic = "loa-report 1\n"
+const keptMagic = "loa-kept 1\n"
 
-// KeepReports makes c read reports kept in the folder dir and keep there
-// the reports it reads (SaveReports).
-func (c *Cache) KeepReports(dir string) {
+// KeepIn makes c take what is kept in the folder dir and keep there
+// what it reads (SaveKept): reports, groups, directives and pages.
+func (c *Cache) KeepIn(dir string) {
 	c.mu.Lock()
 	c.keepDir = dir
 	c.fresh = map[string]bool{}
 	c.mu.Unlock()
 }
 
-// SaveReports writes into the folder given to KeepReports the reports read
-// since, and removes the files of reports that were not read by the last
-// ReadCached (deleted ones). Without KeepReports (or on a nil Cache) it
-// does nothing.
-func (c *Cache) SaveReports() error {
+// SaveKept writes into the folder given to KeepIn what was read
+// since, and removes what was kept of files that the last ReadCached did
+// not read (deleted ones). Without KeepIn (or on a nil Cache) it does
+// nothing.
+func (c *Cache) SaveKept() error {
 	if c == nil {
 		return nil
 	}
@@ -58,18 +65,20 @@ func (c *Cache) SaveReports() error {
 	}
 	want := map[string]bool{}
 	for rel, f := range c.files {
-		if f.kind != jobReport {
+		if !keepable(f.kind) {
 			continue
 		}
 		name := keptName(rel)
 		want[name] = true
-		rep, ok := f.value.(*Report)
-		if !c.fresh[rel] || !ok || len(f.diags) > 0 {
+		if !c.fresh[rel] || f.value == nil || len(f.diags) > 0 {
 			continue
 		}
-		b := encodeReport(rel, f.stamp, rep)
+		b := encodeKept(rel, f.kind, f.stamp, f.value)
 		if b == nil {
 			continue
+		}
+		if back, err := decodeKept(b, rel, f.kind, f.stamp); err != nil || !reflect.DeepEqual(back, f.value) {
+			continue // not kept whole: read again next time
 		}
 		p := filepath.Join(c.keepDir, name)
 		if err := os.WriteFile(p+".tmp", b, 0o644); err != nil {
@@ -92,14 +101,18 @@ func (c *Cache) SaveReports() error {
 	return nil
 }
 
-// keptName is the name of the kept file of the report at rel.
+// keepable reports whether what is made of files of that kind is kept.
+func keepable(k jobKind) bool { return k != jobConfig }
+
+// keptName is the name of the kept file of the source file rel.
 func keptName(rel string) string {
 	sum := sha256.Sum256([]byte(rel))
-	return hex.EncodeToString(sum[:16]) + ".report"
+	return hex.EncodeToString(sum[:16]) + ".kept"
 }
 
-// kept returns the report at rel as kept, when its file still has stamp.
-func (c *Cache) kept(rel string, stamp fileStamp) *Report {
+// kept returns what was kept of the file rel, of that kind, when it still
+// has stamp; nil otherwise.
+func (c *Cache) kept(rel string, kind jobKind, stamp fileStamp) any {
 	c.mu.Lock()
 	dir := c.keepDir
 	c.mu.Unlock()
@@ -110,16 +123,92 @@ func (c *Cache) kept(rel string, stamp fileStamp) *Report {
 	if err != nil {
 		return nil
 	}
-	rep, err := decodeReport(b, rel, stamp)
+	v, err := decodeKept(b, rel, kind, stamp)
 	if err != nil {
 		return nil
 	}
-	return rep
+	return v
 }
 
-// encodeReport encodes rep, read from the file rel of that stamp; nil for
-// a report this encoding does not keep whole.
-func encodeReport(rel string, stamp fileStamp, rep *Report) []byte {
+// encodeKept encodes v, made of the file rel of that kind and stamp; nil
+// when it cannot.
+func encodeKept(rel string, kind jobKind, stamp fileStamp, v any) []byte {
+	b := []byte(keptMagic)
+	b = append(b, byte(kind))
+	b = binary.AppendUvarint(b, uint64(len(rel)))
+	b = append(b, rel...)
+	b = binary.AppendVarint(b, stamp.size)
+	b = binary.AppendVarint(b, stamp.mtime)
+	b = binary.AppendVarint(b, stamp.ctime)
+	b = binary.AppendUvarint(b, stamp.ino)
+	if rep, ok := v.(*Report); ok && kind == jobReport {
+		b = encodeReport(b, rel, rep)
+		if b == nil {
+			return nil
+		}
+	} else {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(&kept{Group: asGroup(v), Directive: asDirective(v), Page: asPage(v)}); err != nil {
+			return nil
+		}
+		b = append(b, buf.Bytes()...)
+	}
+	sum := sha256.Sum256(b)
+	return append(b, sum[:]...)
+}
+
+// kept is what gob encodes: one of its fields is set.
+type kept struct {
+	Group     *Group
+	Directive *Directive
+	Page      *Page
+}
+
+func asGroup(v any) *Group         { g, _ := v.(*Group); return g }
+func asDirective(v any) *Directive { d, _ := v.(*Directive); return d }
+func asPage(v any) *Page           { p, _ := v.(*Page); return p }
+
+// decodeKept decodes what encodeKept encoded of the file rel of that kind,
+// if it was kept with stamp.
+func decodeKept(b []byte, rel string, kind jobKind, stamp fileStamp) (any, error) {
+	if len(b) < len(keptMagic)+1+sha256.Size || !bytes.HasPrefix(b, []byte(keptMagic)) {
+		return nil, errKept
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil, errKept
+	}
+	if jobKind(body[len(keptMagic)]) != kind {
+		return nil, errKept
+	}
+	d := &decoder{b: body[len(keptMagic)+1:]}
+	if d.str() != rel {
+		return nil, errKept
+	}
+	if got := (fileStamp{size: d.num(), mtime: d.num(), ctime: d.num(), ino: d.unum()}); got != stamp || d.err != nil {
+		return nil, errKept
+	}
+	if kind == jobReport {
+		return decodeReport(d, rel)
+	}
+	var k kept
+	if err := gob.NewDecoder(bytes.NewReader(d.b)).Decode(&k); err != nil {
+		return nil, errKept
+	}
+	switch {
+	case k.Group != nil && kind == jobGroup:
+		return k.Group, nil
+	case k.Directive != nil && kind == jobDirective:
+		return k.Directive, nil
+	case k.Page != nil && (kind == jobPage || kind == jobHome):
+		return k.Page, nil
+	}
+	return nil, errKept
+}
+
+// encodeReport appends rep, read from the file rel, to b; nil for a
+// report this encoding does not keep whole.
+func encodeReport(b []byte, rel string, rep *Report) []byte {
 	if rep.File != rel || rep.Pos != (diag.Pos{File: rel, Line: 1, Col: 1}) || rep.FollowersPos.File != rel ||
 		rep.FollowersPos.Sheet != "" || len(rep.Units) == 0 || !rep.Date.Equal(rep.Date.UTC()) || rep.Date.Location() != time.UTC {
 		return nil
@@ -131,15 +220,9 @@ func encodeReport(rel string, stamp fileStamp, rep *Report) []byte {
 		}
 		ids.WriteString(u.ID)
 	}
-	b := make([]byte, 0, 64+len(rel)+len(rep.Source)+len(rep.Note)+ids.Len()+12*len(rep.Units))
-	b = append(b, keptMagic...)
+	b = slices.Grow(b, 64+len(rep.Source)+len(rep.Note)+ids.Len()+12*len(rep.Units))
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	num := func(n int64) { b = binary.AppendVarint(b, n) }
-	str(rel)
-	num(stamp.size)
-	num(stamp.mtime)
-	num(stamp.ctime)
-	b = binary.AppendUvarint(b, stamp.ino)
 	num(rep.Date.Unix())
 	num(rep.Followers)
 	str(rep.Source)
@@ -154,29 +237,13 @@ func encodeReport(rel string, stamp fileStamp, rep *Report) []byte {
 		num(int64(u.Pos.Line))
 		num(int64(u.Pos.Col))
 	}
-	sum := sha256.Sum256(b)
-	return append(b, sum[:]...)
+	return b
 }
 
 var errKept = errors.New("load: not a kept report")
 
-// decodeReport decodes a kept report of the file rel, if it was kept with
-// stamp.
-func decodeReport(b []byte, rel string, stamp fileStamp) (*Report, error) {
-	if len(b) < len(keptMagic)+sha256.Size || !bytes.HasPrefix(b, []byte(keptMagic)) {
-		return nil, errKept
-	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return nil, errKept
-	}
-	d := &decoder{b: body[len(keptMagic):]}
-	if d.str() != rel {
-		return nil, errKept
-	}
-	if got := (fileStamp{size: d.num(), mtime: d.num(), ctime: d.num(), ino: d.unum()}); got != stamp || d.err != nil {
-		return nil, errKept
-	}
+// decodeReport decodes a report of the file rel from d (encodeReport).
+func decodeReport(d *decoder, rel string) (*Report, error) {
 	rep := &Report{File: rel, Pos: diag.Pos{File: rel, Line: 1, Col: 1}}
 	rep.Date = time.Unix(d.num(), 0).UTC()
 	rep.Followers = d.num()

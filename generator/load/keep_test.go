@@ -12,11 +12,11 @@ import (
 	"github.com/loa-vn/loa/generator/internal/synth"
 )
 
-// TestKeptReports checks the reports a Cache keeps in a folder, as a new
-// build reads them through a new Cache: the same Site and problems as
-// Read; a kept report used only while its file has the stamp it was kept
-// with and its own checksum holds; the files of deleted reports removed;
-// a report with a problem never kept.
+// TestKeptReports checks what a Cache keeps in a folder, as a new build
+// reads it through a new Cache: the same Site and problems as Read; a kept
+// report, directive or group used only while its file has the stamp it
+// was kept with and its own checksum holds; the files of deleted reports
+// removed; a report with a problem never kept.
 func TestKeptReports(t *testing.T) {
 	dir := t.TempDir()
 	if err := synth.Write(dir, synth.Config{Units: 30, Groups: 3, Directives: 3, Reports: 4, Words: 40, Seed: 5}); err != nil {
@@ -29,7 +29,7 @@ func TestKeptReports(t *testing.T) {
 	read := func(what string) (*Site, *Cache) {
 		t.Helper()
 		c := NewCache()
-		c.KeepReports(keep)
+		c.KeepIn(keep)
 		var want, got diag.List
 		w := Read(dir, &want)
 		g := ReadCached(dir, &got, c)
@@ -39,15 +39,19 @@ func TestKeptReports(t *testing.T) {
 		if fmt.Sprint(diagStrings(&got)) != fmt.Sprint(diagStrings(&want)) {
 			t.Errorf("%s: problems\n%v\nwant\n%v", what, diagStrings(&got), diagStrings(&want))
 		}
-		if err := c.SaveReports(); err != nil {
+		if err := c.SaveKept(); err != nil {
 			t.Fatal(err)
 		}
 		return g, c
 	}
 	site, _ := read("first read")
 	entries, _ := os.ReadDir(keep)
-	if len(entries) != len(site.Reports) {
-		t.Fatalf("%d reports kept, want the %d read without a problem", len(entries), len(site.Reports))
+	files := len(site.Reports) + len(site.Groups) + len(site.Directives) + len(site.Pages)
+	if site.Home != nil {
+		files++
+	}
+	if len(entries) != files {
+		t.Fatalf("%d files kept, want the %d read without a problem", len(entries), files)
 	}
 	if _, err := os.Stat(filepath.Join(keep, keptName("content/reports/2024-02-30.toml"))); err == nil {
 		t.Error("a report with a problem was kept")
@@ -62,12 +66,32 @@ func TestKeptReports(t *testing.T) {
 	rel := rep.File
 	stamp, _ := stampOf(filepath.Join(dir, rel))
 	kept := filepath.Join(keep, keptName(rel))
-	os.WriteFile(kept, encodeReport(rel, stamp, &rep), 0o644)
+	os.WriteFile(kept, encodeKept(rel, jobReport, stamp, &rep), 0o644)
 	c := NewCache()
-	c.KeepReports(keep)
+	c.KeepIn(keep)
 	var l diag.List
 	if got := ReadCached(dir, &l, c); got.Reports[0].Units[0].Count != rep.Units[0].Count {
 		t.Fatal("the kept report was not used (the test proves nothing)")
+	}
+	// So are a directive and a group, kept with gob.
+	dir0, group0 := *site.Directives[0], *site.Groups[0]
+	dir0.Subject, group0.Name = "kept subject", "kept name"
+	for _, k := range []struct {
+		rel  string
+		kind jobKind
+		v    any
+	}{{dir0.File, jobDirective, &dir0}, {group0.File, jobGroup, &group0}} {
+		st, _ := stampOf(filepath.Join(dir, k.rel))
+		os.WriteFile(filepath.Join(keep, keptName(k.rel)), encodeKept(k.rel, k.kind, st, k.v), 0o644)
+	}
+	c = NewCache()
+	c.KeepIn(keep)
+	if got := ReadCached(dir, &l, c); got.Directives[0].Subject != dir0.Subject || got.Groups[0].Name != group0.Name {
+		t.Fatal("the kept directive and group were not used (the test proves nothing)")
+	}
+	for _, rel := range []string{dir0.File, group0.File} {
+		b, _ := os.ReadFile(filepath.Join(dir, rel))
+		os.WriteFile(filepath.Join(dir, rel), b, 0o644)
 	}
 	// Its file changes (a new stamp): read again.
 	time.Sleep(5 * time.Millisecond)
@@ -75,13 +99,13 @@ func TestKeptReports(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, rel), b, 0o644)
 	read("after the report file was written again")
 	// A kept file corrupted, one cut short: not used.
-	os.WriteFile(kept, encodeReport(rel, stamp, &rep), 0o644)
+	os.WriteFile(kept, encodeKept(rel, jobReport, stamp, &rep), 0o644)
 	stamp, _ = stampOf(filepath.Join(dir, rel))
-	forged := encodeReport(rel, stamp, &rep)
+	forged := encodeKept(rel, jobReport, stamp, &rep)
 	forged[len(forged)/2] ^= 1
 	os.WriteFile(kept, forged, 0o644)
 	read("a kept report corrupted")
-	os.WriteFile(kept, encodeReport(rel, stamp, &rep)[:100], 0o644)
+	os.WriteFile(kept, encodeKept(rel, jobReport, stamp, &rep)[:100], 0o644)
 	read("a kept report cut short")
 
 	// A deleted report: its kept file goes.
