@@ -17,7 +17,10 @@ import (
 //
 // A file is carried over only when the previous output still holds it as
 // it was written: same size, modification time, change time and inode as
-// its manifest records. The manifest lives beside the output, where only
+// its manifest records. In the spare, the file at its path is looked at
+// first: when it has that very inode and those times, it is the previous
+// output's file, unchanged (one lstat instead of two). The manifest lives
+// beside the output, where only
 // the builds into it write (never in a cache others may fill), so a key
 // found there was put there by a build of this output.
 

@@ -25,7 +25,11 @@ import (
 //
 // Nothing of the spare is trusted: a file is kept only when it is a
 // regular file with the mode a fresh write gives and its bytes are read
-// back and compared; folders that are not real folders (a symlink) are
+// back and compared, or when it is the very file (inode, size, times) the
+// manifest records for a job whose key did not change (keep.go); what the
+// spare holds is listed before anything is written, folder by folder
+// unless its tree record still holds (tree.go); folders that are not real
+// folders (a symlink) are
 // replaced before anything is written under them. The spare is never the
 // output, so a build that fails or is killed while updating it leaves the
 // output exactly as it was; the next build updates the spare again.
