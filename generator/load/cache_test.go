@@ -21,6 +21,22 @@ func diagStrings(l *diag.List) []string {
 	return out
 }
 
+// readLikeRead reads dir through c, and fails the test unless that gives
+// what Read gives, problems included.
+func readLikeRead(t *testing.T, what, dir string, c *Cache) *Site {
+	t.Helper()
+	var want, got diag.List
+	w := Read(dir, &want)
+	g := ReadCached(dir, &got, c)
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s: the cached read differs from Read", what)
+	}
+	if fmt.Sprint(diagStrings(&got)) != fmt.Sprint(diagStrings(&want)) {
+		t.Errorf("%s: problems\n%v\nwant\n%v", what, diagStrings(&got), diagStrings(&want))
+	}
+	return g
+}
+
 // TestReadCached checks that reading through a cache gives what Read gives,
 // problems included, whatever changed in between, and that only the files
 // that changed are read again.
@@ -36,16 +52,7 @@ func TestReadCached(t *testing.T) {
 	cache := NewCache()
 	same := func(what string) *Site {
 		t.Helper()
-		var want, got diag.List
-		w := Read(dir, &want)
-		g := ReadCached(dir, &got, cache)
-		if !reflect.DeepEqual(g, w) {
-			t.Errorf("%s: the cached read differs from Read", what)
-		}
-		if fmt.Sprint(diagStrings(&got)) != fmt.Sprint(diagStrings(&want)) {
-			t.Errorf("%s: problems\n%v\nwant\n%v", what, diagStrings(&got), diagStrings(&want))
-		}
-		return g
+		return readLikeRead(t, what, dir, cache)
 	}
 	first := same("first read")
 	if len(cache.files) == 0 {

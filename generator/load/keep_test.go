@@ -1,10 +1,8 @@
 package load
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 	"time"
 
@@ -30,15 +28,7 @@ func TestKeptReports(t *testing.T) {
 		t.Helper()
 		c := NewCache()
 		c.KeepIn(keep)
-		var want, got diag.List
-		w := Read(dir, &want)
-		g := ReadCached(dir, &got, c)
-		if !reflect.DeepEqual(g, w) {
-			t.Errorf("%s: the read through kept reports differs from Read", what)
-		}
-		if fmt.Sprint(diagStrings(&got)) != fmt.Sprint(diagStrings(&want)) {
-			t.Errorf("%s: problems\n%v\nwant\n%v", what, diagStrings(&got), diagStrings(&want))
-		}
+		g := readLikeRead(t, what, dir, c)
 		if err := c.SaveKept(); err != nil {
 			t.Fatal(err)
 		}
