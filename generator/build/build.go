@@ -129,9 +129,6 @@ func Model(opts Options, diags *diag.List) *campaign.Campaign {
 		}
 	}
 	s := load.ReadCached(opts.site(), diags, opts.Sources)
-	// Kept now (a no-op without KeepIn): what the sources are does
-	// not depend on the build succeeding, and the cache can go.
-	opts.Sources.SaveKept()
 	return campaign.New(s, campaign.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL, Cache: opts.Model}, diags)
 }
 
@@ -370,7 +367,11 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	}
 	c, p, err := Prepare(opts, diags)
 	if kept {
-		opts.Sources = nil // what it holds is the model's now, or garbage
+		// Kept now: what the sources are does not depend on the build
+		// succeeding. Then the cache goes: what it holds is the model's
+		// or garbage, and it would hold memory during the render.
+		opts.Sources.SaveKept() // a cache: what is not saved is read again
+		opts.Sources = nil
 	}
 	<-recorded
 	if err == nil {

@@ -23,7 +23,7 @@ type Cache struct {
 		diags  []diag.Diagnostic
 	}
 	keepDir string          // see KeepIn
-	fresh   map[string]bool // the reports read since they were last kept
+	fresh   map[string]bool // the files read since what was read was last kept
 }
 
 // NewCache returns an empty cache.

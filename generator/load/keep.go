@@ -143,9 +143,6 @@ func encodeKept(rel string, kind jobKind, stamp fileStamp, v any) []byte {
 	b = binary.AppendUvarint(b, stamp.ino)
 	if rep, ok := v.(*Report); ok && kind == jobReport {
 		b = encodeReport(b, rel, rep)
-		if b == nil {
-			return nil
-		}
 	} else {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(&kept{Group: asGroup(v), Directive: asDirective(v), Page: asPage(v)}); err != nil {
@@ -206,18 +203,12 @@ func decodeKept(b []byte, rel string, kind jobKind, stamp fileStamp) (any, error
 	return nil, errKept
 }
 
-// encodeReport appends rep, read from the file rel, to b; nil for a
-// report this encoding does not keep whole.
+// encodeReport appends rep, read from the file rel, to b. The positions'
+// files are taken to be rel and the date a UTC midnight, as load makes
+// them: SaveKept keeps a report only when decoding gives it back whole.
 func encodeReport(b []byte, rel string, rep *Report) []byte {
-	if rep.File != rel || rep.Pos != (diag.Pos{File: rel, Line: 1, Col: 1}) || rep.FollowersPos.File != rel ||
-		rep.FollowersPos.Sheet != "" || len(rep.Units) == 0 || !rep.Date.Equal(rep.Date.UTC()) || rep.Date.Location() != time.UTC {
-		return nil
-	}
 	var ids strings.Builder
 	for _, u := range rep.Units {
-		if u.Pos.File != rel || u.Pos.Sheet != "" {
-			return nil
-		}
 		ids.WriteString(u.ID)
 	}
 	b = slices.Grow(b, 64+len(rep.Source)+len(rep.Note)+ids.Len()+12*len(rep.Units))

@@ -263,10 +263,15 @@ func (s *Staging) mkdir(dir string) error {
 		return err
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(dir))
-	if d := s.spareList.dir(dir); s.inPlace && d != nil && d.Perm == dirMode {
-		// A real folder of the spare, as it was listed before anything
-		// was written (useSpare): nothing to make.
-	} else if s.inPlace {
+	switch listed := s.spareList.dir(dir); {
+	case !s.inPlace:
+		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	case listed != nil && listed.Perm == dirMode:
+		// A real folder of the spare, as listed before anything was
+		// written (useSpare): nothing to make.
+	default:
 		made, err := mkdirInPlace(p)
 		if err != nil {
 			return err
@@ -274,8 +279,6 @@ func (s *Staging) mkdir(dir string) error {
 		if made {
 			s.touched[path.Dir(dir)] = true
 		}
-	} else if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
 	}
 	s.made[dir] = true
 	return nil
@@ -375,6 +378,7 @@ func (s *Staging) Commit() error {
 	written := s.names
 	_, err := os.Lstat(s.out)
 	exists := err == nil
+	noNewName := namesIn(written, s.prevOwned)
 	if s.inPlace {
 		if err := s.pruneInPlace(); err != nil {
 			return err
@@ -396,7 +400,7 @@ func (s *Staging) Commit() error {
 		// Until the swap, the list names the files of both outputs: a
 		// build killed in between leaves no file of either unclaimed. The
 		// list of a rebuild that writes no new name already does.
-		if !namesIn(written, s.prevOwned) {
+		if !noNewName {
 			both := map[string]string{}
 			for n, k := range s.prevOwned {
 				both[n] = k
@@ -449,7 +453,7 @@ func (s *Staging) Commit() error {
 		})
 	}
 	var ownedErr error
-	if !exists || len(written) != len(s.prevOwned) || !namesIn(written, s.prevOwned) {
+	if !exists || !noNewName || len(written) != len(s.prevOwned) {
 		ownedErr = writeOwned(s.out, written)
 	}
 	wg.Wait()

@@ -146,13 +146,12 @@ func (s *Staging) pruneInPlace() error {
 		if s.made[rel] || s.wrote(rel) {
 			return nil // a folder or a file of this build (typ may be what it replaced)
 		}
-		p := filepath.Join(s.dir, filepath.FromSlash(rel))
 		if typ == fs.ModeDir {
-			dirs = append(dirs, p)
+			dirs = append(dirs, rel)
 			return nil
 		}
 		s.touch(rel)
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
@@ -160,13 +159,14 @@ func (s *Staging) pruneInPlace() error {
 	if err != nil {
 		return diag.Textf("cannot update %s: %w", s.dir, err)
 	}
-	// Deepest first: a folder left empty goes (one that is not empty, a
-	// written file's, stays).
+	// Deepest first (a folder sorts before what it holds): the build
+	// made none of them, so each is empty once what it held is gone; one
+	// that is not (a file put there while the build ran) fails the build
+	// rather than be published.
 	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
-	for _, d := range dirs {
-		rel, _ := filepath.Rel(s.dir, d)
-		s.touch(filepath.ToSlash(rel))
-		if err := os.Remove(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	for _, rel := range dirs {
+		s.touch(rel)
+		if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return diag.Textf("cannot update %s: %w", s.dir, err)
 		}
 	}

@@ -191,19 +191,9 @@ func updated(root string, base *listing, dirs, touched map[string]bool) (*listin
 			t.Dirs[rel] = d
 			continue
 		}
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		fi, err := os.Lstat(p)
+		d, err := (&lister{root: root}).list(rel) // no record: read
 		if err != nil {
 			return nil, err
-		}
-		st, _ := dirStampOf(fi)
-		ents, err := os.ReadDir(p)
-		if err != nil {
-			return nil, err
-		}
-		d := &treeDir{Stamp: st, Entries: make([]entry, len(ents)), Perm: fi.Mode().Perm()}
-		for i, e := range ents {
-			d.Entries[i] = entry{e.Name(), typeOf(e.Type())}
 		}
 		t.Dirs[rel] = d
 	}
@@ -347,7 +337,7 @@ func unquote(s string) (name, rest string, err error) {
 	if len(s) >= 2 && s[0] == '"' {
 		if i := strings.IndexAny(s[1:], `"\\`); i >= 0 && s[1+i] == '"' {
 			name, rest = s[1:1+i], s[2+i:]
-			if utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || !strconv.IsPrint(r) }) {
+			if utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) }) {
 				return name, strings.TrimPrefix(rest, " "), nil
 			}
 		}
