@@ -19,19 +19,23 @@ type Key [sha256.Size]byte
 // that a value shared by many pages (a directive listed on 10,000 unit
 // pages) is encoded once. Only the pointers given to Share are memoized:
 // they must stay alive and unchanged while the Memo is used (make one per
-// render), so that no address is reused for another value. Safe for
+// render), so that no address is reused for another value. Share every
+// pointer before the first Digest; from then on the Memo is safe for
 // concurrent use.
 type Memo struct {
-	shared sync.Map // unsafe.Pointer -> struct{}
-	m      sync.Map // memoKey -> memoEntry
+	shared map[unsafe.Pointer]struct{} // written by Share only
+	m      sync.Map                    // memoKey -> memoEntry
 }
 
 // Share marks each of ptrs (pointers) as shared: their digests are kept.
 func (m *Memo) Share(ptrs ...any) {
+	if m.shared == nil {
+		m.shared = map[unsafe.Pointer]struct{}{}
+	}
 	for _, p := range ptrs {
 		v := reflect.ValueOf(p)
 		if v.Kind() == reflect.Pointer && !v.IsNil() {
-			m.shared.Store(v.UnsafePointer(), struct{}{})
+			m.shared[v.UnsafePointer()] = struct{}{}
 		}
 	}
 }
@@ -40,7 +44,7 @@ func (m *Memo) isShared(p unsafe.Pointer) bool {
 	if m == nil {
 		return false
 	}
-	_, ok := m.shared.Load(p)
+	_, ok := m.shared[p]
 	return ok
 }
 
@@ -96,6 +100,9 @@ type encoder struct {
 	stack []unsafe.Pointer
 	cyc   []bool
 	seen  map[memoKey]int
+	// bufs[d] is the buffer of the value at depth d of stack, kept for
+	// the next value at that depth.
+	bufs [][]byte
 }
 
 func (e *encoder) tag(b byte) { e.buf = append(e.buf, b) }
@@ -209,7 +216,9 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 	if mode != Whole {
 		k.set = e.set
 	}
-	if n, ok := e.seen[k]; ok {
+	// (e.seen is nil but for cycles: looking a memoKey up in a nil map
+	// still walks its type.)
+	if n, ok := e.seen[k]; e.seen != nil && ok {
 		e.tag(23)
 		e.uvarint(uint64(n))
 		for j := range e.cyc {
@@ -226,15 +235,22 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 			return
 		}
 	}
+	// Encoded into a buffer of its own (one per depth, reused), and
+	// stands in its parent's as the digest of its encoding: so a memoized
+	// value and one encoded afresh read the same.
 	outer := e.buf
-	e.buf = nil
 	depth := len(e.stack)
+	if len(e.bufs) <= depth {
+		e.bufs = append(e.bufs, nil)
+	}
+	e.buf = e.bufs[depth][:0]
 	e.stack = append(e.stack, p)
 	e.cyc = append(e.cyc, false)
 	e.value(v.Elem(), mode)
 	cyclic := e.cyc[depth]
 	e.stack, e.cyc = e.stack[:depth], e.cyc[:depth]
 	sum := Key(sha256.Sum256(e.buf))
+	e.bufs[depth] = e.buf
 	e.buf = append(outer, 17)
 	e.buf = append(e.buf, sum[:]...)
 	switch {
@@ -254,21 +270,17 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 // structure encodes the fields of a struct that are read.
 func (e *encoder) structure(v reflect.Value, mode Mode) {
 	t := v.Type()
-	if t.PkgPath() != modulePath && !hasExported(t) {
-		// A value that keeps its state to itself (time.Time): what it
-		// says of itself.
-		switch {
-		case t.Implements(binaryMarshaler):
-			if b, err := v.Interface().(encoding.BinaryMarshaler).MarshalBinary(); err == nil {
-				e.tag(18)
-				e.str(string(b))
-				return
-			}
-		case t.Implements(stringer):
-			e.tag(19)
-			e.str(v.Interface().(fmt.Stringer).String())
+	switch opacity(t) {
+	case marshals:
+		if b, err := v.Interface().(encoding.BinaryMarshaler).MarshalBinary(); err == nil {
+			e.tag(18)
+			e.str(string(b))
 			return
 		}
+	case prints:
+		e.tag(19)
+		e.str(v.Interface().(fmt.Stringer).String())
+		return
 	}
 	e.tag(20)
 	for _, f := range e.plan(t, mode) {
@@ -276,6 +288,34 @@ func (e *encoder) structure(v reflect.Value, mode Mode) {
 		e.value(v.Field(f.index), f.mode)
 	}
 	e.tag(21)
+}
+
+// How a struct type is encoded: field by field, or, for a value that
+// keeps its state to itself (time.Time), by what it says of itself.
+const (
+	byFields = iota
+	marshals // encoding.BinaryMarshaler
+	prints   // fmt.Stringer
+)
+
+var opacities sync.Map // reflect.Type -> int
+
+// opacity tells how values of struct type t are encoded.
+func opacity(t reflect.Type) int {
+	if o, ok := opacities.Load(t); ok {
+		return o.(int)
+	}
+	o := byFields
+	if t.PkgPath() != modulePath && !hasExported(t) {
+		switch {
+		case t.Implements(binaryMarshaler):
+			o = marshals
+		case t.Implements(stringer):
+			o = prints
+		}
+	}
+	opacities.Store(t, o)
+	return o
 }
 
 // modulePath is the path prefix of this module's packages, whose types
