@@ -118,8 +118,8 @@ func (e *ForeignError) Localize(p diag.Printer) string { return e.text().Localiz
 // tree record (tree.go): a folder left as recorded is not read again.
 func (s *Staging) carryOver(owned map[string]string) error {
 	var rec *listing // a build that does not record trusts no record
-	if s.reuse != nil {
-		rec = readTree(treePath(s.out))
+	if s.outRecord != nil {
+		rec = <-s.outRecord
 	}
 	list, err := listTree(s.out, rec)
 	if err != nil {

@@ -11,7 +11,6 @@ package publish
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -50,6 +49,7 @@ type Staging struct {
 	kept      []string          // see Kept
 
 	spareList *listing        // the spare as it was before being updated (tree.go)
+	outRecord chan *listing   // the output's tree record, read by Record
 	touched   map[string]bool // its folders whose entries the build changed; under mu
 }
 
@@ -304,39 +304,31 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	}
 	w := &streamed{s: s, f: f, clean: clean}
 	w.w = bufio.NewWriterSize(f, 256<<10)
-	if s.reuse != nil {
-		w.hw = &hashWriter{w: w.w, h: sha256.New()}
-	}
 	return w, nil
 }
 
+// streamed is a file written by Create. Its bytes are not hashed: the sum
+// in the manifest is what put compares bytes about to be written with, and
+// a streamed file is never held in memory to be compared; it is recorded
+// with none (zero), which no bytes have.
 type streamed struct {
 	s     *Staging
 	f     *os.File
 	w     *bufio.Writer
-	hw    *hashWriter // when recording
 	clean string
 	n     int64
 }
 
 func (w *streamed) Write(p []byte) (int, error) {
-	var n int
-	var err error
-	if w.hw != nil {
-		n, err = w.hw.Write(p)
-	} else {
-		n, err = w.w.Write(p)
-	}
+	n, err := w.w.Write(p)
 	w.n += int64(n)
 	return n, err
 }
 
 func (w *streamed) Close() error {
 	err := w.w.Flush()
-	if err == nil && w.hw != nil {
-		var sum [sha256.Size]byte
-		w.hw.h.Sum(sum[:0])
-		w.s.recordStream(w.clean, w.f, sum, w.n)
+	if err == nil && w.s.reuse != nil {
+		w.s.recordStream(w.clean, w.f, w.n)
 	}
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
@@ -379,6 +371,19 @@ func (s *Staging) Commit() error {
 	_, err := os.Lstat(s.out)
 	exists := err == nil
 	noNewName := namesIn(written, s.prevOwned)
+	// The manifest is made while the folders are updated when it is
+	// already what it will be: when no file was linked, whose change
+	// time the swap would leave to be recorded again (restamp).
+	var manifest chan []byte
+	if s.reuse != nil {
+		s.reuse.mu.Lock()
+		final := len(s.reuse.links) == 0
+		s.reuse.mu.Unlock()
+		if final {
+			manifest = make(chan []byte, 1)
+			go func() { manifest <- manifestFile(s.reuse.next) }()
+		}
+	}
 	if s.inPlace {
 		if err := s.pruneInPlace(); err != nil {
 			return err
@@ -447,8 +452,12 @@ func (s *Staging) Commit() error {
 	var wg sync.WaitGroup
 	if s.reuse != nil {
 		wg.Go(func() {
-			s.reuse.restamp(s.out)
 			// Not kept: the next build writes every file afresh.
+			if manifest != nil {
+				writeManifestFile(s.out, <-manifest)
+				return
+			}
+			s.reuse.restamp(s.out)
 			writeManifest(s.out, s.reuse.next)
 		})
 	}

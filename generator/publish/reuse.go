@@ -138,9 +138,19 @@ func PreviousManifest(out string) *Manifest {
 
 // writeManifest replaces the manifest beside out with m, atomically.
 func writeManifest(out string, m *Manifest) error {
+	return writeManifestFile(out, manifestFile(m))
+}
+
+// manifestFile is the file that keeps m.
+func manifestFile(m *Manifest) []byte {
 	data := m.Bytes()
 	sum := sha256.Sum256(data)
-	b := append(append([]byte(manifestMagic), data...), sum[:]...)
+	return append(append([]byte(manifestMagic), data...), sum[:]...)
+}
+
+// writeManifestFile replaces the manifest beside out with b (manifestFile),
+// atomically.
+func writeManifestFile(out string, b []byte) error {
 	p := manifestPath(out)
 	tmp := p + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
@@ -187,6 +197,10 @@ type reuse struct {
 // it before the first Put.
 func (s *Staging) Record(prev *Manifest) {
 	s.reuse = &reuse{prev: prev, next: &Manifest{Files: map[string]FileRecord{}}}
+	// The output's tree record, for Commit (carryOver), read meanwhile:
+	// it is checked against the folders when they are listed.
+	s.outRecord = make(chan *listing, 1)
+	go func() { s.outRecord <- readTree(treePath(s.out)) }()
 	s.useSpare()
 }
 
@@ -273,14 +287,15 @@ func sameBytes(p string, data []byte) bool {
 	return n == len(data) && errors.Is(err, io.ErrUnexpectedEOF) && bytes.Equal(buf[:n], data) || len(data) == 0 && n == 0
 }
 
-// recordStream records a file written by Create once it is closed.
-func (s *Staging) recordStream(clean string, f *os.File, sum [sha256.Size]byte, size int64) {
+// recordStream records a file written by Create once it is closed, with
+// no sum (see streamed).
+func (s *Staging) recordStream(clean string, f *os.File, size int64) {
 	fi, err := f.Stat()
 	if err != nil {
 		return // not recorded: the next build writes it again
 	}
 	rec := stamp(fi)
-	rec.Sum, rec.Size = sum, size
+	rec.Size = size
 	s.reuse.mu.Lock()
 	s.reuse.next.Files[clean] = rec
 	s.reuse.mu.Unlock()
@@ -303,21 +318,6 @@ func (r *reuse) restamp(out string) {
 		r.next.Files[name] = rec
 	}
 	r.links = nil
-}
-
-// hashWriter passes writes on and hashes them.
-type hashWriter struct {
-	w io.Writer
-	h interface {
-		io.Writer
-		Sum([]byte) []byte
-	}
-}
-
-func (h *hashWriter) Write(p []byte) (int, error) {
-	n, err := h.w.Write(p)
-	h.h.Write(p[:n])
-	return n, err
 }
 
 // write writes data, whose SHA-256 is sum, into the new file f, closes it
