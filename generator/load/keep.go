@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"os"
@@ -34,9 +33,10 @@ import (
 // own SHA-256: one cut short, corrupted or of another version is not
 // used, and the file is read. The folder is the caller's to choose where
 // only Loa writes (build keeps it beside the output, as its manifest).
-// A report is kept in a compact form of its own; the rest with gob.
+// A report is kept in a compact form of its own; the rest as
+// keepcodec.go says.
 
-const keptMagic = "loa-kept 1\n"
+const keptMagic = "loa-kept 2\n"
 
 // KeepIn makes c take what is kept in the folder dir and keep there
 // what it reads (SaveKept): reports, groups, directives and pages.
@@ -144,26 +144,32 @@ func encodeKept(rel string, kind jobKind, stamp fileStamp, v any) []byte {
 	if rep, ok := v.(*Report); ok && kind == jobReport {
 		b = encodeReport(b, rel, rep)
 	} else {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(&kept{Group: asGroup(v), Directive: asDirective(v), Page: asPage(v)}); err != nil {
+		p := keptValue(kind)
+		if !p.IsValid() || reflect.TypeOf(v) != p.Type() || reflect.ValueOf(v).IsNil() {
 			return nil
 		}
-		b = append(b, buf.Bytes()...)
+		var err error
+		if b, err = appendValue(b, reflect.ValueOf(v).Elem()); err != nil {
+			return nil
+		}
 	}
 	sum := sha256.Sum256(b)
 	return append(b, sum[:]...)
 }
 
-// kept is what gob encodes: one of its fields is set.
-type kept struct {
-	Group     *Group
-	Directive *Directive
-	Page      *Page
+// keptValue is a new value of what files of that kind are read into (a
+// *Group, *Directive or *Page); invalid for a kind kept otherwise.
+func keptValue(kind jobKind) reflect.Value {
+	switch kind {
+	case jobGroup:
+		return reflect.ValueOf(new(Group))
+	case jobDirective:
+		return reflect.ValueOf(new(Directive))
+	case jobPage, jobHome:
+		return reflect.ValueOf(new(Page))
+	}
+	return reflect.Value{}
 }
-
-func asGroup(v any) *Group         { g, _ := v.(*Group); return g }
-func asDirective(v any) *Directive { d, _ := v.(*Directive); return d }
-func asPage(v any) *Page           { p, _ := v.(*Page); return p }
 
 // decodeKept decodes what encodeKept encoded of the file rel of that kind,
 // if it was kept with stamp.
@@ -188,19 +194,15 @@ func decodeKept(b []byte, rel string, kind jobKind, stamp fileStamp) (any, error
 	if kind == jobReport {
 		return decodeReport(d, rel)
 	}
-	var k kept
-	if err := gob.NewDecoder(bytes.NewReader(d.b)).Decode(&k); err != nil {
+	p := keptValue(kind)
+	if !p.IsValid() {
 		return nil, errKept
 	}
-	switch {
-	case k.Group != nil && kind == jobGroup:
-		return k.Group, nil
-	case k.Directive != nil && kind == jobDirective:
-		return k.Directive, nil
-	case k.Page != nil && (kind == jobPage || kind == jobHome):
-		return k.Page, nil
+	d.value(p.Elem())
+	if d.err != nil || len(d.b) != 0 {
+		return nil, errKept
 	}
-	return nil, errKept
+	return p.Interface(), nil
 }
 
 // encodeReport appends rep, read from the file rel, to b. The positions'
@@ -267,15 +269,29 @@ type decoder struct {
 	err error
 }
 
-func (d *decoder) num() int64   { return varint(d, binary.Varint) }
-func (d *decoder) unum() uint64 { return varint(d, binary.Uvarint) }
-
-// varint takes one number off d with read (binary.Varint or Uvarint).
-func varint[T int64 | uint64](d *decoder, read func([]byte) (T, int)) T {
-	n, k := read(d.b)
+func (d *decoder) num() int64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		// One byte, as most are: a line, a column, a length.
+		x := int64(d.b[0] >> 1)
+		if d.b[0]&1 != 0 {
+			x = ^x
+		}
+		d.b = d.b[1:]
+		return x
+	}
+	n, k := binary.Varint(d.b)
 	if k <= 0 {
-		d.err = errKept
-		d.b = nil
+		d.fail()
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) unum() uint64 {
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.fail()
 		return 0
 	}
 	d.b = d.b[k:]
