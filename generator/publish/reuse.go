@@ -3,7 +3,7 @@ package publish
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"errors"
 	"io"
 	"io/fs"
@@ -80,29 +80,88 @@ func stamp(fi os.FileInfo) FileRecord {
 
 // ReadManifest decodes a manifest written by Manifest.Bytes.
 func ReadManifest(b []byte) (*Manifest, error) {
-	var m Manifest
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
-		return nil, err
+	bad := errors.New("publish: not a manifest")
+	d := b
+	uvarint := func() uint64 {
+		n, k := binary.Uvarint(d)
+		if k <= 0 {
+			d = nil
+			return 0
+		}
+		d = d[k:]
+		return n
 	}
-	if m.Files == nil {
-		return nil, errors.New("publish: empty manifest")
+	varint := func() int64 {
+		n, k := binary.Varint(d)
+		if k <= 0 {
+			d = nil
+			return 0
+		}
+		d = d[k:]
+		return n
+	}
+	bytesOf := func(n uint64) []byte {
+		if n > uint64(len(d)) {
+			d = nil
+			return nil
+		}
+		x := d[:n]
+		d = d[n:]
+		return x
+	}
+	var m Manifest
+	if n := uvarint(); d != nil {
+		m.Note = append([]byte{}, bytesOf(n)...)
+	}
+	count := uvarint()
+	// An entry takes 67 bytes at least: a count beyond that is damage.
+	if d == nil || count > uint64(len(d))/67 {
+		return nil, bad
+	}
+	m.Files = make(map[string]FileRecord, count)
+	for range count {
+		name := string(bytesOf(uvarint()))
+		var r FileRecord
+		copy(r.Sum[:], bytesOf(sha256.Size))
+		r.Size, r.Mtime, r.Ctime = varint(), varint(), varint()
+		r.Ino = uvarint()
+		copy(r.Key[:], bytesOf(sha256.Size))
+		if d == nil {
+			return nil, bad
+		}
+		m.Files[name] = r
+	}
+	if len(d) != 0 {
+		return nil, bad
 	}
 	return &m, nil
 }
 
-// Bytes encodes the manifest.
+// Bytes encodes the manifest: the note (its length, uvarint, and bytes),
+// the number of files, and for each its name (the same), sum, size, times
+// (varints), inode (uvarint) and key.
 func (m *Manifest) Bytes() []byte {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(m); err != nil {
-		panic("publish: " + err.Error()) // plain types: cannot fail
+	b := make([]byte, 0, 16+len(m.Note)+len(m.Files)*120)
+	b = binary.AppendUvarint(b, uint64(len(m.Note)))
+	b = append(b, m.Note...)
+	b = binary.AppendUvarint(b, uint64(len(m.Files)))
+	for name, r := range m.Files {
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+		b = append(b, r.Sum[:]...)
+		b = binary.AppendVarint(b, r.Size)
+		b = binary.AppendVarint(b, r.Mtime)
+		b = binary.AppendVarint(b, r.Ctime)
+		b = binary.AppendUvarint(b, r.Ino)
+		b = append(b, r.Key[:]...)
 	}
-	return b.Bytes()
+	return b
 }
 
 const manifestSuffix = ".loa-manifest"
 
 // manifestMagic starts the file of a manifest; it changes with its format.
-const manifestMagic = "loa manifest 1\n"
+const manifestMagic = "loa manifest 2\n"
 
 // manifestPath is the file of the manifest of the output folder out
 // (absolute).
