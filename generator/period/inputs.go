@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
+	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/generator/campaign"
@@ -86,9 +87,15 @@ func Inputs(c *campaign.Campaign) [][sha256.Size]byte {
 
 	out := make([][sha256.Size]byte, len(c.Reports)+1)
 	out[0] = sum(h)
-	// The counts of each report, unit by unit: a cursor in every unit's
-	// history, which lists only the reports that list the unit.
-	next := make([]int, len(c.All))
+	// The counts each report adds, unit by unit (pointsByReport): the
+	// two halves of the units side by side, each into buffers of its own,
+	// written first half first.
+	half := len(c.All) / 2
+	var first, second [][]byte
+	var wg sync.WaitGroup
+	wg.Go(func() { first = pointsByReport(c, 0, half) })
+	second = pointsByReport(c, half, len(c.All))
+	wg.Wait()
 	for i, r := range c.Reports {
 		date(r.Date)
 		num(r.Followers)
@@ -100,19 +107,39 @@ func Inputs(c *campaign.Campaign) [][sha256.Size]byte {
 		}
 		str(r.Source)
 		str(r.Note)
-		for k, u := range c.All {
-			for next[k] < len(u.History) && !u.History[next[k]].Date.After(r.Date) {
-				p := u.History[next[k]]
-				num(int64(k))
-				date(p.Date)
-				num(p.Count)
-				next[k]++
-			}
-		}
 		flush()
+		h.Write(first[i])
+		h.Write(second[i])
+		first[i], second[i] = nil, nil
 		out[i+1] = sum(h)
 	}
 	return out
+}
+
+// pointsByReport encodes the points of the histories of units c.All[from:to]
+// into one buffer per report: each point with the first report on or after
+// its date, in the order of the units. (Going through every history once
+// per report, as the points were first gathered, was nationally a million
+// cache misses.)
+func pointsByReport(c *campaign.Campaign, from, to int) [][]byte {
+	points := make([][]byte, len(c.Reports))
+	for k := from; k < to; k++ {
+		j := 0
+		for _, p := range c.All[k].History {
+			for j < len(c.Reports) && c.Reports[j].Date.Before(p.Date) {
+				j++
+			}
+			if j == len(c.Reports) {
+				break
+			}
+			pb := points[j]
+			pb = binary.AppendVarint(pb, int64(k))
+			pb = binary.AppendVarint(pb, p.Date.Unix())
+			pb = binary.AppendVarint(pb, p.Count)
+			points[j] = pb
+		}
+	}
+	return points
 }
 
 // sum is the digest of what h was given so far; h goes on.
