@@ -23,29 +23,64 @@ type Key [sha256.Size]byte
 // pointer before the first Digest; from then on the Memo is safe for
 // concurrent use.
 type Memo struct {
-	shared map[unsafe.Pointer]struct{} // written by Share only
-	m      sync.Map                    // memoKey -> memoEntry
+	shared map[unsafe.Pointer]*memoSlot // written by Share only
+}
+
+// memoSlot holds the digests of what one shared pointer leads to: one for
+// each way it is read (its type, the Set, whole or not).
+type memoSlot struct {
+	mu      sync.Mutex
+	entries []memoEntry
+}
+
+type memoEntry struct {
+	k   memoKey
+	sum Key
 }
 
 // Share marks each of ptrs (pointers) as shared: their digests are kept.
 func (m *Memo) Share(ptrs ...any) {
 	if m.shared == nil {
-		m.shared = map[unsafe.Pointer]struct{}{}
+		m.shared = map[unsafe.Pointer]*memoSlot{}
 	}
 	for _, p := range ptrs {
 		v := reflect.ValueOf(p)
 		if v.Kind() == reflect.Pointer && !v.IsNil() {
-			m.shared[v.UnsafePointer()] = struct{}{}
+			if m.shared[v.UnsafePointer()] == nil {
+				m.shared[v.UnsafePointer()] = &memoSlot{}
+			}
 		}
 	}
 }
 
-func (m *Memo) isShared(p unsafe.Pointer) bool {
+// slot is the slot of a shared pointer p; nil when p is not shared.
+func (m *Memo) slot(p unsafe.Pointer) *memoSlot {
 	if m == nil {
-		return false
+		return nil
 	}
-	_, ok := m.shared[p]
-	return ok
+	return m.shared[p]
+}
+
+func (s *memoSlot) load(k memoKey) (Key, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		if e.k == k {
+			return e.sum, true
+		}
+	}
+	return Key{}, false
+}
+
+func (s *memoSlot) store(k memoKey, sum Key) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		if e.k == k {
+			return
+		}
+	}
+	s.entries = append(s.entries, memoEntry{k, sum})
 }
 
 type memoKey struct {
@@ -55,28 +90,31 @@ type memoKey struct {
 	whole bool
 }
 
-type memoEntry struct {
-	sum Key
-}
-
 // Digest returns the digest of what s reads of v, as the data of the
 // template s was made for. ok is false when v holds something whose
 // content cannot be encoded (a function, a channel): such a value has no
 // key, and whatever it is for must be made afresh.
 func (s *Set) Digest(v any, memo *Memo) (key Key, ok bool) {
-	e := encoder{set: s, memo: memo}
-	e.value(reflect.ValueOf(v), Partial)
-	if e.volatile {
-		return Key{}, false
-	}
-	return sha256.Sum256(e.buf), true
+	return digest(s, v, memo, Partial)
 }
 
 // All returns the digest of every exported field of v and of every
 // value it leads to, as Digest with everything read.
 func All(v any, memo *Memo) (key Key, ok bool) {
-	e := encoder{memo: memo}
-	e.value(reflect.ValueOf(v), Whole)
+	return digest(nil, v, memo, Whole)
+}
+
+// encoders keeps encoders, with their buffers, between digests.
+var encoders = sync.Pool{New: func() any { return new(encoder) }}
+
+func digest(s *Set, v any, memo *Memo, mode Mode) (Key, bool) {
+	e := encoders.Get().(*encoder)
+	defer func() {
+		*e = encoder{buf: e.buf[:0], bufs: e.bufs, stack: e.stack[:0], cyc: e.cyc[:0]}
+		encoders.Put(e)
+	}()
+	e.set, e.memo = s, memo
+	e.value(reflect.ValueOf(v), mode)
 	if e.volatile {
 		return Key{}, false
 	}
@@ -226,11 +264,10 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 		}
 		return
 	}
-	shared := e.memo.isShared(p)
-	if shared {
-		if m, ok := e.memo.m.Load(k); ok {
+	slot := e.memo.slot(p)
+	if slot != nil {
+		if sum, ok := slot.load(k); ok {
 			e.tag(17)
-			sum := m.(memoEntry).sum
 			e.buf = append(e.buf, sum[:]...)
 			return
 		}
@@ -262,8 +299,8 @@ func (e *encoder) pointer(v reflect.Value, mode Mode) {
 			e.seen = map[memoKey]int{}
 		}
 		e.seen[k] = len(e.seen)
-	case shared && !e.volatile:
-		e.memo.m.Store(k, memoEntry{sum: sum})
+	case slot != nil && !e.volatile:
+		slot.store(k, sum)
 	}
 }
 
