@@ -404,12 +404,22 @@ func (r *renderer) jobs() []job {
 			add([]string{groupPostersPath(gv.ID, k) + "index.html"}, func(sink Sink) error { return r.groupPostersPage(sink, gv, k) })
 		}
 	}
+	// A unit's pages and QR images are jobs of their own, each with its
+	// key: a new directive for a group changes its units' landing pages,
+	// not their posters, and no QR code is drawn again for it.
 	for _, uv := range v.units {
-		paths := []string{uv.Path + "index.html", uv.PosterPath + "index.html", uv.QRPNG, uv.QRSVG}
+		paths := []string{uv.Path + "index.html"}
+		if uv.Successor != nil {
+			paths = append(paths, uv.PosterPath+"index.html")
+		}
 		for _, a := range uv.Aliases {
 			paths = append(paths, unitPath(a)+"index.html")
 		}
 		add(paths, func(sink Sink) error { return r.unit(sink, uv) })
+		if uv.Successor == nil {
+			add([]string{uv.PosterPath + "index.html"}, func(sink Sink) error { return r.poster(sink, uv) })
+		}
+		add([]string{uv.QRPNG, uv.QRSVG}, func(sink Sink) error { return r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG) })
 	}
 
 	add([]string{"tien-do/index.html"}, func(sink Sink) error {
@@ -451,7 +461,9 @@ func (r *renderer) jobs() []job {
 	return jobs
 }
 
-// unit writes a unit's landing page, poster, QR images and alias pages.
+// unit writes a unit's landing page and alias pages (a merged unit's
+// pages, its poster included: see merged). Its poster and QR images are
+// jobs of their own.
 func (r *renderer) unit(sink Sink, uv *UnitView) error {
 	c := r.c
 	if uv.Successor != nil {
@@ -471,16 +483,6 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 	}); err != nil {
 		return err
 	}
-	if err := r.page(sink, uv.PosterPath+"index.html", "poster.html", &Page{
-		Path: uv.PosterPath, Title: "Áp phích mã QR – " + uv.Name,
-		Description: "Áp phích khổ A4 có mã QR của " + uv.Name + ", để in và dán tại trụ sở.",
-		Unit:        uv,
-	}); err != nil {
-		return err
-	}
-	if err := r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG); err != nil {
-		return err
-	}
 	for _, a := range uv.Aliases {
 		if err := r.page(sink, unitPath(a)+"index.html", "alias.html", &Page{
 			Path: unitPath(a), Title: uv.Name, Unit: uv, Alias: a,
@@ -489,6 +491,16 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		}
 	}
 	return nil
+}
+
+// poster writes the QR poster of a unit that takes part (or retired
+// without a successor).
+func (r *renderer) poster(sink Sink, uv *UnitView) error {
+	return r.page(sink, uv.PosterPath+"index.html", "poster.html", &Page{
+		Path: uv.PosterPath, Title: "Áp phích mã QR – " + uv.Name,
+		Description: "Áp phích khổ A4 có mã QR của " + uv.Name + ", để in và dán tại trụ sở.",
+		Unit:        uv,
+	})
 }
 
 // merged writes the pages of a unit merged into another: its landing
@@ -508,7 +520,7 @@ func (r *renderer) merged(sink Sink, uv *UnitView) error {
 			return err
 		}
 	}
-	return r.qr(sink, uv.LandingURL, uv.QRPNG, uv.QRSVG)
+	return nil
 }
 
 // page fills in what every page shares, executes the template and hands
