@@ -22,11 +22,11 @@ import (
 	"flag"
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 
 	"github.com/loa-vn/loa/generator/build"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/internal/gctune"
 	"github.com/loa-vn/loa/generator/msg"
 	"github.com/loa-vn/loa/generator/publish"
 	"github.com/loa-vn/loa/generator/vi"
@@ -53,23 +53,8 @@ Exit status: 0 success, 1 the site has errors, 2 wrong usage.
 `
 
 func main() {
-	tuneMemory()
+	gctune.Tune() // see docs/commands.md, "Memory"
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// tuneMemory sets the collector for what Loa does: a build holds one
-// model of the site and makes its files from it. A soft limit of 400 MiB
-// keeps the peak of a national build (10,000 units) well under the
-// 512 MiB of a small CI runner, and under it the collector runs half as
-// often as by default (GOGC=200), which a rebuild spends less on. GOGC or
-// GOMEMLIMIT in the environment take precedence, as for any Go program.
-func tuneMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(400 << 20)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/loa-vn/loa/generator/internal/gctune"
 	"github.com/loa-vn/loa/generator/internal/synth"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -34,6 +35,7 @@ import (
 // The site (synth.BenchSite: LOA_BENCH_SITE, else the small one) is
 // copied first: the benchmark edits its copy.
 func BenchmarkSaveToReload(b *testing.B) {
+	gctune.Tune() // as loa serve runs
 	src := synth.BenchSite(b)
 	e := newEditor(b, src)
 	var took []time.Duration
