@@ -293,16 +293,21 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	var f *os.File
+	over := false
 	if s.inPlace {
-		s.touch(clean)
-		f, err = createInPlace(file)
+		if f = openOver(file); f != nil {
+			over = true // truncated by Close to what was written
+		} else {
+			s.touch(clean)
+			f, err = createInPlace(file)
+		}
 	} else {
 		f, err = os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	}
 	if err != nil {
 		return nil, err
 	}
-	w := &streamed{s: s, f: f, clean: clean}
+	w := &streamed{s: s, f: f, clean: clean, over: over}
 	w.w = bufio.NewWriterSize(f, 256<<10)
 	return w, nil
 }
@@ -317,6 +322,7 @@ type streamed struct {
 	w     *bufio.Writer
 	clean string
 	n     int64
+	over  bool // written over a file of the spare (see openOver)
 }
 
 func (w *streamed) Write(p []byte) (int, error) {
@@ -327,6 +333,9 @@ func (w *streamed) Write(p []byte) (int, error) {
 
 func (w *streamed) Close() error {
 	err := w.w.Flush()
+	if err == nil && w.over {
+		err = w.f.Truncate(w.n)
+	}
 	if err == nil && w.s.reuse != nil {
 		w.s.recordStream(w.clean, w.f, w.n)
 	}

@@ -326,6 +326,14 @@ func (s *Staging) putInPlace(clean, file string, data []byte) error {
 		r.mu.Unlock()
 		return nil
 	}
+	if f := openOver(file); f != nil {
+		// The folder's entries stay as they were: not touched.
+		if err := f.Truncate(int64(len(data))); err != nil {
+			f.Close()
+			return err
+		}
+		return r.write(f, clean, data, sum)
+	}
 	s.touch(clean)
 	f, err := createInPlace(file)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -121,5 +122,76 @@ func TestSpareCarriesForeignFiles(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		m, _ = build(t, out, m, files, true)
 		sameFiles(t, "the output", tree(t, out), want)
+	}
+}
+
+// TestSpareWrittenOverOnlyWhenAlone checks that a file of the spare that
+// no other name shares is written over (its inode stays: no file freed
+// and made again), whether put or streamed, and cut to what was written;
+// and that one another name shares (a link made by hand) is never written
+// through.
+func TestSpareWrittenOverOnlyWhenAlone(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	spare := sparePath(out)
+	// A file written over keeps its inode, and its folder its times (a
+	// file removed and made again may get the same inode number back).
+	stamp := func(p string) [2]int64 {
+		t.Helper()
+		fi, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir, err := os.Lstat(filepath.Dir(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [2]int64{int64(fi.Sys().(*syscall.Stat_t).Ino), dir.ModTime().UnixNano()}
+	}
+	run := func(prev *Manifest, a, b, csv string) *Manifest {
+		t.Helper()
+		s, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Record(prev)
+		for name, body := range map[string]string{"index.html": "home", "a/index.html": a, "b/index.html": b} {
+			if err := s.Put(name, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w, err := s.Create("du-lieu/big.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(csv))
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return s.Manifest()
+	}
+	m := run(nil, "a 1", "b 1", "date,count\n2024-01-01,1\n2024-01-08,2\n")
+	m = run(m, "a 2", "b 2", "date,count\n2024-01-01,1\n2024-01-08,3\n")
+	// The spare is the first output: each of its files alone now.
+	a, csv := stamp(filepath.Join(spare, "a/index.html")), stamp(filepath.Join(spare, "du-lieu/big.csv"))
+	byHand := filepath.Join(root, "b-by-hand.html")
+	if err := os.Link(filepath.Join(spare, "b/index.html"), byHand); err != nil {
+		t.Fatal(err)
+	}
+	run(m, "a 3, longer than before", "b 3", "date,count\n")
+	sameFiles(t, "the output", tree(t, out), map[string]string{
+		"index.html": "home", "a/index.html": "a 3, longer than before", "b/index.html": "b 3", "du-lieu/big.csv": "date,count\n",
+	})
+	if stamp(filepath.Join(out, "a/index.html")) != a {
+		t.Error("a/index.html, alone in the spare, was made afresh rather than written over")
+	}
+	if stamp(filepath.Join(out, "du-lieu/big.csv")) != csv {
+		t.Error("du-lieu/big.csv, alone in the spare, was made afresh rather than written over")
+	}
+	if b, _ := os.ReadFile(byHand); string(b) != "b 1" {
+		t.Errorf("written through a link into the spare: %q", b)
 	}
 }
