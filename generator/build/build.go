@@ -189,7 +189,11 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 			ropts.Salt = fmt.Appendf(code[:], "minify=%t drafts=%t base-url=%q", opts.Minify, opts.Drafts, opts.BaseURL)
 		}
 	}
-	ropts.Also = otherFiles(c, inputs, opts.rest)
+	// The feed's summaries come from the render's parses; its jobs run
+	// once Prepare returned (WriteAll, or serve asking for a file).
+	var prepared *render.Prepared
+	summary := func(d *campaign.Directive, max int) (string, bool) { return prepared.LabelSummary(d, max) }
+	ropts.Also = otherFiles(c, inputs, opts.rest, summary)
 	if cms.Enabled(c) {
 		ropts.Also = append(ropts.Also, adminFiles(c, th))
 	}
@@ -200,6 +204,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 		}
 	}
 	p, err := render.Prepare(c, ropts, diags)
+	prepared = p
 	if err != nil {
 		if diags.HasErrors() {
 			return c, nil, ErrContent
@@ -218,7 +223,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 // The open data is made of the figures of the campaign alone, as a period
 // is: its key is the digest of the latest period's inputs, and the
 // report of a period that of its own (see render.Extra.Key).
-func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte, rest *[sha256.Size]byte) []render.Extra {
+func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte, rest *[sha256.Size]byte, summary func(*campaign.Directive, int) (string, bool)) []render.Extra {
 	latest := func() [sha256.Size]byte { in := inputs(); return in[len(in)-1] }
 	// The feeds list every page, the directives and the latest report's
 	// date: made of every source but the reports, and the reports' dates.
@@ -251,7 +256,7 @@ func otherFiles(c *campaign.Campaign, inputs func() [][sha256.Size]byte, rest *[
 			if err := sink.Put(feeds.RobotsPath, feeds.Robots(c)); err != nil {
 				return err
 			}
-			return sink.Put(feeds.FeedPath, feeds.Feed(c))
+			return sink.Put(feeds.FeedPath, feeds.Feed(c, summary))
 		}},
 	}
 	// The open data of each period's report: a job each, so that they

@@ -166,7 +166,12 @@ func Robots(c *campaign.Campaign) []byte {
 // the newest directive's date (without directives: the newest report's,
 // else the campaign's start, else the Unix epoch), dates being midnight in
 // Vietnam (UTC+7).
-func Feed(c *campaign.Campaign) []byte {
+//
+// summary gives the summary of a directive's entry, of at most that many
+// runes, from a parse already made (render.Prepared.LabelSummary: a
+// national site's thousand bodies are not parsed twice); with summary nil,
+// or false for a directive, its body is parsed here.
+func Feed(c *campaign.Campaign, summary func(d *campaign.Directive, max int) (string, bool)) []byte {
 	base := c.Site.BaseURL
 	list := base + "van-ban/"
 	f := atomFeed{
@@ -205,16 +210,22 @@ func Feed(c *campaign.Campaign) []byte {
 		title += ": " + dir.Subject
 		// The summary is the page's description: the body's first
 		// paragraph, else the subject.
-		summary := conv.Parse(dir.Body, dir.File, dir.BodyLine, nil).Summary(SummaryLength)
-		if summary == "" {
-			summary = dir.Subject
+		text, ok := "", false
+		if summary != nil {
+			text, ok = summary(dir, SummaryLength)
+		}
+		if !ok {
+			text = conv.Parse(dir.Body, dir.File, dir.BodyLine, nil).Summary(SummaryLength)
+		}
+		if text == "" {
+			text = dir.Subject
 		}
 		f.Entries = append(f.Entries, atomEntry{
 			ID:      url,
 			Title:   title,
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: url}},
 			Updated: atomDate(dir.Date),
-			Summary: summary,
+			Summary: text,
 		})
 	}
 	return marshal(f)

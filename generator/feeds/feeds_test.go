@@ -143,7 +143,7 @@ type link struct {
 
 func TestFeed(t *testing.T) {
 	var f feedDoc
-	if err := xml.Unmarshal(Feed(model(t)), &f); err != nil {
+	if err := xml.Unmarshal(Feed(model(t), nil), &f); err != nil {
 		t.Fatal(err)
 	}
 	if f.ID != base+"van-ban/" || f.Updated != "2023-10-25T00:00:00+07:00" || f.Author.Name != "Ủy ban nhân dân quận Kiến An" {
@@ -185,7 +185,7 @@ func TestFeedWithoutDirectives(t *testing.T) {
 	} {
 		tc.prepare()
 		var f feedDoc
-		if err := xml.Unmarshal(Feed(c), &f); err != nil {
+		if err := xml.Unmarshal(Feed(c, nil), &f); err != nil {
 			t.Fatal(err)
 		}
 		if f.Updated != tc.want || len(f.Entries) != 0 {
@@ -203,7 +203,7 @@ func TestRobots(t *testing.T) {
 
 func TestSameModelSameBytes(t *testing.T) {
 	a, b := model(t), model(t)
-	if string(Sitemap(a)) != string(Sitemap(b)) || string(Feed(a)) != string(Feed(b)) || string(Robots(a)) != string(Robots(b)) {
+	if string(Sitemap(a)) != string(Sitemap(b)) || string(Feed(a, nil)) != string(Feed(b, nil)) || string(Robots(a)) != string(Robots(b)) {
 		t.Error("two identical models give different files")
 	}
 }

@@ -86,14 +86,20 @@ func resolve(v []byte) string {
 // whitespace collapsed, cut at a word boundary to at most max runes
 // (counting the "…" that marks the cut). Images and raw HTML are left out;
 // a text directive stands as the text of its rendered HTML.
-func (d *Document) Summary(max int) string {
+func (d *Document) Summary(max int) string { return d.summary(max, true) }
+
+// LabelSummary is Summary with each text directive as its label, as
+// without a Handler: text that depends on the body alone.
+func (d *Document) LabelSummary(max int) string { return d.summary(max, false) }
+
+func (d *Document) summary(max int, rendered bool) string {
 	var text string
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindParagraph {
 			return ast.WalkContinue, nil
 		}
 		var b strings.Builder
-		d.plainText(&b, n)
+		d.plainText(&b, n, rendered)
 		// References may write the characters of ctrlchar.
 		text = strings.Join(strings.Fields(ctrlchar.Strip(b.String())), " ")
 		if text != "" {
@@ -104,8 +110,9 @@ func (d *Document) Summary(max int) string {
 	return truncate(text, max)
 }
 
-// plainText writes the text of n's inline children to b.
-func (d *Document) plainText(b *strings.Builder, n ast.Node) {
+// plainText writes the text of n's inline children to b; text directives
+// as the text of their HTML when rendered, else as their labels.
+func (d *Document) plainText(b *strings.Builder, n ast.Node, rendered bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -124,9 +131,13 @@ func (d *Document) plainText(b *strings.Builder, n ast.Node) {
 			b.Write(c.Label(d.src))
 		case *ast.Image, *ast.RawHTML:
 		case *DirectiveInline:
-			b.WriteString(d.directiveText(c))
+			if rendered {
+				b.WriteString(d.directiveText(c))
+			} else {
+				b.WriteString(c.Directive.Label)
+			}
 		default:
-			d.plainText(b, c)
+			d.plainText(b, c, rendered)
 		}
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"sync"
+
+	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/markdown"
 )
 
 // Prepared is a render that passed its checks: its jobs are known, each
@@ -17,6 +20,8 @@ type Prepared struct {
 	jobOf map[string]int // output path -> job
 	// key computes a job's key (keys.go); nil when the render makes none.
 	key func(job) ([sha256.Size]byte, bool)
+	// docOf is the parse of a directive's body; nil for one not rendered.
+	docOf func(*campaign.Directive) *markdown.Document
 
 	mu    sync.Mutex
 	once  []sync.Once
@@ -64,6 +69,22 @@ func (p *Prepared) WriteAll(sink Sink) error {
 		}
 	}
 	return run(runs)
+}
+
+// LabelSummary returns the LabelSummary (see markdown.Document) of the
+// body of directive d, of at most max runes, from the parse this render
+// made of it: the summary of d's entry in the feed, which is made of the
+// body alone (a text directive stands as its label). ok is false for a
+// directive the render does not publish.
+func (p *Prepared) LabelSummary(d *campaign.Directive, max int) (summary string, ok bool) {
+	if p == nil || p.docOf == nil {
+		return "", false
+	}
+	doc := p.docOf(d)
+	if doc == nil {
+		return "", false
+	}
+	return doc.LabelSummary(max), true
 }
 
 // Has reports whether path is a file of the render.

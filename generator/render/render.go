@@ -202,6 +202,19 @@ func (r *renderer) prepare(diags *diag.List) (*Prepared, error) {
 		r.share()
 		p.key = r.key
 	}
+	index := sync.OnceValue(func() map[*campaign.Directive]int {
+		m := make(map[*campaign.Directive]int, len(c.Directives))
+		for i, d := range c.Directives {
+			m[d] = i
+		}
+		return m
+	})
+	p.docOf = func(d *campaign.Directive) *markdown.Document {
+		if i, ok := index()[d]; ok {
+			return r.directives[i]
+		}
+		return nil
+	}
 	return p, nil
 }
 
