@@ -18,13 +18,7 @@ import (
 // them), text directives in a first paragraph included (their label, not
 // their figure: the feed is made of the bodies alone).
 func TestFeedSummariesFromTheRender(t *testing.T) {
-	dir := t.TempDir()
-	b, err := os.ReadFile("../../site.toml")
-	if err != nil {
-		t.Skip("no example site")
-	}
-	sitetest.Write(t, dir, map[string]string{"site.toml": string(b)})
-	sitetest.Copy(t, "../../content", filepath.Join(dir, "content"))
+	dir := exampleCopy(t)
 	sitetest.Write(t, dir, map[string]string{"content/directives/thong-bao-so-lieu.md": `+++
 kind = "Thông báo"
 number = "12/TB-UBND"

@@ -17,13 +17,7 @@ import (
 // the report pages leads to a file the build wrote, and the sitemap lists
 // every report.
 func TestReportsKeepTheirContent(t *testing.T) {
-	dir := t.TempDir()
-	b, err := os.ReadFile("../../site.toml")
-	if err != nil {
-		t.Skip("no example site")
-	}
-	sitetest.Write(t, dir, map[string]string{"site.toml": string(b)})
-	sitetest.Copy(t, "../../content", filepath.Join(dir, "content"))
+	dir := exampleCopy(t)
 	before := sitetest.Files(t, buildSite(t, dir))
 	sitetest.Write(t, dir, map[string]string{"content/reports/2023-11-11.toml": "followers = 470\n\n[units]\nbac-son = 40\n"})
 	outAfter := buildSite(t, dir)
@@ -77,4 +71,18 @@ func TestReportsKeepTheirContent(t *testing.T) {
 	if !strings.Contains(sitemap, "<loc>https://kienan.example.vn/zalo/don-vi/phuong/in/</loc>") {
 		t.Error("the sitemap does not list a group's posters")
 	}
+}
+
+// exampleCopy copies the example site of the repository into a new
+// folder, for a test to change; it skips the test without one.
+func exampleCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Skip("no example site")
+	}
+	sitetest.Write(t, dir, map[string]string{"site.toml": string(b)})
+	sitetest.Copy(t, "../../content", filepath.Join(dir, "content"))
+	return dir
 }
