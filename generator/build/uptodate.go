@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/msg"
@@ -77,9 +79,78 @@ var errUnsure = errors.New("cannot tell")
 
 // fingerprint hashes everything the output in out depends on. ok is false
 // when it cannot be trusted.
+//
+// Each source file is hashed on its own, the files side by side on every
+// processor, and the fingerprint is made of their paths and digests, in
+// the order of the walk.
 func fingerprint(opts Options, out string) (sum, rest [sha256.Size]byte, ok bool) {
-	exe, err := executableSum()
-	if err != nil {
+	exeSum := make(chan [sha256.Size]byte, 1)
+	go func() {
+		exe, err := executableSum()
+		if err != nil {
+			close(exeSum)
+			return
+		}
+		exeSum <- exe
+	}()
+	// What the walk finds, in order: a folder, a file (hashed below), or
+	// a top that is absent.
+	type item struct {
+		what, rel, path string
+		report          bool
+		sum             [sha256.Size]byte
+	}
+	var items []item
+	reportsDir := filepath.Join(opts.site(), "content", "reports")
+	site := opts.site()
+	for _, top := range []string{"site.toml", "content", "themes"} {
+		err := filepath.WalkDir(filepath.Join(site, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == filepath.Join(site, top) {
+					items = append(items, item{what: "absent " + top})
+					return nil
+				}
+				return err
+			}
+			rel, _ := filepath.Rel(site, p)
+			switch {
+			case d.IsDir():
+				items = append(items, item{what: "folder " + filepath.ToSlash(rel)})
+			case d.Type().IsRegular():
+				items = append(items, item{what: "file " + filepath.ToSlash(rel), path: p, report: filepath.Dir(p) == reportsDir})
+			default: // a symlink, a device: load decides, not this check
+				return errUnsure
+			}
+			return nil
+		})
+		if err != nil {
+			<-exeSum
+			return sum, rest, false
+		}
+	}
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		wg     sync.WaitGroup
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(items); i = int(next.Add(1) - 1) {
+				if items[i].path == "" {
+					continue
+				}
+				b, err := os.ReadFile(items[i].path)
+				if err != nil {
+					failed.Store(true)
+					return
+				}
+				items[i].sum = sha256.Sum256(b)
+			}
+		})
+	}
+	wg.Wait()
+	exe, haveExe := <-exeSum
+	if failed.Load() || !haveExe {
 		return sum, rest, false
 	}
 	h, hr := sha256.New(), sha256.New()
@@ -91,50 +162,21 @@ func fingerprint(opts Options, out string) (sum, rest [sha256.Size]byte, ok bool
 		hr.Write(n[:])
 		hr.Write([]byte(s))
 	}
-	reportsDir := filepath.Join(opts.site(), "content", "reports")
-	field("loa build fingerprint 1")
+	field("loa build fingerprint 2")
 	h.Write(exe[:])
 	field(out)
 	field(opts.BaseURL)
 	field(strconv.FormatBool(opts.Drafts))
 	field(strconv.FormatBool(opts.Minify))
 	field(opts.Inject)
-	site := opts.site()
-	for _, top := range []string{"site.toml", "content", "themes"} {
-		err := filepath.WalkDir(filepath.Join(site, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == filepath.Join(site, top) {
-					field("absent " + top)
-					return nil
-				}
-				return err
-			}
-			rel, _ := filepath.Rel(site, p)
-			switch {
-			case d.IsDir():
-				field("folder " + filepath.ToSlash(rel))
-			case d.Type().IsRegular():
-				b, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				field("file " + filepath.ToSlash(rel))
-				if filepath.Dir(p) == reportsDir {
-					// Not in rest: see Options.rest.
-					var n [8]byte
-					binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
-					h.Write(n[:])
-					h.Write(b)
-					return nil
-				}
-				field(string(b))
-			default: // a symlink, a device: load decides, not this check
-				return errUnsure
-			}
-			return nil
-		})
-		if err != nil {
-			return sum, rest, false
+	for _, it := range items {
+		field(it.what)
+		switch {
+		case it.path == "":
+		case it.report:
+			h.Write(it.sum[:]) // not in rest: see Options.rest
+		default:
+			field(string(it.sum[:]))
 		}
 	}
 	h.Sum(sum[:0])
