@@ -3,6 +3,7 @@ package publish
 import (
 	"crypto/sha256"
 	"os"
+	"path"
 	"path/filepath"
 )
 
@@ -43,35 +44,43 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 		if err != nil {
 			return false
 		}
-		r.mu.Lock()
-		rec, ok := r.prev.Files[clean]
-		r.mu.Unlock()
+		files = append(files, found{clean: clean})
+	}
+	r.mu.Lock()
+	for i := range files {
+		rec, ok := r.prev.Files[files[i].clean]
 		if !ok || rec.Key != key {
+			r.mu.Unlock()
 			return false
 		}
+		files[i].rec = rec
+	}
+	r.mu.Unlock()
+	for i, f := range files {
 		if s.inPlace {
 			// The spare shares the previous output's unchanged files (they
 			// were linked into it when it was the output): one lstat tells
 			// that this path holds the very file recorded, as it was.
-			if fi, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(clean))); err == nil && rec.Matches(fi) {
-				files = append(files, found{clean, rec, nil})
+			if fi, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(f.clean))); err == nil && f.rec.Matches(fi) {
 				continue
 			}
 		}
-		fi, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(clean)))
-		if err != nil || !rec.Matches(fi) {
+		fi, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(f.clean)))
+		if err != nil || !f.rec.Matches(fi) {
 			return false
 		}
-		files = append(files, found{clean, rec, fi})
+		files[i].live = fi
 	}
 	var linked []string
 	for _, f := range files {
+		if f.live == nil {
+			// In the spare already: its folder is there too, as listed;
+			// made, for pruneInPlace, once the lock is taken below.
+			continue
+		}
 		_, file, err := s.prepare(f.clean)
 		if err != nil {
 			return false
-		}
-		if f.live == nil {
-			continue
 		}
 		if s.inPlace {
 			s.touch(f.clean)
@@ -84,6 +93,23 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 		}
 		linked = append(linked, f.clean)
 	}
+	var size int64
+	s.mu.Lock()
+	for _, f := range files {
+		if f.live == nil {
+			if dir := path.Dir(f.clean); !s.made[dir] {
+				if err := s.mkdir(dir); err != nil {
+					s.mu.Unlock()
+					return false
+				}
+			}
+		}
+		if _, ok := s.names[f.clean]; !ok {
+			s.names[f.clean] = KindFile
+		}
+		size += f.rec.Size
+	}
+	s.mu.Unlock()
 	r.mu.Lock()
 	for _, f := range files {
 		r.next.Files[f.clean] = f.rec
@@ -93,11 +119,8 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 	// swap (restamp).
 	r.links = append(r.links, linked...)
 	r.mu.Unlock()
-	for _, f := range files {
-		s.wrote1(f.clean)
-		s.files.Add(1)
-		s.bytes.Add(f.rec.Size)
-	}
+	s.files.Add(int64(len(files)))
+	s.bytes.Add(size)
 	return true
 }
 
