@@ -96,9 +96,9 @@ func fingerprint(opts Options, out string) (sum, rest [sha256.Size]byte, ok bool
 	// What the walk finds, in order: a folder, a file (hashed below), or
 	// a top that is absent.
 	type item struct {
-		what, rel, path string
-		report          bool
-		sum             [sha256.Size]byte
+		what, path string // path: of a file, to hash
+		report     bool
+		sum        [sha256.Size]byte
 	}
 	var items []item
 	reportsDir := filepath.Join(opts.site(), "content", "reports")

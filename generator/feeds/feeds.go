@@ -196,7 +196,7 @@ func Feed(c *campaign.Campaign, summary func(d *campaign.Directive, max int) (st
 	}
 	f.Updated = atomDate(updated)
 
-	conv := markdown.New(markdown.Options{BasePath: c.Site.BasePath})
+	var conv *markdown.Converter // made when a body must be parsed here
 	for _, p := range render.Pages(c) {
 		if p.Kind != "directive" {
 			continue
@@ -208,13 +208,16 @@ func Feed(c *campaign.Campaign, summary func(d *campaign.Directive, max int) (st
 			title += " " + dir.Number
 		}
 		title += ": " + dir.Subject
-		// The summary is the page's description: the body's first
-		// paragraph, else the subject.
+		// The summary: the body's first paragraph (a text directive as
+		// its label: no handler renders it here), else the subject.
 		text, ok := "", false
 		if summary != nil {
 			text, ok = summary(dir, SummaryLength)
 		}
 		if !ok {
+			if conv == nil {
+				conv = markdown.New(markdown.Options{BasePath: c.Site.BasePath})
+			}
 			text = conv.Parse(dir.Body, dir.File, dir.BodyLine, nil).Summary(SummaryLength)
 		}
 		if text == "" {

@@ -269,26 +269,24 @@ type decoder struct {
 	err error
 }
 
+// num takes a varint off d (binary.Varint: the zigzag of a uvarint).
 func (d *decoder) num() int64 {
-	if len(d.b) > 0 && d.b[0] < 0x80 {
-		// One byte, as most are: a line, a column, a length.
-		x := int64(d.b[0] >> 1)
-		if d.b[0]&1 != 0 {
-			x = ^x
-		}
-		d.b = d.b[1:]
-		return x
+	ux := d.unum()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	n, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[k:]
-	return n
+	return x
 }
 
+// unum takes a uvarint off d.
 func (d *decoder) unum() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		// One byte, as most are: a line, a column, a length.
+		n := uint64(d.b[0])
+		d.b = d.b[1:]
+		return n
+	}
 	n, k := binary.Uvarint(d.b)
 	if k <= 0 {
 		d.fail()

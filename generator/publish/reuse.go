@@ -91,14 +91,13 @@ func ReadManifest(b []byte) (*Manifest, error) {
 		d = d[k:]
 		return n
 	}
-	varint := func() int64 {
-		n, k := binary.Varint(d)
-		if k <= 0 {
-			d = nil
-			return 0
+	varint := func() int64 { // binary.Varint: the zigzag of a uvarint
+		ux := uvarint()
+		x := int64(ux >> 1)
+		if ux&1 != 0 {
+			x = ^x
 		}
-		d = d[k:]
-		return n
+		return x
 	}
 	bytesOf := func(n uint64) []byte {
 		if n > uint64(len(d)) {
@@ -114,8 +113,9 @@ func ReadManifest(b []byte) (*Manifest, error) {
 		m.Note = append([]byte{}, bytesOf(n)...)
 	}
 	count := uvarint()
-	// An entry takes 67 bytes at least: a count beyond that is damage.
-	if d == nil || count > uint64(len(d))/67 {
+	// An entry takes 69 bytes at least (two digests, five numbers, a
+	// name's length): a count beyond that is damage.
+	if d == nil || count > uint64(len(d))/69 {
 		return nil, bad
 	}
 	m.Files = make(map[string]FileRecord, count)
@@ -387,8 +387,9 @@ func (r *reuse) restamp(out string) {
 	r.links = nil
 }
 
-// write writes data, whose SHA-256 is sum, into the new file f, closes it
-// and records it as clean.
+// write writes data, whose SHA-256 is sum, into f (a new file, or one of
+// the spare written over and cut to len(data)), closes it and records it
+// as clean.
 func (r *reuse) write(f *os.File, clean string, data []byte, sum [sha256.Size]byte) error {
 	_, err := f.Write(data)
 	var fi os.FileInfo

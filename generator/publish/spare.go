@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 
@@ -145,12 +146,14 @@ func openOver(file string) *os.File {
 	if err != nil {
 		return nil
 	}
-	var st unix.Stat_t
-	if err := unix.Fstat(int(f.Fd()), &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Nlink != 1 || fs.FileMode(st.Mode&0o777) != fileMode {
-		f.Close()
-		return nil
+	fi, err := f.Stat()
+	if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() == fileMode {
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && st.Nlink == 1 {
+			return f
+		}
 	}
-	return f
+	f.Close()
+	return nil
 }
 
 // createInPlace creates the file at path file of the spare afresh.
