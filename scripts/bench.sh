@@ -126,10 +126,11 @@ fi
 
 # Hugo builds first. On a filesystem that checks recently deleted inodes
 # before reusing them (ext4 without a journal, as on the machine this was
-# written on), creating files right after many were deleted is slow: a Loa
-# rebuild deletes the output it replaces, so nothing is timed after one
-# but the edit rebuild itself, and every build below writes into a folder
-# of its own. (For figures free of the disk, run with TMPDIR=/dev/shm.)
+# written on), creating files right after many were deleted is slow, for
+# minutes: nothing is deleted before a timed build but the output of the
+# "after rm" row, and every build below writes into a folder of its own.
+# (Loa spreads a new output away from a deleted one: docs/commands.md.)
+# (For figures free of the disk, run with TMPDIR=/dev/shm.)
 if $have_hugo; then
   step "Hugo build ($(hugo version | awk '{print $2}'))"
   # No modules, no remote resources: nothing to fetch. The cache goes into

@@ -92,6 +92,7 @@ func Begin(out string) (*Staging, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	markTop(hold, true) // spread.go
 	s := &Staging{out: out, dir: dir, hold: hold, made: map[string]bool{".": true}, names: map[string]string{}, touched: map[string]bool{}}
 	s.prevOwned, _ = readOwned(out)
 	return s, nil
@@ -441,6 +442,9 @@ func (s *Staging) Commit() error {
 	// after the swap leaves none, never one of another output.
 	if err := removeManifest(s.out); err != nil {
 		return err
+	}
+	if !s.inPlace {
+		markTop(s.hold, false) // the output is a folder like any other
 	}
 	if err := s.swap(exists); err != nil {
 		return err
