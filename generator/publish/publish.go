@@ -42,6 +42,7 @@ type Staging struct {
 	reuse     *reuse // see Record
 	committed bool
 	inPlace   bool // dir is the spare, updated in place (spare.go)
+	spread    bool // dir is marked as the top of unrelated trees (spread.go)
 
 	hold      *os.File          // the open staging folder, locked while it is written
 	names     map[string]string // the files written, and their kinds (Mark); under mu
@@ -92,8 +93,8 @@ func Begin(out string) (*Staging, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	markTop(hold, true) // spread.go
-	s := &Staging{out: out, dir: dir, hold: hold, made: map[string]bool{".": true}, names: map[string]string{}, touched: map[string]bool{}}
+	spread := markTop(hold, true) // spread.go
+	s := &Staging{out: out, dir: dir, hold: hold, spread: spread, made: map[string]bool{".": true}, names: map[string]string{}, touched: map[string]bool{}}
 	s.prevOwned, _ = readOwned(out)
 	return s, nil
 }
@@ -265,6 +266,10 @@ func (s *Staging) mkdir(dir string) error {
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(dir))
 	switch listed := s.spareList.dir(dir); {
+	case !s.inPlace && s.spread && path.Dir(dir) == ".":
+		if err := mkdirSpread(s.dir, p); err != nil {
+			return err
+		}
 	case !s.inPlace:
 		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			return err
@@ -443,7 +448,7 @@ func (s *Staging) Commit() error {
 	if err := removeManifest(s.out); err != nil {
 		return err
 	}
-	if !s.inPlace {
+	if s.spread {
 		markTop(s.hold, false) // the output is a folder like any other
 	}
 	if err := s.swap(exists); err != nil {

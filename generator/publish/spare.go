@@ -76,6 +76,7 @@ func (s *Staging) useSpare() {
 	s.unhold()
 	s.dir = spare
 	s.inPlace = true
+	s.spread = false // the mark was on the folder just removed
 }
 
 // dirMode is the mode os.Mkdir(…, 0o755) gives under the process's umask.

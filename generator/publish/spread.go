@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -25,18 +27,45 @@ import (
 const topFlag = 0x00020000
 
 // markTop sets (on) or clears the top-of-trees flag of the open folder f,
-// leaving its other flags as they are. Errors are ignored: it is a hint.
-func markTop(f *os.File, on bool) {
+// leaving its other flags as they are, and reports whether it succeeded.
+// Errors are otherwise ignored: it is a hint.
+func markTop(f *os.File, on bool) bool {
 	fd := int(f.Fd())
 	flags, err := unix.IoctlGetUint32(fd, unix.FS_IOC_GETFLAGS)
 	if err != nil {
-		return
+		return false
 	}
 	want := flags &^ topFlag
 	if on {
 		want |= topFlag
 	}
-	if want != flags {
-		unix.IoctlSetPointerInt(fd, unix.FS_IOC_SETFLAGS, int(want))
+	if want == flags {
+		return true
 	}
+	return unix.IoctlSetPointerInt(fd, unix.FS_IOC_SETFLAGS, int(want)) == nil
+}
+
+// mkdirSpread makes the folder p, a subfolder of a marked staging folder,
+// under a name of chance first, then renames it. Orlov starts its search
+// for the place of a top folder at the hash of its name: made as don-vi,
+// the folder would land where the don-vi of the output deleted a moment
+// ago was, each time; made as a random name, it lands anywhere. A folder
+// keeps its place when renamed, and what is made in it goes near it.
+func mkdirSpread(staging, p string) error {
+	tmp, err := os.MkdirTemp(staging, ".loa-folder-")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err == nil {
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(tmp, p); err == nil {
+				return nil
+			}
+		}
+	}
+	os.Remove(tmp)
+	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
 }

@@ -62,4 +62,15 @@ func TestNewOutputSpreadWhileWritten(t *testing.T) {
 	if got := read(t, filepath.Join(out, "don-vi/a/index.html")); got != "a" {
 		t.Fatalf("published %q", got)
 	}
+	// The top folders are made under a name of chance and renamed: none
+	// is left under that name.
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "don-vi" {
+			t.Errorf("the output holds %s", e.Name())
+		}
+	}
 }
