@@ -248,6 +248,14 @@ type TaskView struct {
 // the first time a page lists it and shared by every other page that does.
 func (t *TaskView) Item() (template.HTML, error) { return t.item.get() }
 
+// TaskList is Tasks rendered by partials/task-list.html, once for all the
+// units of a group that are given the same tasks: "" when there are none.
+func (u *UnitView) TaskList() (template.HTML, error) { return u.taskList.get() }
+
+// DirectiveList is Directives rendered by partials/directive-list.html,
+// once for all the units of a group sent the same directives.
+func (u *UnitView) DirectiveList() (template.HTML, error) { return u.dirList.get() }
+
 // lazyItem is a list item that a theme partial renders the first time a
 // page asks for it. A large site lists each directive and task on many
 // pages: rendered once, not on every page; and only when asked for, so
@@ -308,6 +316,9 @@ type UnitView struct {
 	Successor *UnitView
 
 	unit *campaign.Unit
+	// taskList and dirList are Tasks and Directives rendered as lists,
+	// shared by the units that share those lists (see TaskList).
+	taskList, dirList *lazyItem
 }
 
 // unitChart lays out the chart of a unit.
@@ -397,7 +408,10 @@ type views struct {
 	directives []*DirectiveView
 	dirOf      map[*campaign.Directive]*DirectiveView
 	// taskOf holds the tasks as units' pages list them.
-	taskOf    map[*campaign.Task]*TaskView
+	taskOf map[*campaign.Task]*TaskView
+	// lists are the lists of tasks and directives that units' pages
+	// share, to be rendered by the theme (UnitView.TaskList).
+	lists     []*lazyItem
 	history   []HistoryRow
 	chart     *ChartView
 	accountQR *QRView
@@ -460,6 +474,7 @@ func newViews(c *campaign.Campaign) *views {
 			first[k+1] = first[k] + len(g.Units)
 		}
 	}
+	groupLists := make([][]*lazyItem, len(c.Groups)) // each group's, made side by side
 	forEach(len(c.Groups), func(k int) {
 		g, gv := c.Groups[k], v.groups[k]
 		for i, u := range g.Units {
@@ -471,8 +486,10 @@ func newViews(c *campaign.Campaign) *views {
 		var (
 			lastTasks []*campaign.Task
 			tasksView []*TaskView
+			taskList  *lazyItem
 			lastDirs  []*campaign.Directive
 			dirsView  []*DirectiveView
+			dirList   *lazyItem
 		)
 		for i, u := range g.Units {
 			path := gv.Rows[i].Path // unitPath(u.ID)
@@ -493,20 +510,33 @@ func newViews(c *campaign.Campaign) *views {
 				for _, t := range tasks {
 					tasksView = append(tasksView, v.taskOf[t]) // every task of c.Directives has one
 				}
+				taskList = nil
+				if len(tasksView) > 0 {
+					taskList = &lazyItem{name: "partials/task-list.html", data: tasksView}
+					groupLists[k] = append(groupLists[k], taskList)
+				}
 			}
-			uv.Tasks, uv.MoreTasks = tasksView, more
+			uv.Tasks, uv.MoreTasks, uv.taskList = tasksView, more, taskList
 			dirs, more := mostRecent(u.Directives)
 			if dirsView == nil || !sameSlice(dirs, lastDirs) {
 				lastDirs, dirsView = dirs, make([]*DirectiveView, 0, len(dirs))
 				for _, d := range dirs {
 					dirsView = append(dirsView, v.dirOf[d])
 				}
+				dirList = nil
+				if len(dirsView) > 0 {
+					dirList = &lazyItem{name: "partials/directive-list.html", data: dirsView}
+					groupLists[k] = append(groupLists[k], dirList)
+				}
 			}
-			uv.Directives, uv.MoreDirectives = dirsView, more
+			uv.Directives, uv.MoreDirectives, uv.dirList = dirsView, more, dirList
 			uv.unit = u
 			gv.units[i] = uv
 		}
 	})
+	for _, l := range groupLists {
+		v.lists = append(v.lists, l...)
+	}
 	for _, uv := range v.units {
 		v.unitOf[uv.unit] = uv
 	}
@@ -677,6 +707,9 @@ func (v *views) prerender(th *theme.Theme) error {
 				shared.item = &lazyItem{th: th, name: "partials/task-item.html", data: shared}
 			}
 		}
+	}
+	for _, l := range v.lists {
+		l.th = th
 	}
 	return v.prerenderChrome(th)
 }
