@@ -90,6 +90,13 @@ func TestKeptFilesAreTheColdBuildsFiles(t *testing.T) {
 	check("a letter's date moved to an earlier period")
 	edit(letter, `::stat{name="followers"}`, `::stat{name="followers" at="latest"}`)
 	check("a letter's figure made the latest")
+	// The units' landing pages list their latest tasks and directives,
+	// rendered once per group (render.TaskList): a change to one shows on
+	// each.
+	edit(letter, "hướng dẫn người dân quan tâm, theo dõi trang Zalo OA", "hướng dẫn từng hộ dân quan tâm trang Zalo OA")
+	check("a task's text")
+	edit(letter, "due = 2023-11-30\n\n[[task]]\nto = [\"quan-doan\"]", "due = 2023-12-15\n\n[[task]]\nto = [\"quan-doan\"]")
+	check("a task's due date")
 	edit("content/_index.md", `::stat{name="reach"}`, `::stat{name="units"}`)
 	check("the home page's directives")
 	edit("content/huong-dan.md", `::units{group="phuong"}`, `::units{group="truong-hoc"}`)

@@ -166,6 +166,8 @@ var pageTemplates = []string{
 var itemMethods = []reads.Method{
 	{Receiver: reflect.TypeFor[*DirectiveView](), Name: "Item", Template: "partials/directive-item.html"},
 	{Receiver: reflect.TypeFor[*TaskView](), Name: "Item", Template: "partials/task-item.html"},
+	{Receiver: reflect.TypeFor[*TaskList](), Name: "HTML", Template: "partials/unit-tasks.html"},
+	{Receiver: reflect.TypeFor[*DirectiveList](), Name: "HTML", Template: "partials/unit-directives.html"},
 }
 
 // prepareKeys analyses the theme's page templates and salts the keys.
@@ -216,7 +218,7 @@ func (r *renderer) share() {
 		m.Share(tv)
 	}
 	for _, uv := range v.units {
-		m.Share(uv)
+		m.Share(uv, uv.TaskList, uv.DirectiveList) // the lists: by the units of a group
 	}
 	for _, gv := range v.groups {
 		m.Share(gv, gv.Table)

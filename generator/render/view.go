@@ -248,13 +248,28 @@ type TaskView struct {
 // the first time a page lists it and shared by every other page that does.
 func (t *TaskView) Item() (template.HTML, error) { return t.item.get() }
 
-// TaskList is Tasks rendered by partials/task-list.html, once for all the
-// units of a group that are given the same tasks: "" when there are none.
-func (u *UnitView) TaskList() (template.HTML, error) { return u.taskList.get() }
+// TaskList is a list of tasks that the landing pages of a group's units
+// share.
+type TaskList struct {
+	Tasks []*TaskView
+	html  *lazyItem
+}
 
-// DirectiveList is Directives rendered by partials/directive-list.html,
-// once for all the units of a group sent the same directives.
-func (u *UnitView) DirectiveList() (template.HTML, error) { return u.dirList.get() }
+// HTML is the list as partials/unit-tasks.html renders it (with the
+// TaskList as data), the first time a page asks for it, and shared by
+// every other page that shows the same list.
+func (l *TaskList) HTML() (template.HTML, error) { return l.html.get() }
+
+// DirectiveList is a list of directives that the landing pages of a
+// group's units share.
+type DirectiveList struct {
+	Directives []*DirectiveView
+	html       *lazyItem
+}
+
+// HTML is the list as partials/unit-directives.html renders it, once, as
+// TaskList.HTML.
+func (l *DirectiveList) HTML() (template.HTML, error) { return l.html.get() }
 
 // lazyItem is a list item that a theme partial renders the first time a
 // page asks for it. A large site lists each directive and task on many
@@ -315,10 +330,13 @@ type UnitView struct {
 	Retired   time.Time
 	Successor *UnitView
 
+	// TaskList and DirectiveList are Tasks and Directives as the units
+	// that share them share one rendered list (TaskList.HTML); nil when
+	// empty.
+	TaskList      *TaskList
+	DirectiveList *DirectiveList
+
 	unit *campaign.Unit
-	// taskList and dirList are Tasks and Directives rendered as lists,
-	// shared by the units that share those lists (see TaskList).
-	taskList, dirList *lazyItem
 }
 
 // unitChart lays out the chart of a unit.
@@ -410,7 +428,7 @@ type views struct {
 	// taskOf holds the tasks as units' pages list them.
 	taskOf map[*campaign.Task]*TaskView
 	// lists are the lists of tasks and directives that units' pages
-	// share, to be rendered by the theme (UnitView.TaskList).
+	// share, to be rendered by the theme (TaskList.HTML).
 	lists     []*lazyItem
 	history   []HistoryRow
 	chart     *ChartView
@@ -486,10 +504,10 @@ func newViews(c *campaign.Campaign) *views {
 		var (
 			lastTasks []*campaign.Task
 			tasksView []*TaskView
-			taskList  *lazyItem
+			taskList  *TaskList
 			lastDirs  []*campaign.Directive
 			dirsView  []*DirectiveView
-			dirList   *lazyItem
+			dirList   *DirectiveList
 		)
 		for i, u := range g.Units {
 			path := gv.Rows[i].Path // unitPath(u.ID)
@@ -512,11 +530,12 @@ func newViews(c *campaign.Campaign) *views {
 				}
 				taskList = nil
 				if len(tasksView) > 0 {
-					taskList = &lazyItem{name: "partials/task-list.html", data: tasksView}
-					groupLists[k] = append(groupLists[k], taskList)
+					taskList = &TaskList{Tasks: tasksView}
+					taskList.html = &lazyItem{name: "partials/unit-tasks.html", data: taskList}
+					groupLists[k] = append(groupLists[k], taskList.html)
 				}
 			}
-			uv.Tasks, uv.MoreTasks, uv.taskList = tasksView, more, taskList
+			uv.Tasks, uv.MoreTasks, uv.TaskList = tasksView, more, taskList
 			dirs, more := mostRecent(u.Directives)
 			if dirsView == nil || !sameSlice(dirs, lastDirs) {
 				lastDirs, dirsView = dirs, make([]*DirectiveView, 0, len(dirs))
@@ -525,11 +544,12 @@ func newViews(c *campaign.Campaign) *views {
 				}
 				dirList = nil
 				if len(dirsView) > 0 {
-					dirList = &lazyItem{name: "partials/directive-list.html", data: dirsView}
-					groupLists[k] = append(groupLists[k], dirList)
+					dirList = &DirectiveList{Directives: dirsView}
+					dirList.html = &lazyItem{name: "partials/unit-directives.html", data: dirList}
+					groupLists[k] = append(groupLists[k], dirList.html)
 				}
 			}
-			uv.Directives, uv.MoreDirectives, uv.dirList = dirsView, more, dirList
+			uv.Directives, uv.MoreDirectives, uv.DirectiveList = dirsView, more, dirList
 			uv.unit = u
 			gv.units[i] = uv
 		}
