@@ -17,9 +17,9 @@ import (
 // (don-vi, van-ban, …) and all below them then land away from the
 // previous output, which the user may just have deleted. On ext4 without
 // a journal, creating a file first skips over every inode of its block
-// group freed in the last minute, so that writing an output where one
-// was deleted a moment ago costs time that grows with the square of its
-// file count: measured on such a disk, 41,000 files of 14 KB written right
+// group freed in the last minute (the last six while the inode table is
+// not yet written out), so that writing an output where one was deleted
+// a moment ago costs time that grows with the square of its file count: measured on such a disk, 41,000 files of 14 KB written right
 // after as many were deleted took 25.4 s beside the deleted ones and
 // 2.5 s under a folder marked so (3.9 s on a quiet disk). The mark is
 // taken off before the folder becomes the output; where the filesystem
@@ -56,7 +56,7 @@ func mkdirSpread(staging, p string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err == nil {
+	if err := os.Chmod(tmp, dirMode); err == nil { // as os.Mkdir(p, 0o755) makes it
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 			if err := os.Rename(tmp, p); err == nil {
 				return nil
