@@ -271,6 +271,27 @@ type DirectiveList struct {
 // TaskList.HTML.
 func (l *DirectiveList) HTML() (template.HTML, error) { return l.html.get() }
 
+// newTaskList is the shared list of tasks, nil for none; its theme is set
+// by prerender.
+func newTaskList(tasks []*TaskView) *TaskList {
+	if len(tasks) == 0 {
+		return nil
+	}
+	l := &TaskList{Tasks: tasks}
+	l.html = &lazyItem{name: "partials/unit-tasks.html", data: l}
+	return l
+}
+
+// newDirectiveList is the shared list of directives, as newTaskList.
+func newDirectiveList(dirs []*DirectiveView) *DirectiveList {
+	if len(dirs) == 0 {
+		return nil
+	}
+	l := &DirectiveList{Directives: dirs}
+	l.html = &lazyItem{name: "partials/unit-directives.html", data: l}
+	return l
+}
+
 // lazyItem is a list item that a theme partial renders the first time a
 // page asks for it. A large site lists each directive and task on many
 // pages: rendered once, not on every page; and only when asked for, so
@@ -426,10 +447,7 @@ type views struct {
 	directives []*DirectiveView
 	dirOf      map[*campaign.Directive]*DirectiveView
 	// taskOf holds the tasks as units' pages list them.
-	taskOf map[*campaign.Task]*TaskView
-	// lists are the lists of tasks and directives that units' pages
-	// share, to be rendered by the theme (TaskList.HTML).
-	lists     []*lazyItem
+	taskOf    map[*campaign.Task]*TaskView
 	history   []HistoryRow
 	chart     *ChartView
 	accountQR *QRView
@@ -492,7 +510,6 @@ func newViews(c *campaign.Campaign) *views {
 			first[k+1] = first[k] + len(g.Units)
 		}
 	}
-	groupLists := make([][]*lazyItem, len(c.Groups)) // each group's, made side by side
 	forEach(len(c.Groups), func(k int) {
 		g, gv := c.Groups[k], v.groups[k]
 		for i, u := range g.Units {
@@ -528,12 +545,7 @@ func newViews(c *campaign.Campaign) *views {
 				for _, t := range tasks {
 					tasksView = append(tasksView, v.taskOf[t]) // every task of c.Directives has one
 				}
-				taskList = nil
-				if len(tasksView) > 0 {
-					taskList = &TaskList{Tasks: tasksView}
-					taskList.html = &lazyItem{name: "partials/unit-tasks.html", data: taskList}
-					groupLists[k] = append(groupLists[k], taskList.html)
-				}
+				taskList = newTaskList(tasksView)
 			}
 			uv.Tasks, uv.MoreTasks, uv.TaskList = tasksView, more, taskList
 			dirs, more := mostRecent(u.Directives)
@@ -542,21 +554,13 @@ func newViews(c *campaign.Campaign) *views {
 				for _, d := range dirs {
 					dirsView = append(dirsView, v.dirOf[d])
 				}
-				dirList = nil
-				if len(dirsView) > 0 {
-					dirList = &DirectiveList{Directives: dirsView}
-					dirList.html = &lazyItem{name: "partials/unit-directives.html", data: dirList}
-					groupLists[k] = append(groupLists[k], dirList.html)
-				}
+				dirList = newDirectiveList(dirsView)
 			}
 			uv.Directives, uv.MoreDirectives, uv.DirectiveList = dirsView, more, dirList
 			uv.unit = u
 			gv.units[i] = uv
 		}
 	})
-	for _, l := range groupLists {
-		v.lists = append(v.lists, l...)
-	}
 	for _, uv := range v.units {
 		v.unitOf[uv.unit] = uv
 	}
@@ -728,8 +732,13 @@ func (v *views) prerender(th *theme.Theme) error {
 			}
 		}
 	}
-	for _, l := range v.lists {
-		l.th = th
+	for _, uv := range v.units { // each shared list, once per unit that shares it
+		if uv.TaskList != nil {
+			uv.TaskList.html.th = th
+		}
+		if uv.DirectiveList != nil {
+			uv.DirectiveList.html.th = th
+		}
 	}
 	return v.prerenderChrome(th)
 }
