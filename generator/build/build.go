@@ -366,11 +366,27 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	// kept beside it (see load.Cache.KeepIn): only the files that changed
 	// are read again.
 	kept := opts.Sources == nil && !opts.NoCache
+	var (
+		docs     *render.Docs
+		docsFile = filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-docs")
+		code     [sha256.Size]byte
+	)
 	if kept {
 		opts.Sources = load.NewCache()
 		opts.Sources.KeepIn(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-read"))
+		// So are the parses of the Markdown bodies (render.Docs.SaveKept),
+		// for the code that made them.
+		var err error
+		if code, err = executableSum(); err == nil && opts.Markdown == nil {
+			docs = render.NewDocs()
+			docs.ReadKept(docsFile, code[:])
+			opts.Markdown = docs
+		}
 	}
 	c, p, err := Prepare(opts, diags)
+	if docs != nil && err == nil {
+		docs.SaveKept(docsFile, code[:]) // a cache: what is not saved is parsed again
+	}
 	if kept {
 		// Kept now: what the sources are does not depend on the build
 		// succeeding. Then the cache goes: what it holds is the model's

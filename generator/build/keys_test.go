@@ -101,6 +101,14 @@ func TestKeptFilesAreTheColdBuildsFiles(t *testing.T) {
 	check("the home page's directives")
 	edit("content/huong-dan.md", `::units{group="phuong"}`, `::units{group="truong-hoc"}`)
 	check("a free page's list of units")
+	// A directive whose first paragraph shows a figure: its page's
+	// description is rendered with the figures, its other parses kept.
+	write("content/directives/thong-bao-so-lieu.md", "+++\nkind = \"Thông báo\"\nnumber = \"9/TB-UBND\"\ndate = 2023-11-10\n"+
+		"subject = \"Số người quan tâm\"\nto = [\"phuong\"]\nsign = [\"CHỦ TỊCH\"]\nsigner = \"Nguyễn Văn Thử\"\n+++\n\n"+
+		"Đến nay đã có :stat[số người]{name=\"followers\" at=\"latest\"} người quan tâm trang.\n")
+	check("a directive whose summary shows a figure")
+	edit(latest, "bac-son = 42", "bac-son = 142")
+	check("one count, shown in a directive's summary")
 	write("content/reports/2023-11-11.toml", "followers = 512\nsource = \"Thử\"\n\n[units]\nbac-son = 60\ndong-hoa = 30\n")
 	check("a new report")
 	edit("content/reports/2023-11-11.toml", "bac-son = 60", "bac-son = 61")
@@ -111,7 +119,7 @@ func TestKeptFilesAreTheColdBuildsFiles(t *testing.T) {
 	check("the site's title")
 	write("themes/default/templates/partials/site-footer.html", `<footer class="site-footer"><p>{{.Info.Name}} · {{num .Figures.Followers}} người quan tâm</p></footer>`)
 	check("a theme file overridden: the footer shows the followers")
-	edit(latest, "bac-son = 42", "bac-son = 43")
+	edit(latest, "bac-son = 142", "bac-son = 43")
 	check("one count, with a footer that shows the total")
 	write("themes/default/templates/poster.html", `{{template "base" .}}{{define "main"}}<p>{{.Unit.Name}}: {{len .Campaign.Units}} đơn vị; `+
 		`{{range .Campaign.Units}}{{if eq .ID "bac-son"}}Bắc Sơn có {{.Count}}{{end}}{{end}}</p>{{end}}`)

@@ -86,19 +86,32 @@ func resolve(v []byte) string {
 // whitespace collapsed, cut at a word boundary to at most max runes
 // (counting the "…" that marks the cut). Images and raw HTML are left out;
 // a text directive stands as the text of its rendered HTML.
-func (d *Document) Summary(max int) string { return d.summary(max, true) }
+func (d *Document) Summary(max int) string { s, _ := d.summary(max, true); return s }
 
 // LabelSummary is Summary with each text directive as its label, as
 // without a Handler: text that depends on the body alone.
-func (d *Document) LabelSummary(max int) string { return d.summary(max, false) }
+func (d *Document) LabelSummary(max int) string { s, _ := d.summary(max, false); return s }
 
-func (d *Document) summary(max int, rendered bool) string {
+// StaticSummary returns LabelSummary(max), and whether Summary(max) is
+// the same whatever the Handler renders: when no text directive stands in
+// the paragraphs a summary is looked for in.
+func (d *Document) StaticSummary(max int) (summary string, static bool) {
+	return d.summary(max, false)
+}
+
+// summary is Summary (rendered) or LabelSummary, and whether no text
+// directive was met on the way.
+func (d *Document) summary(max int, rendered bool) (string, bool) {
 	var text string
+	static := true
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindParagraph {
 			return ast.WalkContinue, nil
 		}
 		var b strings.Builder
+		if static && hasTextDirective(n) {
+			static = false
+		}
 		d.plainText(&b, n, rendered)
 		// References may write the characters of ctrlchar.
 		text = strings.Join(strings.Fields(ctrlchar.Strip(b.String())), " ")
@@ -107,7 +120,18 @@ func (d *Document) summary(max int, rendered bool) string {
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return truncate(text, max)
+	return truncate(text, max), static
+}
+
+// hasTextDirective reports whether a text directive stands among n's
+// inline descendants.
+func hasTextDirective(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*DirectiveInline); ok || hasTextDirective(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainText writes the text of n's inline children to b; text directives

@@ -114,3 +114,28 @@ func TestSummaryEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticSummary: a summary is static, the same whatever the Handler
+// renders, when no text directive stands in the paragraphs it is looked
+// for in; a directive after the paragraph it is taken from does not count.
+func TestStaticSummary(t *testing.T) {
+	c := New(Options{})
+	for src, want := range map[string]bool{
+		"Chào bạn.\n":                       true,
+		"Chào :stat[bạn] nhé.\n":            false,
+		"Một *đậm :stat[x]* câu.\n":         false,
+		":stat[]\n\nHai.\n":                 false,
+		"Một.\n\nHai :stat[x].\n":           true,
+		"# Tiêu đề\n\n::stat{name=\"x\"}\n": true,
+		"":                                  true,
+	} {
+		doc := c.Parse([]byte(src), "p.md", 1, nil)
+		label, static := doc.StaticSummary(50)
+		if static != want {
+			t.Errorf("StaticSummary of %q: static %v, want %v", src, static, want)
+		}
+		if label != doc.LabelSummary(50) {
+			t.Errorf("StaticSummary of %q = %q, LabelSummary %q", src, label, doc.LabelSummary(50))
+		}
+	}
+}

@@ -27,6 +27,9 @@ type Docs struct {
 	// that did not change) without hashing it.
 	lastSame map[sameBody]*parsed
 	nextSame map[sameBody]*parsed
+	// kept holds the parses an earlier build kept (ReadKept), without
+	// their documents.
+	kept map[[sha256.Size]byte]*parsed
 }
 
 // sameBody is a body by its memory, which the map keeps alive: while a
@@ -40,10 +43,67 @@ type sameBody struct {
 }
 
 type parsed struct {
-	doc   *markdown.Document
-	diags []diag.Diagnostic // of the parse (the links are checked again)
-	links []markdown.Link   // doc.Links()
-	key   [sha256.Size]byte // its key in last and next
+	doc   *markdown.Document // nil for a parse kept by an earlier build
+	diags []diag.Diagnostic  // of the parse (the links are checked again)
+	links []markdown.Link    // doc.Links()
+	key   [sha256.Size]byte  // its key in last and next
+	// What the keys of a page read of its body, and the summaries: kept
+	// beside the output (keptdocs.go) for a body that had no problem.
+	directives []*markdown.Directive
+	label      string // LabelSummary of summaryRunes
+	static     bool   // Summary of summaryRunes is label, whatever the figures
+}
+
+// summaryRunes is the length of the summaries a render takes of a body:
+// the description of a page, the summary of a directive in the feed
+// (feeds.SummaryLength).
+const summaryRunes = 160
+
+// newParsed is the parse of doc, of that key, with the problems diags.
+func newParsed(doc *markdown.Document, diags []diag.Diagnostic, key [sha256.Size]byte) *parsed {
+	label, static := doc.StaticSummary(summaryRunes)
+	return &parsed{doc: doc, diags: diags, links: doc.Links(), key: key, directives: doc.Directives(), label: label, static: static}
+}
+
+// docRef is one Markdown body as the render uses it: what the keys of its
+// pages and the summaries read is at hand; the document is parsed when a
+// page of it is made, if the parse was kept by an earlier build.
+type docRef struct {
+	src []byte
+	p   *parsed
+	doc func() *markdown.Document
+}
+
+func (r *docRef) Source() []byte                    { return r.src }
+func (r *docRef) Directives() []*markdown.Directive { return r.p.directives }
+
+// Summary is the document's Summary of summaryRunes: of the parse when a
+// text directive stands in it (its figures are the render's).
+func (r *docRef) Summary() string {
+	if r.p.static {
+		return r.p.label
+	}
+	return r.doc().Summary(summaryRunes)
+}
+
+// LabelSummary is the document's LabelSummary of max runes.
+func (r *docRef) LabelSummary(max int) string {
+	if max == summaryRunes {
+		return r.p.label
+	}
+	return r.doc().LabelSummary(max)
+}
+
+// ref is the docRef of p, a parse of body as conv parses it.
+func (p *parsed) ref(conv *markdown.Converter, body []byte, file string, line int) *docRef {
+	r := &docRef{src: body, p: p}
+	if p.doc != nil {
+		r.doc = sync.OnceValue(func() *markdown.Document { return p.doc.Rebind(conv) })
+	} else {
+		// Kept with no problem: parsed again the same, its problems none.
+		r.doc = sync.OnceValue(func() *markdown.Document { return conv.Parse(body, file, line, nil) })
+	}
+	return r
 }
 
 // NewDocs returns an empty cache of parses.
@@ -100,12 +160,11 @@ func docKey(refs [sha256.Size]byte, body []byte, file string, line int) [sha256.
 	return s
 }
 
-// parse parses body through the cache, adding its problems to diags. It
-// returns the document and its links (Document.Links).
-func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []byte, file string, line int, diags *diag.List) (*markdown.Document, []markdown.Link) {
+// parse parses body through the cache, adding its problems to diags.
+func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []byte, file string, line int, diags *diag.List) *docRef {
 	if d == nil {
 		doc := conv.Parse(body, file, line, diags)
-		return doc, doc.Links()
+		return newParsed(doc, nil, [sha256.Size]byte{}).ref(conv, body, file, line)
 	}
 	var same sameBody
 	var p *parsed
@@ -127,11 +186,14 @@ func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []by
 		if !ok {
 			p, ok = d.last[key]
 		}
+		if !ok {
+			p, ok = d.kept[key]
+		}
 		d.mu.Unlock()
 		if !ok {
 			var own diag.List
 			doc := conv.Parse(body, file, line, &own)
-			p = &parsed{doc: doc, diags: own.All(), links: doc.Links(), key: key}
+			p = newParsed(doc, own.All(), key)
 		}
 	} else {
 		key = p.key
@@ -145,5 +207,5 @@ func (d *Docs) parse(conv *markdown.Converter, refs [sha256.Size]byte, body []by
 	for _, x := range p.diags {
 		diags.Add(x)
 	}
-	return p.doc.Rebind(conv), p.links
+	return p.ref(conv, body, file, line)
 }

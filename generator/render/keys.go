@@ -102,7 +102,7 @@ func (k *keySink) raw(what string, d [sha256.Size]byte) {
 
 // doc adds a Markdown body: its source, where it starts (its directives'
 // positions give ids in the page), and what each of its directives shows.
-func (k *keySink) doc(doc *markdown.Document) {
+func (k *keySink) doc(doc *docRef) {
 	k.str("doc")
 	k.str(string(doc.Source()))
 	inputs := k.r.inputs()
@@ -196,12 +196,12 @@ func (r *renderer) prepareKeys(opts Options) {
 
 // body renders a Markdown body, or adds it to the key when sink is a
 // keySink.
-func (r *renderer) body(sink Sink, doc *markdown.Document) (template.HTML, error) {
+func (r *renderer) body(sink Sink, doc *docRef) (template.HTML, error) {
 	if k := keying(sink); k != nil {
 		k.doc(doc)
 		return "", nil
 	}
-	return r.renderDoc(doc)
+	return r.renderDoc(doc.doc())
 }
 
 // share gives the memo of the keys the views that many pages list.

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/loa-vn/loa/generator/campaign"
-	"github.com/loa-vn/loa/generator/markdown"
 )
 
 // Prepared is a render that passed its checks: its jobs are known, each
@@ -21,7 +20,7 @@ type Prepared struct {
 	// key computes a job's key (keys.go); nil when the render makes none.
 	key func(job) ([sha256.Size]byte, bool)
 	// docOf is the parse of a directive's body; nil for one not rendered.
-	docOf func(*campaign.Directive) *markdown.Document
+	docOf func(*campaign.Directive) *docRef
 
 	mu    sync.Mutex
 	once  []sync.Once

@@ -209,7 +209,7 @@ func (r *renderer) prepare(diags *diag.List) (*Prepared, error) {
 		}
 		return m
 	})
-	p.docOf = func(d *campaign.Directive) *markdown.Document {
+	p.docOf = func(d *campaign.Directive) *docRef {
 		if i, ok := index()[d]; ok {
 			return r.directives[i]
 		}
@@ -235,10 +235,10 @@ type renderer struct {
 	dirOfFile  map[string]*campaign.Directive
 	datedViews datedCache
 
-	home       *markdown.Document
-	pages      []*markdown.Document // parallel to c.Pages
-	directives []*markdown.Document // parallel to c.Directives
-	links      [][]markdown.Link    // of home, then pages, then directives
+	home       *docRef
+	pages      []*docRef         // parallel to c.Pages
+	directives []*docRef         // parallel to c.Directives
+	links      [][]markdown.Link // of home, then pages, then directives
 
 	// sets, memo, salt and inputs make the keys of the jobs (keys.go);
 	// sets is nil when the render makes no keys.
@@ -279,15 +279,15 @@ func (r *renderer) parse(diags *diag.List) {
 	// The links of the home page, then of the pages, then of the
 	// directives.
 	r.links = make([][]markdown.Link, 1+len(r.c.Pages)+len(r.c.Directives))
-	parse := func(body []byte, file string, line int, i int) *markdown.Document {
-		doc, links := r.docs.parse(r.conv, refs, body, file, line, diags)
-		r.links[i] = links
+	parse := func(body []byte, file string, line int, i int) *docRef {
+		doc := r.docs.parse(r.conv, refs, body, file, line, diags)
+		r.links[i] = doc.p.links
 		return doc
 	}
 	h := r.c.Home
 	r.home = parse(h.Body, h.File, h.BodyLine, 0)
-	r.pages = make([]*markdown.Document, len(r.c.Pages))
-	r.directives = make([]*markdown.Document, len(r.c.Directives))
+	r.pages = make([]*docRef, len(r.c.Pages))
+	r.directives = make([]*docRef, len(r.c.Directives))
 	// A thousand directives nationally: on every processor (diags sorts
 	// what they report).
 	forEach(len(r.pages)+len(r.directives), func(i int) {
@@ -363,7 +363,7 @@ func (r *renderer) jobs() []job {
 		}
 		desc := c.Home.Description
 		if desc == "" {
-			desc = r.home.Summary(160)
+			desc = r.home.Summary()
 		}
 		if desc == "" {
 			desc = c.Info.Name
@@ -392,7 +392,7 @@ func (r *renderer) jobs() []job {
 			page := *dv
 			page.Body = body
 			page.BeforeClosing, page.Closing = splitClosing(body)
-			desc := doc.Summary(160)
+			desc := doc.Summary()
 			if desc == "" {
 				desc = dv.Title + ": " + dv.Subject
 			}
@@ -457,7 +457,7 @@ func (r *renderer) jobs() []job {
 			}
 			desc := p.Description
 			if desc == "" {
-				desc = doc.Summary(160)
+				desc = doc.Summary()
 			}
 			return r.page(sink, p.Slug+"/index.html", "page.html", &Page{
 				Path: p.Slug + "/", Title: p.Title, Description: desc, Body: body, AccountQR: v.accountQR,

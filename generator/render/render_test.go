@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/loa-vn/loa/generator/markdown"
 	"sort"
 	"strings"
 	"testing"
@@ -709,7 +708,7 @@ func TestInternalLinks(t *testing.T) {
 	also := []Extra{{Paths: []string{"du-lieu/tien-do.json", "du-lieu/tien-do.csv"}}}
 	r := &renderer{c: c, th: th, v: newViews(c), also: also}
 	// Unparsed: the jobs are made, never run.
-	r.home, r.pages, r.directives = nil, make([]*markdown.Document, len(c.Pages)), make([]*markdown.Document, len(c.Directives))
+	r.home, r.pages, r.directives = nil, make([]*docRef, len(c.Pages)), make([]*docRef, len(c.Directives))
 	r.plan(newPrepared(append([]job{{paths: also[0].Paths}}, r.jobs()...)))
 	cases := []struct {
 		dest, page string
