@@ -48,17 +48,19 @@ func readOwned(out string) (owned map[string]string, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	owned = map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
+	s := string(b)
+	owned = make(map[string]string, strings.Count(s, "\n"))
+	for len(s) > 0 {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		q, err := strconv.QuotedPrefix(line)
+		name, kind, err := unquote(line) // as the tree records (tree.go)
 		if err != nil {
 			return nil, false
 		}
-		name, _ := strconv.Unquote(q)
-		owned[name] = strings.TrimSpace(line[len(q):])
+		owned[name] = strings.TrimSpace(kind)
 	}
 	return owned, true
 }

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -271,24 +270,25 @@ func readTree(file string) *listing {
 var errTree = errors.New("publish: not a tree record")
 
 func parseTree(b []byte) (*listing, error) {
-	header, rest, ok := bytes.Cut(b, []byte("\n"))
-	v, at, ok2 := strings.Cut(string(header), " at ")
+	// One string for the whole record: the names are cut from it, not
+	// copied one by one.
+	header, rest, ok := strings.Cut(string(b), "\n")
+	v, at, ok2 := strings.Cut(header, " at ")
 	if !ok || !ok2 || v != treeVersion {
 		return nil, errTree
 	}
-	t := &listing{Dirs: map[string]*treeDir{}}
+	t := &listing{Dirs: make(map[string]*treeDir, strings.Count(rest, "\ndir ")+1)}
 	var err error
 	if t.At, err = strconv.ParseInt(at, 10, 64); err != nil {
 		return nil, errTree
 	}
 	var cur *treeDir
 	for len(rest) > 0 {
-		var line []byte
-		line, rest, ok = bytes.Cut(rest, []byte("\n"))
+		var s string
+		s, rest, ok = strings.Cut(rest, "\n")
 		if !ok {
 			return nil, errTree // cut short
 		}
-		s := string(line)
 		if s == "end" {
 			if len(rest) > 0 {
 				return nil, errTree
@@ -337,7 +337,7 @@ func unquote(s string) (name, rest string, err error) {
 	if len(s) >= 2 && s[0] == '"' {
 		if i := strings.IndexAny(s[1:], `"\\`); i >= 0 && s[1+i] == '"' {
 			name, rest = s[1:1+i], s[2+i:]
-			if utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) }) {
+			if printableASCII(name) || utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !strconv.IsPrint(r) }) {
 				return name, strings.TrimPrefix(rest, " "), nil
 			}
 		}
@@ -348,6 +348,29 @@ func unquote(s string) (name, rest string, err error) {
 	}
 	name, _ = strconv.Unquote(q)
 	return name, strings.TrimPrefix(s[len(q):], " "), nil
+}
+
+// printableASCII reports whether every byte of s is a printable ASCII
+// character, which strconv.Quote writes as it is but for the quote and
+// the backslash.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// appendQuote is strconv.AppendQuote, quicker for the plain names nearly
+// every name is.
+func appendQuote(b []byte, s string) []byte {
+	if printableASCII(s) && !strings.ContainsAny(s, `"\\`) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	return strconv.AppendQuote(b, s)
 }
 
 // writeTree writes t as the tree record at file, atomically.
@@ -362,7 +385,7 @@ func writeTree(file string, t *listing) error {
 	for _, d := range dirs {
 		td := t.Dirs[d]
 		b = append(b, "dir "...)
-		b = strconv.AppendQuote(b, d)
+		b = appendQuote(b, d)
 		b = append(b, ' ')
 		b = strconv.AppendUint(b, td.Stamp.Ino, 10)
 		b = append(b, ' ')
@@ -373,7 +396,7 @@ func writeTree(file string, t *listing) error {
 		for _, e := range td.Entries {
 			b = append(b, kindOfType[e.Type]...)
 			b = append(b, ' ')
-			b = strconv.AppendQuote(b, e.Name)
+			b = appendQuote(b, e.Name)
 			b = append(b, '\n')
 		}
 	}

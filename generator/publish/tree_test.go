@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -118,5 +119,39 @@ func TestOldRecordsMissNoChange(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		m, _ = build(t, out, m, files, true)
 		sameFiles(t, "the output", tree(t, out), want)
+	}
+}
+
+// TestTreeRecordNames: a record gives back every name as it was listed,
+// the plain names written without escapes and the others quoted, whatever
+// bytes they hold.
+func TestTreeRecordNames(t *testing.T) {
+	odd := []string{"index.html", "a b", `say "hi"`, `back\slash`, "Đồng Hòa", "tab\there", "nl\nx", "\x7f", "bad\xffutf8", "~!@#$%^&*()"}
+	for _, n := range odd {
+		if got, want := string(appendQuote(nil, n)), strconv.Quote(n); got != want {
+			t.Errorf("appendQuote(%q) = %s, want %s", n, got, want)
+		}
+	}
+	dir := t.TempDir()
+	for _, n := range odd {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := listTree(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "rec")
+	if err := writeTree(file, l); err != nil {
+		t.Fatal(err)
+	}
+	back := readTree(file)
+	if back == nil {
+		t.Fatal("the record written cannot be read")
+	}
+	got, want := names(back, "."), names(l, ".")
+	if !slices.Equal(got, want) || len(got) != len(odd) {
+		t.Errorf("names read back %q, listed %q", got, want)
 	}
 }
