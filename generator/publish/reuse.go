@@ -255,7 +255,11 @@ type reuse struct {
 // output that prev describes and that have the bytes given to Put. Call
 // it before the first Put.
 func (s *Staging) Record(prev *Manifest) {
-	s.reuse = &reuse{prev: prev, next: &Manifest{Files: map[string]FileRecord{}}}
+	files := 0
+	if prev != nil {
+		files = len(prev.Files)
+	}
+	s.reuse = &reuse{prev: prev, next: &Manifest{Files: make(map[string]FileRecord, files)}}
 	// The output's tree record, for Commit (carryOver), read meanwhile:
 	// it is checked against the folders when they are listed.
 	s.outRecord = make(chan *listing, 1)
