@@ -176,7 +176,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if fmt.Sprint(names) != "[.public.loa-docs .public.loa-files .public.loa-lock .public.loa-manifest .public.loa-read .public.loa-spare .public.loa-spare.loa-tree .public.loa-tree public]" {
+	if fmt.Sprint(names) != "[.public.loa-charts .public.loa-charts.index .public.loa-docs .public.loa-files .public.loa-lock .public.loa-manifest .public.loa-read .public.loa-spare .public.loa-spare.loa-tree .public.loa-tree public]" {
 		t.Errorf("left beside the output: %v", names)
 	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))

@@ -20,6 +20,7 @@ import (
 	"github.com/loa-vn/loa/generator/cms"
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/feeds"
+	"github.com/loa-vn/loa/generator/fragments"
 	"github.com/loa-vn/loa/generator/load"
 	"github.com/loa-vn/loa/generator/opendata"
 	"github.com/loa-vn/loa/generator/period"
@@ -77,6 +78,8 @@ type Options struct {
 	// rest is the digest of every source but the reports (see
 	// fingerprint), when known: the key of the feeds.
 	rest *[sha256.Size]byte
+	// fragments keeps the units' charts (render.Options.Fragments).
+	fragments *fragments.Store
 }
 
 func (o Options) site() string {
@@ -181,7 +184,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// problem of the site (CONTENT.md). Nothing is written when there are
 	// errors: render.Prepare returns them before running any job.
 	// Inject is serve's own script, never content: it is trusted HTML.
-	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown}
+	ropts := render.Options{Theme: th, Inject: template.HTML(opts.Inject), SkipQR: opts.checkOnly, Docs: opts.Markdown, Fragments: opts.fragments}
 	inputs := sync.OnceValue(func() [][sha256.Size]byte { return period.Inputs(c) })
 	if opts.keyed {
 		if code, err := executableSum(); err == nil {
@@ -383,6 +386,14 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 			opts.Markdown = docs
 		}
 	}
+	// The charts of the units' landing pages, as the last builds drew
+	// them (see fragments): beside the output, as its manifest.
+	var frags *fragments.Store
+	if kept {
+		frags = fragments.Open(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-charts"))
+		defer frags.Close()
+		opts.fragments = frags
+	}
 	c, p, err := Prepare(opts, diags)
 	if docs != nil && err == nil {
 		docs.SaveKept(docsFile, code[:]) // a cache: what is not saved is parsed again
@@ -417,6 +428,9 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	if err := st.Commit(); err != nil {
 		st.Abort()
 		return Stats{}, err
+	}
+	if frags != nil {
+		frags.Save() // a cache: what is not saved is drawn again
 	}
 	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
 	if mini != nil {

@@ -347,9 +347,9 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	// Beside the output: its lock, the list of the files Loa wrote, their
-	// manifest, the sources as it read them, the parses of their Markdown
-	// and the record of its folders.
-	if fmt.Sprint(names) != "[.public.loa-docs .public.loa-files .public.loa-lock .public.loa-manifest .public.loa-read .public.loa-tree public]" {
+	// manifest, the sources as it read them, the parses of their Markdown,
+	// the units' charts and the record of its folders.
+	if fmt.Sprint(names) != "[.public.loa-charts .public.loa-charts.index .public.loa-docs .public.loa-files .public.loa-lock .public.loa-manifest .public.loa-read .public.loa-tree public]" {
 		t.Fatalf("staging left behind: %v", names)
 	}
 }

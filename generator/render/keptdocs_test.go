@@ -5,9 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/loa-vn/loa/generator/diag"
-	"github.com/loa-vn/loa/generator/theme"
 )
 
 // TestKeptParses: a render that takes the parses an earlier one kept
@@ -16,23 +13,10 @@ import (
 // a directive whose summary shows a figure (ke-hoach) included. A kept
 // file that is damaged, or kept with another salt, is not used.
 func TestKeptParses(t *testing.T) {
-	c := model(t, writeSite(t, testFiles()))
-	th, err := theme.Load(t.TempDir(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, th := modelAndTheme(t)
 	renderWith := func(docs *Docs) (*Prepared, map[string][]byte) {
 		t.Helper()
-		var diags diag.List
-		p, err := Prepare(c, Options{Theme: th, Docs: docs}, &diags)
-		if err != nil {
-			t.Fatal(err, diags.Errors())
-		}
-		sink := newMemSink()
-		if err := p.WriteAll(sink); err != nil {
-			t.Fatal(err)
-		}
-		return p, sink.files
+		return writeAll(t, c, Options{Theme: th, Docs: docs})
 	}
 	file := filepath.Join(t.TempDir(), "docs")
 	salt := []byte("code 1")

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/loa-vn/loa/generator/campaign"
+	"github.com/loa-vn/loa/generator/fragments"
 	"github.com/loa-vn/loa/generator/markdown"
 	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/reads"
@@ -168,6 +169,7 @@ var itemMethods = []reads.Method{
 	{Receiver: reflect.TypeFor[*TaskView](), Name: "Item", Template: "partials/task-item.html"},
 	{Receiver: reflect.TypeFor[*TaskList](), Name: "HTML", Template: "partials/unit-tasks.html"},
 	{Receiver: reflect.TypeFor[*DirectiveList](), Name: "HTML", Template: "partials/unit-directives.html"},
+	{Receiver: reflect.TypeFor[*ChartView](), Name: "HTML", Template: "partials/chart.html"},
 }
 
 // prepareKeys analyses the theme's page templates and salts the keys.
@@ -227,6 +229,19 @@ func (r *renderer) share() {
 		m.Share(t)
 	}
 	m.Share(v.accountQR, v.chart, v.groupsList)
+}
+
+// chartKey is the key of a unit's chart among the fragments: the digest
+// of what it is made of (chartInputs), salted as the keys of the jobs
+// (the theme, the generator, the options).
+func (r *renderer) chartKey(inputs [sha256.Size]byte) fragments.Key {
+	h := sha256.New()
+	h.Write([]byte("loa chart 1\n"))
+	h.Write(r.salt[:])
+	h.Write(inputs[:])
+	var k fragments.Key
+	h.Sum(k[:0])
+	return k
 }
 
 // chartInputs is a digest of what the chart of unit u is made of (see

@@ -24,6 +24,7 @@ import (
 
 	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/diag"
+	"github.com/loa-vn/loa/generator/fragments"
 	"github.com/loa-vn/loa/generator/markdown"
 	"github.com/loa-vn/loa/generator/reads"
 	"github.com/loa-vn/loa/generator/theme"
@@ -80,6 +81,10 @@ type Options struct {
 	// Docs, when not nil, keeps the parses of the Markdown bodies for the
 	// next render (serve).
 	Docs *Docs
+	// Fragments, when not nil and the render makes keys (Keyed), keeps
+	// the charts of the units' landing pages from one build to the next:
+	// a page whose lists changed takes its chart from there.
+	Fragments *fragments.Store
 	// Also is more work for the pool, once the sources have passed every
 	// check: files that other packages make from the model (open data,
 	// feeds). It runs first, beside the pages, since it is the longest.
@@ -151,6 +156,7 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	r.conv = markdown.New(markdown.Options{Unsafe: c.Site.RawHTML, Handler: &handler{r: r}, BasePath: c.Site.BasePath})
 	if opts.Keyed && len(opts.Salt) > 0 {
 		r.prepareKeys(opts)
+		r.frags = opts.Fragments
 	}
 	return r.prepare(diags)
 }
@@ -246,6 +252,9 @@ type renderer struct {
 	memo   *reads.Memo
 	salt   [sha256.Size]byte
 	inputs func() [][sha256.Size]byte
+	// frags keeps the units' charts (Options.Fragments); nil when the
+	// render makes no keys.
+	frags *fragments.Store
 
 	// outputs holds every path the render writes, and the open data that
 	// the caller writes, for the link check: the paths of its jobs.
@@ -483,11 +492,26 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		return r.merged(sink, uv)
 	}
 	landing := *uv // with its chart, which only this page shows
+	var chartKey fragments.Key
 	if k := keying(sink); k != nil {
 		// The chart is made of the unit's history, target and name alone.
-		k.raw("chart", chartInputs(uv.unit))
+		in := chartInputs(uv.unit)
+		k.raw("chart", in)
+		if r.frags != nil {
+			r.frags.Touch(r.chartKey(in)) // shown still, by the page kept or made
+		}
 	} else {
-		landing.Chart = unitChart(uv.unit)
+		cv := unitChart(uv.unit)
+		cv.html = &lazyItem{th: r.th, name: "partials/chart.html", data: cv}
+		if r.frags != nil {
+			chartKey = r.chartKey(chartInputs(uv.unit))
+			if b, ok := r.frags.Get(chartKey); ok {
+				// Drawn by this theme's partial, escaped by html/template,
+				// for the same chart: its bytes are those of its digest.
+				cv.html.preset(template.HTML(b))
+			}
+		}
+		landing.Chart = cv
 	}
 	if err := r.page(sink, uv.Path+"index.html", "unit.html", &Page{
 		Path: uv.Path, Title: uv.Name,
@@ -495,6 +519,11 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 		Unit:        &landing, AccountQR: r.v.accountQR,
 	}); err != nil {
 		return err
+	}
+	if r.frags != nil && landing.Chart != nil {
+		if h, ok := landing.Chart.html.rendered(); ok {
+			r.frags.Put(chartKey, []byte(h))
+		}
 	}
 	for _, a := range uv.Aliases {
 		if err := r.page(sink, unitPath(a)+"index.html", "alias.html", &Page{

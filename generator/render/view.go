@@ -304,6 +304,18 @@ type lazyItem struct {
 	data any
 	html template.HTML
 	err  error
+	ran  bool // the partial was executed
+}
+
+// preset makes h the item's HTML, which get then gives without rendering.
+func (l *lazyItem) preset(h template.HTML) {
+	l.once.Do(func() { l.html = h })
+}
+
+// rendered returns the item's HTML when get rendered it, without an
+// error (not when it was preset). Called by the goroutine that called get.
+func (l *lazyItem) rendered() (template.HTML, bool) {
+	return l.html, l.ran && l.err == nil
 }
 
 func (l *lazyItem) get() (template.HTML, error) {
@@ -316,6 +328,7 @@ func (l *lazyItem) get() (template.HTML, error) {
 			buf.Reset() // the pool hands out empty buffers
 			pageBuffers.Put(buf)
 		}()
+		l.ran = true
 		if l.err = l.th.Execute(buf, l.name, l.data); l.err == nil {
 			// Rendered by the theme's own template, escaped by html/template.
 			l.html = template.HTML(buf.String())
@@ -374,7 +387,14 @@ type ChartView struct {
 	ID    string // unique in the page, for aria-labelledby
 	Title string
 	Chart chart.Chart
+
+	html *lazyItem // see HTML; nil but on a unit's landing page
 }
+
+// HTML is the chart of a unit's landing page as partials/chart.html draws
+// it, taken from an earlier build when that build drew the same chart
+// (Options.Fragments); empty for any other chart.
+func (c *ChartView) HTML() (template.HTML, error) { return c.html.get() }
 
 // QRView is a QR image with its caption.
 type QRView struct {
