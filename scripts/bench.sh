@@ -198,8 +198,9 @@ median() { # median NAME: wall[NAME], cpu[NAME] of the run of median wall time a
 
 # One count of the latest report goes up by one: the unit's page, its
 # group's, the progress and the open data change, the rest comes out the same.
+# (A unit's count, under [units]: not the report's followers above it.)
 for ((i = 1; i <= tries; i++)); do
-  awk 'done != 1 && /^[a-z0-9-]+ = [0-9]+$/ { $3 = $3 + 1; done = 1 } { print }' \
+  awk 'units && done != 1 && /^[a-z0-9-]+ = [0-9]+$/ { $3 = $3 + 1; done = 1 } /^\[units\]/ { units = 1 } { print }' \
     "$work/site/content/reports/$last" >"$work/report.tmp" && mv "$work/report.tmp" "$work/site/content/reports/$last"
   step "Loa rebuild after one count of content/reports/$last was edited ($i of $tries)"
   measure "loa-edit.$i" "$work/loa" build -s "$work/site" -o "$work/out"
