@@ -77,24 +77,26 @@ func (d *Docs) ReadKept(file string, salt []byte) {
 func (d *Docs) SaveKept(file string, salt []byte) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var docs []keptDoc
 	same := len(d.next) == len(d.kept)
 	for key, p := range d.next {
-		if len(p.diags) > 0 {
-			same = false
-			continue
+		if !same {
+			break
 		}
-		if d.kept[key] != p {
-			same = false
+		same = len(p.diags) == 0 && d.kept[key] == p
+	}
+	if same {
+		return nil
+	}
+	var docs []keptDoc
+	for key, p := range d.next {
+		if len(p.diags) > 0 {
+			continue
 		}
 		dirs := make([]markdown.Directive, len(p.directives))
 		for i, x := range p.directives {
 			dirs[i] = *x
 		}
 		docs = append(docs, keptDoc{Key: key, Directives: dirs, Links: p.links, Label: p.label, Static: p.static})
-	}
-	if same {
-		return nil
 	}
 	// In the order of the keys: the same parses make the same file.
 	slices.SortFunc(docs, func(a, b keptDoc) int { return bytes.Compare(a.Key[:], b.Key[:]) })
