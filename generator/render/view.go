@@ -292,11 +292,13 @@ func newDirectiveList(dirs []*DirectiveView) *DirectiveList {
 	return l
 }
 
-// lazyItem is a list item that a theme partial renders the first time a
-// page asks for it. A large site lists each directive and task on many
-// pages: rendered once, not on every page; and only when asked for, so
-// that serve, which makes the pages a browser asks for, does not render
-// the items of 1,000 directives after every edit of a report.
+// lazyItem is a piece of a page that a theme partial renders the first
+// time a page asks for it: a list item, a list that a group's units share,
+// a unit's chart (which may be preset from an earlier build). A large
+// site lists each directive and task on many pages: rendered once, not on
+// every page; and only when asked for, so that serve, which makes the
+// pages a browser asks for, does not render the items of 1,000 directives
+// after every edit of a report.
 type lazyItem struct {
 	once sync.Once
 	th   *theme.Theme
