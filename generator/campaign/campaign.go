@@ -307,7 +307,7 @@ func (c *Campaign) addReports(reports []*load.Report, groups []*load.Group, cach
 						}
 						if n := len(u.History); n > 0 && count < u.History[n-1].Count {
 							uc := reports[i].Units[lines[i][u.index]]
-							diags.Warnf(uc.Pos, "%s: count went down from %s (%s) to %s", u.ID,
+							diags.Warnf(reports[i].PosOf(uc), "%s: count went down from %s (%s) to %s", u.ID,
 								vi.Int(u.History[n-1].Count), vi.ShortDate(u.History[n-1].Date), vi.Int(count))
 							next.warned[u.index] = true
 						}
@@ -317,7 +317,7 @@ func (c *Campaign) addReports(reports []*load.Report, groups []*load.Group, cach
 				}
 				next.hist[u.index], next.last[u.index] = u.History, int32(last)
 				if last >= 0 {
-					u.countPos = reports[last].Units[lines[last][u.index]].Pos
+					u.countPos = reports[last].PosOf(reports[last].Units[lines[last][u.index]])
 				}
 			}
 		})
@@ -357,25 +357,25 @@ func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.Unit
 				continue
 			}
 			if newest {
-				diags.Errorf(uc.Pos, "unknown unit %q%s", uc.ID, hint(uc.ID))
+				diags.Errorf(lr.PosOf(uc), "unknown unit %q%s", uc.ID, hint(uc.ID))
 			} else {
-				diags.Errorf(uc.Pos, msgUnknownInPastReport, uc.ID, hint(uc.ID))
+				diags.Errorf(lr.PosOf(uc), msgUnknownInPastReport, uc.ID, hint(uc.ID))
 			}
 			continue
 		}
 		if !u.CountsAt(lr.Date) {
-			diags.Errorf(uc.Pos, msgListedAfterRetired, u.ID, isoDate(u.Retired), u.Pos.File, isoDate(lr.Date))
+			diags.Errorf(lr.PosOf(uc), msgListedAfterRetired, u.ID, isoDate(u.Retired), u.Pos.File, isoDate(lr.Date))
 			continue
 		}
 		if r.counts[u.index] >= 0 {
-			first := uc.Pos
+			first := lr.PosOf(uc)
 			for j := range i {
 				if listed[j] == u { // by its id or an alias
-					first = lr.Units[j].Pos
+					first = lr.PosOf(lr.Units[j])
 					break
 				}
 			}
-			diags.Errorf(uc.Pos, "unit %q is listed twice in this report (first at %s)", u.ID, first)
+			diags.Errorf(lr.PosOf(uc), "unit %q is listed twice in this report (first at %s)", u.ID, first)
 			continue
 		}
 		listed[i] = u
@@ -384,7 +384,7 @@ func (c *Campaign) newReport(lr *load.Report, newest bool, prevLines []load.Unit
 		// cannot wrap, and is already more than the followers.
 		sum = min(sum+uc.Count, load.MaxCount+1)
 		if u.Audience > 0 && uc.Count > u.Audience {
-			diags.Warnf(uc.Pos, "%s: the count %s is more than the unit's audience (%s, at %s)",
+			diags.Warnf(lr.PosOf(uc), "%s: the count %s is more than the unit's audience (%s, at %s)",
 				uc.ID, vi.Int(uc.Count), vi.Int(u.Audience), u.Pos)
 		}
 	}

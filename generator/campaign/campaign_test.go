@@ -43,13 +43,13 @@ func fixture() *load.Site {
 			}},
 		},
 		Reports: []*load.Report{
-			{Date: day("2023-10-21"), Followers: 120, Units: []load.UnitCount{
+			{Date: day("2023-10-21"), File: "content/reports/2023-10-21.toml", Followers: 120, Units: []load.UnitCount{
 				{ID: "bac-son", Count: 12}, {ID: "dong-hoa", Count: 30}, {ID: "thcs-a", Count: 5},
 			}},
-			{Date: day("2023-10-28"), Followers: 200, Units: []load.UnitCount{
-				{ID: "bacson", Count: 20}, {ID: "dong-hoa", Count: 25, Pos: pos("content/reports/2023-10-28.toml", 8)}, {ID: "thcs-a", Count: 9},
+			{Date: day("2023-10-28"), File: "content/reports/2023-10-28.toml", Followers: 200, Units: []load.UnitCount{
+				{ID: "bacson", Count: 20}, {ID: "dong-hoa", Count: 25, Line: 8, Col: 1}, {ID: "thcs-a", Count: 9},
 			}},
-			{Date: day("2023-11-04"), Followers: 330, Units: []load.UnitCount{
+			{Date: day("2023-11-04"), File: "content/reports/2023-11-04.toml", Followers: 330, Units: []load.UnitCount{
 				{ID: "bac-son", Count: 41}, {ID: "dong-hoa", Count: 40}, {ID: "lam-ha", Count: 7},
 			}},
 		},
@@ -156,7 +156,7 @@ func TestDraftsKeptOnRequest(t *testing.T) {
 
 func TestUnknownReferences(t *testing.T) {
 	s := fixture()
-	s.Reports[0].Units = append(s.Reports[0].Units, load.UnitCount{ID: "bac-sn", Count: 1, Pos: pos("content/reports/2023-10-21.toml", 9)})
+	s.Reports[0].Units = append(s.Reports[0].Units, load.UnitCount{ID: "bac-sn", Count: 1, Line: 9, Col: 1})
 	s.Directives[0].To = append(s.Directives[0].To, load.Ref{ID: "phuonng", Pos: pos("content/directives/cv-1.md", 6)})
 	var diags diag.List
 	New(s, Options{}, &diags)

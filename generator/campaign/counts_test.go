@@ -40,12 +40,12 @@ func TestReportErrorsLineByLine(t *testing.T) {
 	s := fixture()
 	f := "content/reports/2023-11-11.toml"
 	lines := []load.UnitCount{
-		{ID: "bac-son", Count: 50, Pos: pos(f, 3)},
-		{ID: "dong-hoa", Count: 41, Pos: pos(f, 4)},
-		{ID: "lam-ha", Count: 8, Pos: pos(f, 5)},
-		{ID: "bacson", Count: 51, Pos: pos(f, 6)},
-		{ID: "khong-co", Count: 1, Pos: pos(f, 7)},
-		{ID: "dong-hoa", Count: 42, Pos: pos(f, 8)},
+		{ID: "bac-son", Count: 50, Line: 3, Col: 1},
+		{ID: "dong-hoa", Count: 41, Line: 4, Col: 1},
+		{ID: "lam-ha", Count: 8, Line: 5, Col: 1},
+		{ID: "bacson", Count: 51, Line: 6, Col: 1},
+		{ID: "khong-co", Count: 1, Line: 7, Col: 1},
+		{ID: "dong-hoa", Count: 42, Line: 8, Col: 1},
 	}
 	s.Reports = append(s.Reports,
 		&load.Report{Date: day("2023-11-11"), Followers: 400, Units: lines, File: f},

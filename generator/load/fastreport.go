@@ -79,7 +79,7 @@ func fastReport(f *source, date time.Time, text []byte) (*Report, bool) {
 				return nil, false
 			}
 			seen[key] = true
-			r.Units = append(r.Units, UnitCount{ID: key, Count: n, Pos: diag.Pos{File: f.rel, Line: line + f.line0, Col: j + 1}})
+			r.Units = append(r.Units, countAt(key, n, line+f.line0, j+1))
 			continue
 		}
 		var ok bool

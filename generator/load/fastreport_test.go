@@ -144,7 +144,7 @@ func TestFastReportPositions(t *testing.T) {
 	if !ok {
 		t.Fatal("declined")
 	}
-	got := fmt.Sprint(r.Units[0].Pos, " ", r.Units[1].Pos)
+	got := fmt.Sprint(r.PosOf(r.Units[0]), " ", r.PosOf(r.Units[1]))
 	if got != "r.toml:4:4 r.toml:6:1" {
 		t.Errorf("positions %s", got)
 	}

@@ -227,8 +227,8 @@ func encodeReport(b []byte, rel string, rep *Report) []byte {
 	for _, u := range rep.Units {
 		num(int64(len(u.ID)))
 		num(u.Count)
-		num(int64(u.Pos.Line))
-		num(int64(u.Pos.Col))
+		num(int64(u.Line))
+		num(int64(u.Col))
 	}
 	return b
 }
@@ -255,7 +255,7 @@ func decodeReport(d *decoder, rel string) (*Report, error) {
 		if d.err != nil || l < 0 || at+l > len(ids) {
 			return nil, errKept
 		}
-		rep.Units[i] = UnitCount{ID: ids[at : at+l], Count: d.num(), Pos: diag.Pos{File: rel, Line: int(d.num()), Col: int(d.num())}}
+		rep.Units[i] = countAt(ids[at:at+l], d.num(), int(d.num()), int(d.num()))
 		at += l
 	}
 	if d.err != nil || at != len(ids) || len(d.b) != 0 {

@@ -594,9 +594,9 @@ Thực hiện chỉ đạo của UBND thành phố...
 		t.Errorf("report = %+v", r)
 	}
 	wantCounts := []UnitCount{ // in file order, not alphabetical
-		{"dong-hoa", 18, pos(r.File, 6, 1)},
-		{"bac-son", 41, pos(r.File, 7, 1)},
-		{"van-phong", 3, pos(r.File, 8, 1)},
+		{"dong-hoa", 18, 6, 1},
+		{"bac-son", 41, 7, 1},
+		{"van-phong", 3, 8, 1},
 	}
 	if !reflect.DeepEqual(r.Units, wantCounts) {
 		t.Errorf("units = %+v", r.Units)

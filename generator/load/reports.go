@@ -64,7 +64,7 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 				continue
 			}
 		}
-		counts = append(counts, UnitCount{ID: id, Count: n, Pos: pos})
+		counts = append(counts, countAt(id, n, pos.Line, pos.Col))
 	}
 	r.Units = inFileOrder(counts)
 	return r
@@ -76,13 +76,13 @@ func readReport(f *source, date time.Time, m map[string]any) *Report {
 func inFileOrder(counts []UnitCount) []UnitCount {
 	keys := make([]uint64, len(counts))
 	for i, c := range counts {
-		if c.Pos.Line >= 1<<24 || c.Pos.Col >= 1<<20 || i >= 1<<20 {
+		if c.Line >= 1<<24 || c.Col >= 1<<20 || i >= 1<<20 {
 			slices.SortFunc(counts, func(a, b UnitCount) int {
-				return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), cmp.Compare(a.ID, b.ID))
+				return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.ID, b.ID))
 			})
 			return counts
 		}
-		keys[i] = uint64(c.Pos.Line)<<40 | uint64(c.Pos.Col)<<20 | uint64(i)
+		keys[i] = uint64(c.Line)<<40 | uint64(c.Col)<<20 | uint64(i)
 	}
 	slices.Sort(keys)
 	out := make([]UnitCount, len(counts))
