@@ -26,8 +26,18 @@ import (
 // that the new build writes too is an error, since either choice would lose
 // a file. Without a list (the first build into a folder, or a folder built
 // by an older Loa) every file the new build does not write is carried over.
+//
+// Until the swap, the list must name the files of both outputs, so that a
+// build killed in between leaves no file of either unclaimed. A build that
+// writes new names puts them, before the swap, in .<name>.loa-files.add
+// (a few lines where the whole list is 41,000 on a national site), which
+// readOwned adds to the list; after the swap, the list is written anew and
+// the addition removed.
 
-const ownedSuffix = ".loa-files"
+const (
+	ownedSuffix = ".loa-files"
+	addedSuffix = ".add" // of the list: names a build adds, until its swap
+)
 
 // Kinds of files, as a list of owned files marks them (Staging.Mark).
 const (
@@ -41,15 +51,30 @@ func ownedPath(out string) string {
 	return filepath.Join(parent, "."+base+ownedSuffix)
 }
 
-// readOwned reads the list of the files Loa wrote into out: path -> kind.
-// ok is false without a readable list.
+// readOwned reads the list of the files Loa wrote into out: path -> kind,
+// with the names a build killed before its swap added (the kinds they
+// have there). ok is false without a readable list (or with an addition
+// that cannot be read: every file is then carried over).
 func readOwned(out string) (owned map[string]string, ok bool) {
 	b, err := os.ReadFile(ownedPath(out))
 	if err != nil {
 		return nil, false
 	}
-	s := string(b)
-	owned = make(map[string]string, strings.Count(s, "\n"))
+	owned = make(map[string]string, bytes.Count(b, []byte("\n")))
+	if !parseOwned(string(b), owned) {
+		return nil, false
+	}
+	switch add, err := os.ReadFile(ownedPath(out) + addedSuffix); {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil || !parseOwned(string(add), owned):
+		return nil, false
+	}
+	return owned, true
+}
+
+// parseOwned adds the names of the list s to owned; false when a line is
+// not a quoted name.
+func parseOwned(s string, owned map[string]string) bool {
 	for len(s) > 0 {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
@@ -58,15 +83,43 @@ func readOwned(out string) (owned map[string]string, ok bool) {
 		}
 		name, kind, err := unquote(line) // as the tree records (tree.go)
 		if err != nil {
-			return nil, false
+			return false
 		}
 		owned[name] = strings.TrimSpace(kind)
 	}
-	return owned, true
+	return true
+}
+
+// addOwned writes, beside the list of out, the names of written that prev
+// (the list) does not have, or has of another kind: until the swap,
+// readOwned then names the files of both outputs.
+func addOwned(out string, prev, written map[string]string) error {
+	added := map[string]string{}
+	for n, k := range written {
+		if kp, ok := prev[n]; !ok || kp != k {
+			added[n] = k
+		}
+	}
+	return writeList(ownedPath(out)+addedSuffix, out, added)
+}
+
+// dropAdded removes the addition to the list of out, which the list now
+// holds.
+func dropAdded(out string) error {
+	err := os.Remove(ownedPath(out) + addedSuffix)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // writeOwned replaces the list of out with owned, atomically.
 func writeOwned(out string, owned map[string]string) error {
+	return writeList(ownedPath(out), out, owned)
+}
+
+// writeList writes the list of owned, files of out, to p, atomically.
+func writeList(p, out string, owned map[string]string) error {
 	names := make([]string, 0, len(owned))
 	for n := range owned {
 		names = append(names, n)
@@ -84,7 +137,6 @@ func writeOwned(out string, owned map[string]string) error {
 		w.WriteByte('\n')
 	}
 	w.Flush()
-	p := ownedPath(out)
 	tmp := p + ".tmp"
 	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
 		return err

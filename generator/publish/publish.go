@@ -419,16 +419,16 @@ func (s *Staging) Commit() error {
 		}
 		// Until the swap, the list names the files of both outputs: a
 		// build killed in between leaves no file of either unclaimed. The
-		// list of a rebuild that writes no new name already does.
+		// list of a rebuild that writes no new name already does; the new
+		// names of another go beside it (owned.go).
 		if !noNewName {
-			both := map[string]string{}
-			for n, k := range s.prevOwned {
-				both[n] = k
+			var err error
+			if s.prevOwned == nil {
+				err = writeOwned(s.out, written) // no list: every file is carried over
+			} else {
+				err = addOwned(s.out, s.prevOwned, written)
 			}
-			for n, k := range written {
-				both[n] = k
-			}
-			if err := writeOwned(s.out, both); err != nil {
+			if err != nil {
 				return err
 			}
 		}
@@ -481,7 +481,9 @@ func (s *Staging) Commit() error {
 	}
 	var ownedErr error
 	if !exists || !noNewName || len(written) != len(s.prevOwned) {
-		ownedErr = writeOwned(s.out, written)
+		if ownedErr = writeOwned(s.out, written); ownedErr == nil {
+			ownedErr = dropAdded(s.out)
+		}
 	}
 	wg.Wait()
 	return ownedErr

@@ -105,3 +105,62 @@ func TestStaleStagingRemoved(t *testing.T) {
 		t.Fatal("staging of a killed build left behind")
 	}
 }
+
+// A build that writes new names lists them beside the list until its swap:
+// a build killed after the swap, before the list is written anew, leaves
+// them claimed, so the next build drops them rather than keep them as
+// files no Loa build wrote.
+func TestAddedNamesClaimedUntilTheListIsWritten(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(files ...string) *Staging {
+		t.Helper()
+		s, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := s.Put(f, []byte(f)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Lstat(ownedPath(out) + addedSuffix); !os.IsNotExist(err) {
+			t.Fatalf("the addition to the list is left after the build: %v", err)
+		}
+		return s
+	}
+	build("index.html", "a.txt")
+	first := read(t, ownedPath(out))
+	build("index.html", "a.txt", "b.txt")
+	if !strings.Contains(read(t, ownedPath(out)), `"b.txt"`) {
+		t.Fatal("the list does not name the new file")
+	}
+	// As a build killed right after its swap leaves them.
+	if err := os.WriteFile(ownedPath(out), []byte(first), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := addOwned(out, map[string]string{"index.html": KindFile, "a.txt": KindFile},
+		map[string]string{"index.html": KindFile, "a.txt": KindFile, "b.txt": KindFile}); err != nil {
+		t.Fatal(err)
+	}
+	owned, ok := readOwned(out)
+	if _, has := owned["b.txt"]; !ok || !has || len(owned) != 3 {
+		t.Fatalf("list with its addition: %v %v", owned, ok)
+	}
+	s := build("index.html")
+	if kept := s.Kept(); len(kept) != 0 {
+		t.Fatalf("kept as no Loa build's: %v", kept)
+	}
+	if _, err := os.Lstat(filepath.Join(out, "b.txt")); !os.IsNotExist(err) {
+		t.Fatal("b.txt, which a Loa build wrote, is still in the output")
+	}
+
+	// An addition that cannot be read makes the list unreadable: every
+	// file is then carried over, none lost.
+	os.WriteFile(ownedPath(out)+addedSuffix, []byte("not quoted\n"), 0o644)
+	if _, ok := readOwned(out); ok {
+		t.Fatal("a damaged addition was read")
+	}
+}
