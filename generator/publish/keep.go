@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"syscall"
 )
 
 // A rebuild knows, for most jobs of the render, that their files would
@@ -36,7 +37,7 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 	type found struct {
 		clean string
 		rec   FileRecord
-		live  os.FileInfo // nil: the spare holds the previous output's file
+		live  bool // false: the spare holds the previous output's file
 	}
 	files := make([]found, 0, len(paths))
 	for _, p := range paths {
@@ -56,24 +57,24 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 		files[i].rec = rec
 	}
 	r.mu.Unlock()
+	var st syscall.Stat_t // (os.Lstat would make a FileInfo of each)
 	for i, f := range files {
 		if s.inPlace {
 			// The spare shares the previous output's unchanged files (they
 			// were linked into it when it was the output): one lstat tells
 			// that this path holds the very file recorded, as it was.
-			if fi, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(f.clean))); err == nil && f.rec.Matches(fi) {
+			if lstat(s.dir+"/"+f.clean, &st) == nil && f.rec.matchesStat(&st) {
 				continue
 			}
 		}
-		fi, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(f.clean)))
-		if err != nil || !f.rec.Matches(fi) {
+		if lstat(s.out+"/"+f.clean, &st) != nil || !f.rec.matchesStat(&st) {
 			return false
 		}
-		files[i].live = fi
+		files[i].live = true
 	}
 	var linked []string
 	for _, f := range files {
-		if f.live == nil {
+		if !f.live {
 			// In the spare already: its folder is there too, as listed;
 			// made, for pruneInPlace, once the lock is taken below.
 			continue
@@ -96,7 +97,7 @@ func (s *Staging) Keep(paths []string, key [sha256.Size]byte) bool {
 	var size int64
 	s.mu.Lock()
 	for _, f := range files {
-		if f.live == nil {
+		if !f.live {
 			if dir := path.Dir(f.clean); !s.made[dir] {
 				if err := s.mkdir(dir); err != nil {
 					s.mu.Unlock()

@@ -68,6 +68,22 @@ func (r FileRecord) sameFile(fi os.FileInfo) bool {
 	return fi.Mode().IsRegular() && fi.Size() == r.Size && got.Mtime == r.Mtime && got.Ino == r.Ino
 }
 
+// matchesStat is Matches of what lstat found.
+func (r FileRecord) matchesStat(st *syscall.Stat_t) bool {
+	return st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size == r.Size &&
+		st.Mtim.Nano() == r.Mtime && st.Ino == r.Ino && st.Ctim.Nano() == r.Ctime
+}
+
+// lstat is syscall.Lstat, tried again when a signal interrupted it (as
+// os.Lstat does).
+func lstat(p string, st *syscall.Stat_t) error {
+	for {
+		if err := syscall.Lstat(p, st); err != syscall.EINTR {
+			return err
+		}
+	}
+}
+
 // stamp is what a FileRecord keeps of fi besides its sum.
 func stamp(fi os.FileInfo) FileRecord {
 	r := FileRecord{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}

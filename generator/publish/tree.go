@@ -53,14 +53,6 @@ type dirStamp struct {
 	Mtime, Ctime int64
 }
 
-func dirStampOf(fi fs.FileInfo) (dirStamp, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return dirStamp{}, false
-	}
-	return dirStamp{Ino: st.Ino, Mtime: fi.ModTime().UnixNano(), Ctime: st.Ctim.Nano()}, true
-}
-
 // entry is one name in a folder, with its type (fs.ModeDir,
 // fs.ModeSymlink, 0 for a regular file, fs.ModeIrregular for anything
 // else).
@@ -152,16 +144,16 @@ func (l *lister) visit(rel string) {
 // list looks at the one folder rel.
 func (l *lister) list(rel string) (*treeDir, error) {
 	p := filepath.Join(l.root, filepath.FromSlash(rel))
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return nil, err
+	var sys syscall.Stat_t // (os.Lstat would make a FileInfo of each)
+	if err := lstat(p, &sys); err != nil {
+		return nil, &fs.PathError{Op: "lstat", Path: p, Err: err}
 	}
-	if !fi.IsDir() {
+	if sys.Mode&syscall.S_IFMT != syscall.S_IFDIR {
 		return nil, fmt.Errorf("%s: not a folder", p)
 	}
-	st, ok := dirStampOf(fi)
-	d := &treeDir{Stamp: st, Perm: fi.Mode().Perm()}
-	if old := l.rec.dir(rel); ok && old != nil && old.Stamp == st && st.Ctime < l.trustBefore {
+	st := dirStamp{Ino: sys.Ino, Mtime: sys.Mtim.Nano(), Ctime: sys.Ctim.Nano()}
+	d := &treeDir{Stamp: st, Perm: fs.FileMode(sys.Mode & 0o777)}
+	if old := l.rec.dir(rel); old != nil && old.Stamp == st && st.Ctime < l.trustBefore {
 		d.Entries = old.Entries
 		return d, nil
 	}
