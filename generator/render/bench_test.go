@@ -120,3 +120,20 @@ func BenchmarkPrepare(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkKeys computes the key of every job of the site, as a rebuild
+// does before it knows which jobs to run (keys.go): the memo of the shared
+// views is filled by the first round, as in a build.
+func BenchmarkKeys(b *testing.B) {
+	c, th := benchModel(b)
+	var diags diag.List
+	p, err := Prepare(c, Options{Theme: th, Keyed: true, Salt: []byte("bench")}, &diags)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer synth.ReportCPU(b)()
+	for b.Loop() {
+		forEach(len(p.jobs), func(i int) { p.key(p.jobs[i]) })
+	}
+	b.ReportMetric(float64(len(p.jobs)), "jobs")
+}
