@@ -14,7 +14,7 @@
 # ratio to Hugo's cold build in the same run, and its peak RSS.
 #   cold, quiet disk       --no-cache into a new folder, the disk synced
 #   cold, after rm         the same right after deleting that output
-#   nothing changed        a second build, output, manifest and spare kept
+#   nothing changed        one more build with no edit (output, manifest, spare kept)
 #   one count              one count of the latest report edited
 #   one directive body     one sentence added to a directive's body
 #   a new directive        a copy of a directive under a new name and number

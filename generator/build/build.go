@@ -369,14 +369,18 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 	// kept beside it (see load.Cache.KeepIn): only the files that changed
 	// are read again.
 	kept := opts.Sources == nil && !opts.NoCache
+	// beside is the path of a file kept beside the output, as its manifest.
+	beside := func(suffix string) string {
+		return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+suffix)
+	}
 	var (
 		docs     *render.Docs
-		docsFile = filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-docs")
+		docsFile = beside(".loa-docs")
 		code     [sha256.Size]byte
 	)
 	if kept {
 		opts.Sources = load.NewCache()
-		opts.Sources.KeepIn(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-read"))
+		opts.Sources.KeepIn(beside(".loa-read"))
 		// So are the parses of the Markdown bodies (render.Docs.SaveKept),
 		// for the code that made them.
 		var err error
@@ -385,14 +389,10 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 			docs.ReadKept(docsFile, code[:])
 			opts.Markdown = docs
 		}
-	}
-	// The charts of the units' landing pages, as the last builds drew
-	// them (see fragments): beside the output, as its manifest.
-	var frags *fragments.Store
-	if kept {
-		frags = fragments.Open(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".loa-charts"))
-		defer frags.Close()
-		opts.fragments = frags
+		// And the charts of the units' landing pages, as the last builds
+		// drew them (see fragments).
+		opts.fragments = fragments.Open(beside(".loa-charts"))
+		defer opts.fragments.Close()
 	}
 	c, p, err := Prepare(opts, diags)
 	if docs != nil && err == nil {
@@ -429,8 +429,8 @@ func Site(opts Options, diags *diag.List) (Stats, error) {
 		st.Abort()
 		return Stats{}, err
 	}
-	if frags != nil {
-		frags.Save() // a cache: what is not saved is drawn again
+	if opts.fragments != nil {
+		opts.fragments.Save() // a cache: what is not saved is drawn again
 	}
 	stats := Stats{Files: st.Files(), Bytes: st.Bytes(), Linked: st.Linked(), Kept: st.Kept(), Elapsed: time.Since(start)}
 	if mini != nil {

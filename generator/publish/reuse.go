@@ -58,20 +58,24 @@ type FileRecord struct {
 // clock back), so a file edited in place does not match even when its
 // modification time was restored.
 func (r FileRecord) Matches(fi os.FileInfo) bool {
-	return r.sameFile(fi) && stamp(fi).Ctime == r.Ctime
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && r.matchesStat(st)
+}
+
+// matchesStat is Matches of what lstat found.
+func (r FileRecord) matchesStat(st *syscall.Stat_t) bool {
+	return r.sameStat(st) && st.Ctim.Nano() == r.Ctime
 }
 
 // sameFile is Matches without the change time, which linking a file
 // changes (an aborted build's links too).
 func (r FileRecord) sameFile(fi os.FileInfo) bool {
-	got := stamp(fi)
-	return fi.Mode().IsRegular() && fi.Size() == r.Size && got.Mtime == r.Mtime && got.Ino == r.Ino
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && r.sameStat(st)
 }
 
-// matchesStat is Matches of what lstat found.
-func (r FileRecord) matchesStat(st *syscall.Stat_t) bool {
-	return st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size == r.Size &&
-		st.Mtim.Nano() == r.Mtime && st.Ino == r.Ino && st.Ctim.Nano() == r.Ctime
+func (r FileRecord) sameStat(st *syscall.Stat_t) bool {
+	return st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size == r.Size && st.Mtim.Nano() == r.Mtime && st.Ino == r.Ino
 }
 
 // lstat is syscall.Lstat, tried again when a signal interrupted it (as
