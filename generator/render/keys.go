@@ -13,6 +13,7 @@ import (
 	"github.com/loa-vn/loa/generator/markdown"
 	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/reads"
+	"github.com/loa-vn/loa/generator/theme"
 )
 
 // A rebuild after one count was edited changes a handful of pages of a
@@ -178,6 +179,7 @@ func (r *renderer) prepareKeys(opts Options) {
 	if r.sets == nil {
 		r.sets = map[string]*reads.Set{} // no keys: every job runs
 	}
+	r.layoutRead = sync.OnceValue(func() bool { return layoutRead(r.th) }) // 6 ms, when first needed
 	r.memo = &reads.Memo{}
 	h := sha256.New()
 	th := r.th.Digest()
@@ -194,6 +196,41 @@ func (r *renderer) prepareKeys(opts Options) {
 	if r.inputs == nil {
 		r.inputs = sync.OnceValue(func() [][sha256.Size]byte { return period.Inputs(r.c) })
 	}
+}
+
+// layoutRead reports whether the theme's landing page (unit.html) may read
+// the layout of the unit's chart, Page.Unit.Chart.Chart, other than
+// through ChartView.HTML, which prints the chart drawn. When it cannot, a
+// page whose chart is taken from the fragments is made without laying
+// the chart out again (see unit): nothing of the page depends on it.
+// Anything the analysis reads whole on the way counts as read.
+func layoutRead(th *theme.Theme) bool {
+	methods := make([]reads.Method, 0, len(itemMethods))
+	for _, m := range itemMethods {
+		if m.Receiver == reflect.TypeFor[*ChartView]() && m.Name == "HTML" {
+			m.Template = "" // no template: it reads nothing of the chart
+		}
+		methods = append(methods, m)
+	}
+	set := th.Reads([]string{"unit.html"}, reflect.TypeFor[*Page](), methods)["unit.html"]
+	if set == nil {
+		return true
+	}
+	for _, f := range []struct {
+		t    reflect.Type
+		name string
+		read reads.Mode // the mode from which the field counts as read
+	}{
+		{reflect.TypeFor[Page](), "Unit", reads.Whole},
+		{reflect.TypeFor[UnitView](), "Chart", reads.Whole},
+		{reflect.TypeFor[ChartView](), "Chart", reads.Partial},
+	} {
+		sf, ok := f.t.FieldByName(f.name)
+		if !ok || set.Whole(f.t) || set.Field(f.t, sf.Index[0]) >= f.read {
+			return true
+		}
+	}
+	return false
 }
 
 // body renders a Markdown body, or adds it to the key when sink is a

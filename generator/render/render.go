@@ -255,6 +255,9 @@ type renderer struct {
 	// frags keeps the units' charts (Options.Fragments); nil when the
 	// render makes no keys.
 	frags *fragments.Store
+	// layoutRead tells whether the theme's landing page may read its
+	// chart's layout directly (see layoutRead in keys.go).
+	layoutRead func() bool
 
 	// outputs holds every path the render writes, and the open data that
 	// the caller writes, for the link check: the paths of its jobs.
@@ -501,15 +504,23 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 			r.frags.Touch(r.chartKey(in)) // shown still, by the page kept or made
 		}
 	} else {
-		cv := unitChart(uv.unit)
-		cv.html = &lazyItem{th: r.th, name: "partials/chart.html", data: cv}
+		var drawn []byte
+		found := false
 		if r.frags != nil {
 			chartKey = r.chartKey(chartInputs(uv.unit))
-			if b, ok := r.frags.Get(chartKey); ok {
-				// Drawn by this theme's partial, escaped by html/template,
-				// for the same chart: its bytes are those of its digest.
-				cv.html.preset(template.HTML(b))
-			}
+			drawn, found = r.frags.Get(chartKey)
+		}
+		var cv *ChartView
+		if found && !r.layoutRead() {
+			cv = unitChartHead(uv.unit) // drawn already, and nothing else reads the layout
+		} else {
+			cv = unitChart(uv.unit)
+		}
+		cv.html = &lazyItem{th: r.th, name: "partials/chart.html", data: cv}
+		if found {
+			// Drawn by this theme's partial, escaped by html/template,
+			// for the same chart: its bytes are those of its digest.
+			cv.html.preset(template.HTML(drawn))
 		}
 		landing.Chart = cv
 	}

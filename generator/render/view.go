@@ -377,10 +377,16 @@ type UnitView struct {
 
 // unitChart lays out the chart of a unit.
 func unitChart(u *campaign.Unit) *ChartView {
+	cv := unitChartHead(u)
+	cv.Chart = chart.New(points(u.History), u.Target, chart.Layout{})
+	return cv
+}
+
+// unitChartHead is unitChart without the layout (Chart is zero).
+func unitChartHead(u *campaign.Unit) *ChartView {
 	return &ChartView{
 		ID:    "bieu-do-don-vi",
 		Title: "Số người quan tâm " + u.Name + " đã vận động được qua các kỳ báo cáo",
-		Chart: chart.New(points(u.History), u.Target, chart.Layout{}),
 	}
 }
 
