@@ -155,7 +155,9 @@ func TestSpareWrittenOverOnlyWhenAlone(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.Record(prev)
-		for name, body := range map[string]string{"index.html": "home", "a/index.html": a, "b/index.html": b} {
+		// c is written over by one shorter on the third build.
+		c := "c: " + strings.Repeat(b, 3)
+		for name, body := range map[string]string{"index.html": "home", "a/index.html": a, "b/index.html": b, "c/index.html": c} {
 			if err := s.Put(name, []byte(body)); err != nil {
 				t.Fatal(err)
 			}
@@ -181,10 +183,18 @@ func TestSpareWrittenOverOnlyWhenAlone(t *testing.T) {
 	if err := os.Link(filepath.Join(spare, "b/index.html"), byHand); err != nil {
 		t.Fatal(err)
 	}
-	run(m, "a 3, longer than before", "b 3", "date,count\n")
+	c, home := stamp(filepath.Join(spare, "c/index.html")), stamp(filepath.Join(spare, "index.html"))
+	run(m, "a 3, longer than before", "b", "date,count\n")
 	sameFiles(t, "the output", tree(t, out), map[string]string{
-		"index.html": "home", "a/index.html": "a 3, longer than before", "b/index.html": "b 3", "du-lieu/big.csv": "date,count\n",
+		"index.html": "home", "a/index.html": "a 3, longer than before", "b/index.html": "b", "c/index.html": "c: bbb",
+		"du-lieu/big.csv": "date,count\n",
 	})
+	if stamp(filepath.Join(out, "c/index.html")) != c {
+		t.Error("c/index.html, alone in the spare, was made afresh rather than written over")
+	}
+	if stamp(filepath.Join(out, "index.html"))[0] != home[0] {
+		t.Error("index.html, the same in the spare, was made afresh")
+	}
 	if stamp(filepath.Join(out, "a/index.html")) != a {
 		t.Error("a/index.html, alone in the spare, was made afresh rather than written over")
 	}
