@@ -8,10 +8,10 @@
 #   scripts/bench.sh --keep DIR work in DIR (new or empty) and keep it afterwards
 #
 # It builds the generator once, writes both synthetic sites with
-# generator/internal/synth, then times with GNU time (/usr/bin/time -v) a Hugo
-# build and these Loa builds, and prints the table of issue 15: each one's
+# generator/internal/synth, then times with GNU time (/usr/bin/time -v) two Hugo
+# builds and these Loa builds, and prints the table of issue 15: each one's
 # wall time and CPU time (user + sys: what a shared machine cannot blur) as a
-# ratio to Hugo's cold build in the same run, and its peak RSS.
+# ratio to the faster Hugo cold build of the same run, and its peak RSS.
 #   cold, quiet disk       --no-cache into a new folder, the disk synced
 #   cold, after rm         the same right after deleting that output
 #   nothing changed        one more build with no edit (output, manifest, spare kept)
@@ -139,7 +139,15 @@ if $have_hugo; then
   step "Hugo build ($(hugo version | awk '{print $2}'))"
   # No modules, no remote resources: nothing to fetch. The cache goes into
   # the work dir, and no lock file is left in the site.
-  measure hugo hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out" --cacheDir "$work/hugo-cache"
+  # Twice, each into a new folder with a new cache: on this project's
+  # machine one Hugo build took from 10.4 to 23.3 s within an afternoon,
+  # and a ratio to a slow one flatters Loa. The faster is the baseline.
+  measure hugo.1 hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out" --cacheDir "$work/hugo-cache"
+  measure hugo.2 hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out2" --cacheDir "$work/hugo-cache2"
+  faster=hugo.1
+  awk -v a="${wall[hugo.1]}" -v b="${wall[hugo.2]}" 'BEGIN { exit !(b < a) }' && faster=hugo.2
+  wall[hugo]=${wall[$faster]} cpu[hugo]=${cpu[$faster]:-} rss[hugo]=${rss[$faster]:-}
+  echo "   the faster, the baseline: ${wall[hugo]} s"
   hpages=$(find "$work/hugo-out/van-ban" -mindepth 2 -name index.html | wc -l)
   [ -s "$work/hugo-out/index.html" ] || fail "hugo wrote no index.html"
   ((hpages == pages)) || fail "hugo wrote $hpages pages, expected $pages"
@@ -293,7 +301,7 @@ ratio() { # ratio A B: A/B as "0.42x", or "-" when either is unknown
 
 echo
 echo "Results ($size: Loa $units units, $directives directives, $reports reports; Hugo $pages pages)"
-echo "Ratios are to Hugo's cold build in this run; CPU is user + sys. $(uptime | sed 's/.*load/load/')"
+echo "Ratios are to the faster of Hugo's two cold builds in this run; CPU is user + sys. $(uptime | sed 's/.*load/load/')"
 row() { # row LABEL NAME
   local h=${wall[hugo]:-} hc=${cpu[hugo]:-}
   printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "$1" "${wall[$2]}" "$(ratio "${wall[$2]}" "$h")" \
@@ -301,7 +309,7 @@ row() { # row LABEL NAME
 }
 printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "" "wall s" "/ Hugo" "CPU s" "/ Hugo" "RSS MiB"
 printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "---" "---" "---" "---" "---" "---"
-$have_hugo && row "Hugo cold build" hugo
+$have_hugo && row "Hugo cold build, the faster of 2" hugo
 row "cold build, quiet disk" loa-cold
 row "cold build, right after deleting output" loa-cold-rm
 row "nothing changed" loa-warm
