@@ -179,7 +179,7 @@ func (r *renderer) prepareKeys(opts Options) {
 	if r.sets == nil {
 		r.sets = map[string]*reads.Set{} // no keys: every job runs
 	}
-	r.layoutRead = sync.OnceValue(func() bool { return layoutRead(r.th) }) // 6 ms, when first needed
+	r.layoutRead = layoutRead(r.th)
 	r.memo = &reads.Memo{}
 	h := sha256.New()
 	th := r.th.Digest()

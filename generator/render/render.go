@@ -257,7 +257,7 @@ type renderer struct {
 	frags *fragments.Store
 	// layoutRead tells whether the theme's landing page may read its
 	// chart's layout directly (see layoutRead in keys.go).
-	layoutRead func() bool
+	layoutRead bool
 
 	// outputs holds every path the render writes, and the open data that
 	// the caller writes, for the link check: the paths of its jobs.
@@ -511,7 +511,7 @@ func (r *renderer) unit(sink Sink, uv *UnitView) error {
 			drawn, found = r.frags.Get(chartKey)
 		}
 		var cv *ChartView
-		if found && !r.layoutRead() {
+		if found && !r.layoutRead {
 			cv = unitChartHead(uv.unit) // drawn already, and nothing else reads the layout
 		} else {
 			cv = unitChart(uv.unit)

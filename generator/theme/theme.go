@@ -74,6 +74,10 @@ type Theme struct {
 	// call with the same base URL.
 	boundMu sync.Mutex
 	bound   *Theme
+
+	// parsed is the theme's templates parsed afresh and never executed,
+	// for Reads: made on its first call, kept for the next ones.
+	parsed func() (*Theme, error)
 }
 
 // Digest is the SHA-256 of every file of the theme, its path and its
@@ -84,11 +88,12 @@ func (t *Theme) Digest() [sha256.Size]byte { return t.digest }
 // has, what executing it with data of type data reads of it (see package
 // reads): every template the page may execute, with the theme's
 // functions. methods are the methods of the data that execute a template
-// of the theme. The templates are parsed afresh for it: executing a
-// template changes its parse trees, and a bound theme may be executing.
+// of the theme. The templates are parsed afresh for it, once for every
+// call: executing a template changes its parse trees, and a bound theme
+// may be executing. It is safe for concurrent use.
 func (t *Theme) Reads(pages []string, data reflect.Type, methods []reads.Method) map[string]*reads.Set {
-	nt := &Theme{name: t.name, sources: t.sources}
-	if err := nt.build(t.base); err != nil {
+	nt, err := t.parsed()
+	if err != nil {
 		return nil
 	}
 	out := map[string]*reads.Set{}
@@ -266,6 +271,10 @@ func (t *Theme) Name() string { return t.name }
 // build parses the templates and hashes the static files.
 func (t *Theme) build(b base) error {
 	t.base = b
+	t.parsed = sync.OnceValues(func() (*Theme, error) {
+		nt := &Theme{name: t.name, sources: t.sources}
+		return nt, nt.build(b)
+	})
 	t.pages = map[string]*template.Template{}
 	t.display = map[string]string{}
 	t.hashes = map[string]string{}
