@@ -194,7 +194,7 @@ func (s *Staging) Put(name string, data []byte) error {
 	} else if s.reuse != nil {
 		err = s.put(clean, file, data)
 	} else {
-		err = os.WriteFile(file, data, 0o644)
+		err = writeNew(file, data, nil)
 	}
 	if err != nil {
 		return err

@@ -329,11 +329,16 @@ func (s *Staging) put(clean, file string, data []byte) error {
 			return nil
 		}
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
+	var st syscall.Stat_t
+	if err := writeNew(file, data, &st); err != nil {
 		return err
 	}
-	return r.write(f, clean, data, sum)
+	rec := stampStat(&st)
+	rec.Sum = sum
+	r.mu.Lock()
+	r.next.Files[clean] = rec
+	r.mu.Unlock()
+	return nil
 }
 
 // putInPlace writes the file clean at path file of the spare, or leaves
