@@ -166,28 +166,39 @@ func (e *ForeignError) Error() string { return e.text().String() }
 // Localize is the message in p's language.
 func (e *ForeignError) Localize(p diag.Printer) string { return e.text().Localize(p) }
 
-// carryOver links into the staging folder every file of the output that
-// is not Loa's and that the build does not write. owned is the list of the
-// previous build, or nil for none. It looks at the output through its
-// tree record (tree.go): a folder left as recorded is not read again.
-func (s *Staging) carryOver(owned map[string]string) error {
+// carried is what carryAll puts in the staging folder: a file (or
+// symlink) of the output, or an empty folder.
+type carried struct {
+	name     string
+	typ      fs.FileMode
+	emptyDir bool
+}
+
+// foreign lists, in the order of a walk, the files of the output that are
+// not Loa's and that the build does not write, and its empty folders that
+// are not Loa's: what carryAll carries into the staging folder. owned is
+// the list of the previous build, or nil for none. It looks at the output
+// through its tree record (tree.go): a folder left as recorded is not read
+// again. It reads the output only and writes nothing, so that Commit runs
+// it beside pruneInPlace, which writes the spare only.
+func (s *Staging) foreign(owned map[string]string) ([]carried, error) {
 	var rec *listing // a build that does not record trusts no record
 	if s.outRecord != nil {
 		rec = <-s.outRecord
 	}
 	list, err := listTree(s.out, rec)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var clash []string
+	var plan []carried
 	err = list.walk(func(name string, typ fs.FileMode) error {
 		if typ == fs.ModeDir {
 			if s.made[name] {
 				return nil // the build made it: its files are looked at one by one
 			}
 			if d := list.dir(name); d != nil && len(d.Entries) == 0 {
-				s.kept = append(s.kept, name+"/")
-				return s.mkdirLike(name)
+				plan = append(plan, carried{name: name, typ: typ, emptyDir: true})
 			}
 			return nil
 		}
@@ -200,22 +211,37 @@ func (s *Staging) carryOver(owned map[string]string) error {
 			}
 			return nil // no list: the file is a former build's
 		}
-		if err := s.mkdirLike(path.Dir(name)); err != nil {
-			return err
-		}
-		src := filepath.Join(s.out, filepath.FromSlash(name))
-		s.touch(name)
-		if err := carry(src, filepath.Join(s.dir, filepath.FromSlash(name)), typ); err != nil {
-			return diag.Textf("cannot keep %s, which no Loa build wrote, in the new output: %w", src, err)
-		}
-		s.kept = append(s.kept, name)
+		plan = append(plan, carried{name: name, typ: typ})
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(clash) > 0 {
-		return &ForeignError{Out: s.out, Names: clash}
+		return nil, &ForeignError{Out: s.out, Names: clash}
+	}
+	return plan, nil
+}
+
+// carryAll puts what foreign listed in the staging folder.
+func (s *Staging) carryAll(plan []carried) error {
+	for _, c := range plan {
+		if c.emptyDir {
+			s.kept = append(s.kept, c.name+"/")
+			if err := s.mkdirLike(c.name); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := s.mkdirLike(path.Dir(c.name)); err != nil {
+			return err
+		}
+		src := filepath.Join(s.out, filepath.FromSlash(c.name))
+		s.touch(c.name)
+		if err := carry(src, filepath.Join(s.dir, filepath.FromSlash(c.name)), c.typ); err != nil {
+			return diag.Textf("cannot keep %s, which no Loa build wrote, in the new output: %w", src, err)
+		}
+		s.kept = append(s.kept, c.name)
 	}
 	return nil
 }

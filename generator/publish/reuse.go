@@ -280,7 +280,7 @@ func (s *Staging) Record(prev *Manifest) {
 		files = len(prev.Files)
 	}
 	s.reuse = &reuse{prev: prev, next: &Manifest{Files: make(map[string]FileRecord, files)}}
-	// The output's tree record, for Commit (carryOver), read meanwhile:
+	// The output's tree record, for Commit (foreign), read meanwhile:
 	// it is checked against the folders when they are listed.
 	s.outRecord = make(chan *listing, 1)
 	go func() { s.outRecord <- readTree(treePath(s.out)) }()

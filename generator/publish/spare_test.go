@@ -118,10 +118,20 @@ func TestSpareCarriesForeignFiles(t *testing.T) {
 	files := map[string]string{"index.html": "home"}
 	m, _ := build(t, out, nil, files, true)
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("example.vn"), 0o644)
-	want := map[string]string{"index.html": "home", "CNAME": "example.vn", "du-lieu/big.csv": "a,b\r\n"}
+	// A folder of the user's, with a file and an empty folder in it, and
+	// an empty folder at the top: found while the spare is pruned.
+	os.MkdirAll(filepath.Join(out, "rieng", "trong"), 0o755)
+	os.WriteFile(filepath.Join(out, "rieng", "ghi-chu.txt"), []byte("của người dùng"), 0o644)
+	os.Mkdir(filepath.Join(out, "trong"), 0o755)
+	want := map[string]string{"index.html": "home", "CNAME": "example.vn", "du-lieu/big.csv": "a,b\r\n", "rieng/ghi-chu.txt": "của người dùng"}
 	for i := 0; i < 4; i++ {
 		m, _ = build(t, out, m, files, true)
 		sameFiles(t, "the output", tree(t, out), want)
+		for _, dir := range []string{"trong", "rieng/trong"} {
+			if fi, err := os.Stat(filepath.Join(out, dir)); err != nil || !fi.IsDir() {
+				t.Errorf("build %d: the empty folder %s of the user's is gone (%v)", i+1, dir, err)
+			}
+		}
 	}
 }
 
