@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -29,6 +30,31 @@ var (
 	errUnkeepable = errors.New("load: a value that cannot be kept")
 	timeType      = reflect.TypeFor[time.Time]()
 )
+
+// structFields are the exported and the unexported fields of a struct
+// type, by index.
+type structFields struct{ exported, unexported []int }
+
+var fieldsOf sync.Map // reflect.Type -> *structFields
+
+// fields lists the fields of the struct type t, looked at once per type:
+// reflect.Type.Field makes a StructField at every call, and a national
+// site's kept units and directives decode 200,000 fields a rebuild.
+func fields(t reflect.Type) *structFields {
+	if f, ok := fieldsOf.Load(t); ok {
+		return f.(*structFields)
+	}
+	f := &structFields{}
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			f.exported = append(f.exported, i)
+		} else {
+			f.unexported = append(f.unexported, i)
+		}
+	}
+	fieldsOf.Store(t, f)
+	return f
+}
 
 // appendValue appends the encoding of v to b.
 func appendValue(b []byte, v reflect.Value) ([]byte, error) {
@@ -74,17 +100,15 @@ func appendValue(b []byte, v reflect.Value) ([]byte, error) {
 			}
 			return appendString(b, string(t)), nil
 		}
-		t := v.Type()
-		var err error
-		for i := range t.NumField() {
-			f := v.Field(i)
-			if !t.Field(i).IsExported() {
-				if !f.IsZero() {
-					return nil, errUnkeepable
-				}
-				continue
+		fs := fields(v.Type())
+		for _, i := range fs.unexported {
+			if !v.Field(i).IsZero() {
+				return nil, errUnkeepable
 			}
-			if b, err = appendValue(b, f); err != nil {
+		}
+		var err error
+		for _, i := range fs.exported {
+			if b, err = appendValue(b, v.Field(i)); err != nil {
 				return nil, err
 			}
 		}
@@ -178,11 +202,8 @@ func (d *decoder) value(v reflect.Value) {
 			v.Set(reflect.ValueOf(t))
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				d.value(v.Field(i))
-			}
+		for _, i := range fields(v.Type()).exported {
+			d.value(v.Field(i))
 		}
 	default:
 		d.fail()
