@@ -1,8 +1,10 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -103,5 +105,33 @@ func TestKeptReports(t *testing.T) {
 	read("after a report was deleted")
 	if _, err := os.Stat(filepath.Join(keep, keptName(site.Reports[1].File))); err == nil {
 		t.Error("the kept file of a deleted report is still there")
+	}
+}
+
+// TestKeptReportCodec checks the encoding of a kept report on its own:
+// counts of one byte and of several, positions past one byte, back as
+// they were; every encoding cut short, or with a byte more, refused.
+func TestKeptReportCodec(t *testing.T) {
+	rep := &Report{File: "content/reports/2024-03-04.toml", Date: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Followers: 70872, Source: "Sở TT&TT", Note: "kỳ 2"}
+	rep.Pos = diag.Pos{File: rep.File, Line: 1, Col: 1}
+	rep.FollowersPos = diag.Pos{File: rep.File, Line: 3, Col: 13}
+	for i, c := range []int64{0, 1, 63, 64, 127, 128, 8200, 1 << 40} {
+		rep.Units = append(rep.Units, countAt(fmt.Sprintf("don-vi-%d", i*37), c, 5+i*90, 1+i*20))
+	}
+	b := encodeReport(nil, rep.File, rep)
+	got, err := decodeReport(&decoder{b: b}, rep.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, rep) {
+		t.Fatalf("decoded\n%+v\nwant\n%+v", got, rep)
+	}
+	for n := range len(b) {
+		if _, err := decodeReport(&decoder{b: b[:n]}, rep.File); err == nil {
+			t.Fatalf("the encoding cut to %d of %d bytes was taken", n, len(b))
+		}
+	}
+	if _, err := decodeReport(&decoder{b: append(b[:len(b):len(b)], 0)}, rep.File); err == nil {
+		t.Fatal("the encoding with a byte more was taken")
 	}
 }
