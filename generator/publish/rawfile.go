@@ -13,9 +13,15 @@ import (
 // a finalizer: five system calls more per file, and a national cold build
 // writes 41,000 files.
 func writeNew(file string, data []byte, st *syscall.Stat_t) error {
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(file, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
-	})
+	var fd int
+	var err error
+	for {
+		// Tried again when a signal interrupted it, as os.OpenFile does.
+		fd, err = syscall.Open(file, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		if err != syscall.EINTR {
+			break
+		}
+	}
 	if err != nil {
 		return &os.PathError{Op: "open", Path: file, Err: err}
 	}
@@ -55,17 +61,7 @@ func writeAll(fd int, data []byte) error {
 	return nil
 }
 
-// retry calls open until a signal does not interrupt it.
-func retry(open func() (int, error)) (int, error) {
-	for {
-		fd, err := open()
-		if err != syscall.EINTR {
-			return fd, err
-		}
-	}
-}
-
-// stampStat is stamp of what fstat found.
+// stampStat is what a FileRecord keeps of a file's stat besides its sum.
 func stampStat(st *syscall.Stat_t) FileRecord {
 	return FileRecord{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: st.Ino}
 }

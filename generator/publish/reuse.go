@@ -90,12 +90,10 @@ func lstat(p string, st *syscall.Stat_t) error {
 
 // stamp is what a FileRecord keeps of fi besides its sum.
 func stamp(fi os.FileInfo) FileRecord {
-	r := FileRecord{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		r.Ino = st.Ino
-		r.Ctime = st.Ctim.Nano()
+		return stampStat(st)
 	}
-	return r
+	return FileRecord{Size: fi.Size(), Mtime: fi.ModTime().UnixNano()}
 }
 
 // ReadManifest decodes a manifest written by Manifest.Bytes.
