@@ -251,7 +251,7 @@ func decodeReport(d *decoder, rel string) (*Report, error) {
 	rep.Units = make([]UnitCount, n)
 	// The four varints of each count are read here, off a local slice,
 	// rather than by d.num: a national rebuild decodes a million counts,
-	// and the calls, each writing d.b back, took two thirds of it.
+	// and the calls, each writing d.b back, were 45% of it in a profile.
 	b := d.b
 	at := 0
 	var v [4]int64 // the id's length, the count, its line and column

@@ -123,14 +123,24 @@ func Inputs(c *campaign.Campaign) [][sha256.Size]byte {
 // cache misses.)
 func pointsByReport(c *campaign.Campaign, from, to int) [][]byte {
 	points := make([][]byte, len(c.Reports))
-	// Each buffer made once, for a point of every unit (a unit, its date
-	// and its count take 7 to 12 bytes nationally): grown from nothing,
-	// the buffers of a national site were 49 MB of allocations for 7 MB
-	// of points.
-	room := make([]byte, 0, len(c.Reports)*(to-from)*12)
+	if len(points) == 0 {
+		return points
+	}
+	// The buffers are parts of one allocation, each with room for its
+	// share of the points (12 bytes each: a unit, its date and its count
+	// take 7 to 11), capped so that one that needs more grows alone.
+	// Grown from nothing, a national site's were 49 MB of allocations for
+	// 7 MB of points. The room is that of the points there are, not of a
+	// point of every unit at every report, which a campaign whose units
+	// report now and then does not have.
+	n := 0
+	for k := from; k < to; k++ {
+		n += len(c.All[k].History)
+	}
+	per := (n/len(points) + 1) * 12
+	room := make([]byte, len(points)*per)
 	for j := range points {
-		points[j] = room[len(room) : len(room) : len(room)+(to-from)*12]
-		room = room[:len(room)+(to-from)*12]
+		points[j] = room[j*per : j*per : (j+1)*per]
 	}
 	for k := from; k < to; k++ {
 		j := 0

@@ -331,11 +331,7 @@ func (s *Staging) put(clean, file string, data []byte) error {
 	if err := writeNew(file, data, &st); err != nil {
 		return err
 	}
-	rec := stampStat(&st)
-	rec.Sum = sum
-	r.mu.Lock()
-	r.next.Files[clean] = rec
-	r.mu.Unlock()
+	r.written(clean, stampStat(&st), sum)
 	return nil
 }
 
@@ -429,10 +425,15 @@ func (r *reuse) write(f *os.File, clean string, data []byte, sum [sha256.Size]by
 	if err != nil {
 		return err
 	}
-	rec := stamp(fi)
+	r.written(clean, stamp(fi), sum)
+	return nil
+}
+
+// written records the file clean, just written with bytes whose SHA-256
+// is sum, as rec (its stamp) says it is.
+func (r *reuse) written(clean string, rec FileRecord, sum [sha256.Size]byte) {
 	rec.Sum = sum
 	r.mu.Lock()
 	r.next.Files[clean] = rec
 	r.mu.Unlock()
-	return nil
 }
