@@ -26,6 +26,7 @@ import (
 	"github.com/loa-vn/loa/generator/diag"
 	"github.com/loa-vn/loa/generator/fragments"
 	"github.com/loa-vn/loa/generator/markdown"
+	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/reads"
 	"github.com/loa-vn/loa/generator/theme"
 )
@@ -89,6 +90,12 @@ type Options struct {
 	// check: files that other packages make from the model (open data,
 	// feeds). It runs first, beside the pages, since it is the longest.
 	Also []Extra
+	// ReportData, when set, makes the open data of a period's leaders'
+	// report (package opendata's ReportJSON), which the job of the
+	// report's page writes beside it, at the path its page links to: the
+	// figures of the period (period.Of, milliseconds nationally) are then
+	// computed once for both. Its bytes must be made of the period alone.
+	ReportData func(*period.Period) []byte
 
 	// Keyed gives every job a key (see keys.go), for a sink that is a
 	// Keeper: build into an output that keeps a manifest.
@@ -148,7 +155,7 @@ func Prepare(c *campaign.Campaign, opts Options, diags *diag.List) (*Prepared, e
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also}
+	r := &renderer{c: c, th: th, inject: []byte(opts.Inject), skipQR: opts.SkipQR, docs: opts.Docs, also: opts.Also, reportData: opts.ReportData}
 	r.dirOfFile = make(map[string]*campaign.Directive, len(c.Directives))
 	for _, d := range c.Directives {
 		r.dirOfFile[d.File] = d
@@ -235,6 +242,8 @@ type renderer struct {
 	skipQR bool
 	docs   *Docs
 	also   []Extra // Options.Also: files of other packages, for link checks
+
+	reportData func(*period.Period) []byte // Options.ReportData
 
 	// dirOfFile is the directive of each directive file, whose date its
 	// live-data directives show; datedViews their views (see dated.go).

@@ -24,8 +24,8 @@ func reportPath(r *campaign.Report) string {
 	return reportsPath + r.Date.Format(time.DateOnly) + "/"
 }
 
-// reportDataPath is the open data of a period's report (package opendata
-// writes it: opendata.ReportPath).
+// reportDataPath is the open data of a period's report, which
+// Options.ReportData makes (opendata.ReportPath names the same file).
 func reportDataPath(r *campaign.Report) string {
 	return "du-lieu/bao-cao/" + r.Date.Format(time.DateOnly) + ".json"
 }
@@ -260,13 +260,24 @@ func (r *renderer) reportJobs(add func([]string, func(Sink) error)) {
 	for i := len(c.Reports) - 1; i >= 0; i-- {
 		rep := c.Reports[i]
 		path := reportPath(rep)
-		add([]string{path + "index.html"}, func(sink Sink) error {
+		paths := []string{path + "index.html"}
+		if r.reportData != nil {
+			paths = append(paths, reportDataPath(rep))
+		}
+		add(paths, func(sink Sink) error {
 			var rv *ReportView
 			if k := keying(sink); k != nil {
-				// The report is made of the figures of its period alone.
+				// The report and its open data are made of the figures
+				// of its period alone.
 				k.raw("period", r.inputs()[i+1])
 			} else {
-				rv = reportView(c, period.Of(c, i))
+				p := period.Of(c, i)
+				rv = reportView(c, p)
+				if r.reportData != nil {
+					if err := sink.Put(reportDataPath(rep), r.reportData(p)); err != nil {
+						return err
+					}
+				}
 			}
 			return r.page(sink, path+"index.html", "report.html", &Page{
 				Path: path, Title: "Báo cáo kết quả chiến dịch ngày " + vi.ShortDate(rep.Date),

@@ -8,11 +8,13 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/net/html"
 
 	"github.com/loa-vn/loa/generator/internal/sitetest"
+	"github.com/loa-vn/loa/generator/period"
 	"github.com/loa-vn/loa/generator/qr/qrtest"
 	"github.com/loa-vn/loa/generator/vi"
 )
@@ -435,5 +437,51 @@ func TestLargeReportLinksItsRanking(t *testing.T) {
 	})
 	if len(links) != 1 {
 		t.Error("the report does not link its open data for the whole ranking")
+	}
+}
+
+// TestReportDataBesideItsPage checks Options.ReportData: each report's
+// page job writes, at the path the page links to, the bytes made from
+// that report's own period (its date, and the sum of its units' counts,
+// carried forward, which the test adds up itself from the TOML files);
+// without it no such file is written.
+func TestReportDataBesideItsPage(t *testing.T) {
+	dir := reportSite(t)
+	f := readFacts(t, dir)
+	data := func(p *period.Period) []byte {
+		var sum int64
+		for _, u := range p.Units {
+			sum += u.Count
+		}
+		return fmt.Appendf(nil, "%s %d", p.Date.Format(time.DateOnly), sum)
+	}
+	sink, errs, err := renderSite(t, dir, Options{ReportData: data})
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+	for i, d := range f.dates {
+		var sum int64
+		for _, u := range f.units {
+			if n, ok := f.at(u.id, i); ok {
+				sum += n
+			}
+		}
+		p := "du-lieu/bao-cao/" + d + ".json"
+		if got, want := string(sink.files[p]), fmt.Sprintf("%s %d", d, sum); got != want {
+			t.Errorf("%s holds %q, want %q", p, got, want)
+		}
+		links := findAll(sink.page(t, "bao-cao/"+d+"/index.html"), func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == "/zalo/"+p })
+		if len(links) == 0 {
+			t.Errorf("the report of %s does not link %s", d, p)
+		}
+	}
+	sink, _, err = renderSite(t, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range sink.paths() {
+		if strings.HasPrefix(p, "du-lieu/") {
+			t.Errorf("without ReportData the render wrote %s", p)
+		}
 	}
 }
