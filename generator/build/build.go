@@ -200,7 +200,7 @@ func Prepare(opts Options, diags *diag.List) (*campaign.Campaign, *render.Prepar
 	// The open data of each period's report is written by the job of the
 	// report's page, which has the period's figures at hand. Made for
 	// each, the periods took 8% of a national cold build's processor
-	// time; made once, about 5%.
+	// time; made once, 5-6%.
 	ropts.ReportData = opendata.ReportJSON
 	if cms.Enabled(c) {
 		ropts.Also = append(ropts.Also, adminFiles(c, th))

@@ -4,24 +4,8 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/loa-vn/loa/generator/campaign"
 	"github.com/loa-vn/loa/generator/period"
 )
-
-// ReportPath is where the open data of the leaders' report of a period
-// goes, relative to the output root: du-lieu/bao-cao/<YYYY-MM-DD>.json.
-func ReportPath(r *campaign.Report) string {
-	return "du-lieu/bao-cao/" + isoDate(r.Date) + ".json"
-}
-
-// ReportPaths lists the files ReportJSON writes, one per report.
-func ReportPaths(c *campaign.Campaign) []string {
-	out := make([]string, len(c.Reports))
-	for i, r := range c.Reports {
-		out[i] = ReportPath(r)
-	}
-	return out
-}
 
 // ReportJSON is the open data of the leaders' report of period p: its
 // figures under the rule of docs/format.md, from the reports up to its

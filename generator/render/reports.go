@@ -25,7 +25,7 @@ func reportPath(r *campaign.Report) string {
 }
 
 // reportDataPath is the open data of a period's report, which
-// Options.ReportData makes (opendata.ReportPath names the same file).
+// Options.ReportData makes: du-lieu/bao-cao/<YYYY-MM-DD>.json.
 func reportDataPath(r *campaign.Report) string {
 	return "du-lieu/bao-cao/" + r.Date.Format(time.DateOnly) + ".json"
 }

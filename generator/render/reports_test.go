@@ -475,6 +475,9 @@ func TestReportDataBesideItsPage(t *testing.T) {
 			t.Errorf("the report of %s does not link %s", d, p)
 		}
 	}
+	if _, ok := sink.files["du-lieu/bao-cao/2023-11-11.json"]; !ok {
+		t.Errorf("no du-lieu/bao-cao/2023-11-11.json; the render wrote %v", sink.paths())
+	}
 	sink, _, err = renderSite(t, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
