@@ -22,7 +22,7 @@ import (
 // should a figure not be a finite number (it cannot: each is a ratio to
 // a positive target or baseline).
 func ReportJSON(p *period.Period) []byte {
-	w := &indented{b: make([]byte, 0, 4096+256*len(p.Units))} // a unit takes about 200 bytes
+	w := &indented{b: make([]byte, 0, reportSize(p))}
 	ok := true
 	w.open('{')
 	w.key(`"date"`)
@@ -140,6 +140,30 @@ func ReportJSON(p *period.Period) []byte {
 		return nil
 	}
 	return append(w.b, '\n')
+}
+
+// reportSize is about how long ReportJSON(p) is, a little more rather
+// than less: the file is made in one allocation, not grown by copies (a
+// national report is 1.3 MB, and a build makes one per period).
+func reportSize(p *period.Period) int {
+	n := 1024
+	for _, g := range p.Groups {
+		n += 128 + len(g.Group.ID) + len(g.Group.Name)
+	}
+	// A unit's line is its two ids, the keys and punctuation (89 bytes with
+	// the indent and "false"), and its figures: 32 digits allow a count
+	// and a target of 7 digits, a change of 5, a rank of 5 and a share of
+	// 8 ("0.442222").
+	for _, u := range p.Units {
+		n += 89 + 32 + len(u.Unit.ID) + len(u.Unit.Group.ID)
+	}
+	for _, u := range p.NotReported {
+		n += 8 + len(u.Unit.ID)
+	}
+	for _, u := range p.Dropped {
+		n += 8 + len(u.Unit.ID)
+	}
+	return n
 }
 
 func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
