@@ -9,9 +9,11 @@
 #
 # It builds the generator once, writes both synthetic sites with
 # generator/internal/synth, then times with GNU time (/usr/bin/time -v) two Hugo
-# builds and these Loa builds, and prints the table of issue 15: each one's
-# wall time and CPU time (user + sys: what a shared machine cannot blur) as a
-# ratio to the faster Hugo cold build of the same run, and its peak RSS.
+# builds, a third right after deleting the output of the second, and these
+# Loa builds, and prints the table of issue 15: each one's wall time and CPU
+# time (user + sys: what a shared machine cannot blur) as a ratio to the
+# faster Hugo cold build of the same run (the build after rm: to Hugo's
+# after rm, like to like, as the issue's table), and its peak RSS.
 #   cold, quiet disk       --no-cache into a new folder, the disk synced
 #   cold, after rm         the same right after deleting that output
 #   nothing changed        one more build with no edit (output, manifest, spare kept)
@@ -46,7 +48,7 @@ while (($#)); do
     --keep)
       [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
       keep=$2; shift ;;
-    -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -148,6 +150,13 @@ if $have_hugo; then
   awk -v a="${wall[hugo.1]}" -v b="${wall[hugo.2]}" 'BEGIN { exit !(b < a) }' && faster=hugo.2
   wall[hugo]=${wall[$faster]} cpu[hugo]=${cpu[$faster]:-} rss[hugo]=${rss[$faster]:-}
   echo "   the faster, the baseline: ${wall[hugo]} s"
+  # Issue 15's table times each tool's cold build both on a quiet disk and
+  # right after its previous output was deleted, and takes the ratio of
+  # like to like: Hugo, too, builds again into the folder just deleted,
+  # with a new cache.
+  step "Hugo build, right after deleting its previous output"
+  rm -rf "$work/hugo-out2"
+  measure hugo-rm hugo --quiet --noBuildLock -s "$work/hugo" -d "$work/hugo-out2" --cacheDir "$work/hugo-cache3"
   hpages=$(find "$work/hugo-out/van-ban" -mindepth 2 -name index.html | wc -l)
   [ -s "$work/hugo-out/index.html" ] || fail "hugo wrote no index.html"
   ((hpages == pages)) || fail "hugo wrote $hpages pages, expected $pages"
@@ -301,17 +310,19 @@ ratio() { # ratio A B: A/B as "0.42x", or "-" when either is unknown
 
 echo
 echo "Results ($size: Loa $units units, $directives directives, $reports reports; Hugo $pages pages)"
-echo "Ratios are to the faster of Hugo's two cold builds in this run; CPU is user + sys. $(uptime | sed 's/.*load/load/')"
-row() { # row LABEL NAME
-  local h=${wall[hugo]:-} hc=${cpu[hugo]:-}
+echo "Ratios are to the faster of Hugo's two cold builds in this run, but for the builds after deleting output: to Hugo's after deleting its own (as in issue 15's table); CPU is user + sys. $(uptime | sed 's/.*load/load/')"
+row() { # row LABEL NAME [BASELINE]: the ratios are to BASELINE, the faster Hugo build by default
+  local base=${3:-hugo}
+  local h=${wall[$base]:-} hc=${cpu[$base]:-}
   printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "$1" "${wall[$2]}" "$(ratio "${wall[$2]}" "$h")" \
     "${cpu[$2]:--}" "$(ratio "${cpu[$2]:-}" "$hc")" "${rss[$2]:--}"
 }
 printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "" "wall s" "/ Hugo" "CPU s" "/ Hugo" "RSS MiB"
 printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "---" "---" "---" "---" "---" "---"
 $have_hugo && row "Hugo cold build, the faster of 2" hugo
+$have_hugo && row "Hugo cold build, after deleting output" hugo-rm
 row "cold build, quiet disk" loa-cold
-row "cold build, right after deleting output" loa-cold-rm
+row "cold build, right after deleting output" loa-cold-rm hugo-rm
 row "nothing changed" loa-warm
 row "one count changed in the latest report *" loa-edit
 row "one directive body changed *" loa-body
@@ -325,6 +336,10 @@ for n in loa-cold loa-cold-rm loa-spare loa-settle loa-warm loa-edit loa-body lo
   peak=$(awk -v a="$peak" -v b="${rss[$n]:-0}" 'BEGIN { print (b > a) ? b : a }')
 done
 echo "peak RSS of any Loa build: $peak MiB (target: at most 512)"
+if $have_hugo; then
+  echo "the cold build after deleting output, to the faster Hugo cold build on a quiet disk:" \
+    "wall $(ratio "${wall[loa-cold-rm]}" "${wall[hugo]}"), CPU $(ratio "${cpu[loa-cold-rm]:-}" "${cpu[hugo]:-}")"
+fi
 echo "* the median of $tries edits and rebuilds, each timed"
 echo "output: Loa $loa_output${hugo_output:+; Hugo $hugo_output}"
 $have_hugo || echo "(Hugo not installed: no ratios)"
