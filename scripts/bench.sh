@@ -14,7 +14,8 @@
 # time (user + sys: what a shared machine cannot blur) as a ratio to the
 # faster Hugo cold build of the same run (the build after rm: to Hugo's
 # after rm, like to like, as the table), and its peak RSS.
-#   cold, quiet disk       --no-cache into a new folder, the disk synced
+#   cold, quiet disk       --no-cache into a new folder, the disk synced; the
+#                          faster of two, as for Hugo
 #   cold, after rm         the same right after deleting that output
 #   nothing changed        one more build with no edit (output, manifest, spare kept)
 #   one count              one count of the latest report edited
@@ -48,7 +49,7 @@ while (($#)); do
     --keep)
       [ $# -ge 2 ] || { echo "bench: --keep needs a DIR" >&2; exit 2; }
       keep=$2; shift ;;
-    -h|--help) sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -171,8 +172,15 @@ fi
 # keeps the manifest and does not use the spare (the site was just written,
 # and XDG_CACHE_HOME points into the work dir).
 export XDG_CACHE_HOME=$work/cache
+# Twice, each into a new folder, the faster in the table: as for Hugo,
+# whose second build here took from 0.6 to 0.9 times its first.
 step "Loa cold build (--no-cache), quiet disk"
-measure loa-cold "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
+measure loa-cold.1 "$work/loa" build -s "$work/site" -o "$work/cold" --no-cache
+measure loa-cold.2 "$work/loa" build -s "$work/site" -o "$work/cold2" --no-cache
+faster=loa-cold.1
+awk -v a="${wall[loa-cold.1]}" -v b="${wall[loa-cold.2]}" 'BEGIN { exit !(b < a) }' && faster=loa-cold.2
+wall[loa-cold]=${wall[$faster]} cpu[loa-cold]=${cpu[$faster]:-} rss[loa-cold]=${rss[$faster]:-}
+echo "   the faster: ${wall[loa-cold]} s"
 
 # The same again right after that output was deleted: on some filesystems
 # creating files right after many were deleted is slow (see above).
@@ -321,7 +329,7 @@ printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "" "wall s" "/ Hugo" "CPU s" 
 printf '| %-42s | %8s | %8s | %8s | %8s | %8s |\n' "---" "---" "---" "---" "---" "---"
 $have_hugo && row "Hugo cold build, the faster of 2" hugo
 $have_hugo && row "Hugo cold build, after deleting output" hugo-rm
-row "cold build, quiet disk" loa-cold
+row "cold build, quiet disk, the faster of 2" loa-cold
 row "cold build, right after deleting output" loa-cold-rm hugo-rm
 row "nothing changed" loa-warm
 row "one count changed in the latest report *" loa-edit
